@@ -1,0 +1,3 @@
+from bmc_tui.cli import main
+
+main()

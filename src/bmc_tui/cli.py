@@ -1,0 +1,187 @@
+"""The ``bmc-tui`` command line.
+
+Every subcommand but the editor itself is headless: this module and what it imports at the
+top never import Textual, so ``validate`` in a pre-commit hook starts in a blink. The editor
+is imported inside the one command that opens it.
+
+Exit codes: 0 all well; 1 findings (``validate`` found invalid files, ``fmt --check`` found
+files to reformat, ``diff`` found differences, ``check`` found lint findings, ``merge`` left
+conflicts); 2 the command could not do its work (bad input, unwritable target).
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, NoReturn, ParamSpec, TypeVar
+
+import click
+
+from bmc_tui import __version__
+from bmc_tui.catalogue import LANGUAGES, Language
+from bmc_tui.model import Canvas, Header
+from bmc_tui.storage import CanvasError, dumps, load, save
+
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+LANGUAGE_CHOICE = click.Choice(LANGUAGES)
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line to stderr and stop with the error exit code; never a traceback."""
+    click.echo(f"bmc-tui: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def reports_canvas_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a ``CanvasError`` anywhere in a command into one clear line and exit code 2."""
+
+    @wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except CanvasError as error:
+            fail(error.summary)
+
+    return wrapper
+
+
+def default_language() -> Language:
+    """Danish when the user's locale is Danish, otherwise English."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "da" if value.lower().startswith("da") else "en"
+    code = locale.getlocale()[0] or ""
+    return "da" if code.lower().startswith("da") else "en"
+
+
+class DefaultToOpenGroup(click.Group):
+    """``bmc-tui FILE`` opens FILE: a first argument that names no command opens the editor."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            args = ["open", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(
+    cls=DefaultToOpenGroup,
+    invoke_without_command=True,
+    context_settings=CONTEXT_SETTINGS,
+)
+@click.version_option(__version__, "-V", "--version", prog_name="bmc-tui")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Think through a business on a Business Model Canvas, in the terminal.
+
+    Run `bmc-tui FILE` to open a canvas in the editor (a new one if FILE does not exist yet),
+    or `bmc-tui` for a new untitled canvas. The other commands work without the editor.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(open_command, file=None, lang=None)
+
+
+@main.command("open", context_settings=CONTEXT_SETTINGS)
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--lang", type=LANGUAGE_CHOICE, help="Language of a new canvas (default: locale).")
+def open_command(file: Path | None, lang: Language | None) -> None:
+    """Open FILE in the editor (the default command)."""
+    # Imported here, not at the top: the headless commands must not pay for Textual.
+    from bmc_tui.app import run_editor
+
+    run_editor(file, language=lang or default_language())
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--title", default="", help="The canvas title.")
+@click.option("--lang", type=LANGUAGE_CHOICE, help="The canvas language (default: locale).")
+@reports_canvas_errors
+def new(file: Path, title: str, lang: Language | None) -> None:
+    """Write a new, empty canvas to FILE (never over an existing file)."""
+    if file.exists() or file.is_symlink():
+        fail(f"{file}: already exists; not overwriting it")
+    try:
+        header = Header(title=title, language=lang or default_language())
+    except ValueError as error:
+        fail(f"--title: {_first_error(error)}")
+    save(Canvas(header=header), file)
+    click.echo(f"Wrote {file}")
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only, not the files that pass.")
+def validate(files: tuple[Path, ...], quiet: bool) -> None:
+    """Check that each FILE is a valid canvas; each problem is a FILE:LINE:COL line.
+
+    Exit 0 when every file is valid, 1 when any is not.
+    """
+    invalid = 0
+    for file in files:
+        try:
+            canvas = load(file)
+        except CanvasError as error:
+            invalid += 1
+            click.echo(str(error), err=False)
+            continue
+        if not quiet:
+            click.echo(f"{file}: ok ({canvas.item_count()} items)")
+    if invalid:
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would change.")
+def fmt(files: tuple[Path, ...], check: bool) -> None:
+    """Rewrite each FILE in canonical form (ids assigned, fixed order), like a code formatter."""
+    errors = would_change = 0
+    for file in files:
+        try:
+            canvas = load(file)
+            canonical = dumps(canvas).encode("utf-8")
+            if file.read_bytes() == canonical:
+                continue
+            if check:
+                would_change += 1
+                click.echo(f"{file}: would reformat")
+            else:
+                save(canvas, file)
+                click.echo(f"{file}: reformatted")
+        except CanvasError as error:
+            errors += 1
+            click.echo(f"bmc-tui: {error.summary}", err=True)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    if would_change:
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+def schema() -> None:
+    """Print the JSON Schema of the canvas file format."""
+    import json
+
+    from bmc_tui.model import canvas_json_schema
+
+    click.echo(json.dumps(canvas_json_schema(), indent=2, ensure_ascii=False))
+
+
+def _first_error(error: Exception) -> str:
+    errors: Any = getattr(error, "errors", None)
+    if callable(errors):
+        details = errors(include_url=False)
+        if details:
+            return str(details[0]["msg"]).removeprefix("Value error, ")
+    return str(error)

@@ -82,29 +82,31 @@ def _not_empty(value: str) -> str:
     return value
 
 
+# Field constraints come before the BeforeValidator so they bind to the ``str`` itself (and
+# still apply after stripping): placed after it, Pydantic reports "at most 200 items".
 ItemText = Annotated[
     str,
-    BeforeValidator(_strip),
     Field(max_length=MAX_TEXT_LENGTH, description="One line, stripped; required."),
+    BeforeValidator(_strip),
     AfterValidator(_not_empty),
     _reject_control_characters(allow_newlines=False),
 ]
 HeaderText = Annotated[
     str,
-    BeforeValidator(_strip),
     Field(max_length=MAX_HEADER_LENGTH),
+    BeforeValidator(_strip),
     _reject_control_characters(allow_newlines=False),
 ]
 NoteText = Annotated[
     str,
-    BeforeValidator(_normalise_newlines),
     Field(max_length=MAX_NOTE_LENGTH, description="Free text; may span several lines."),
+    BeforeValidator(_normalise_newlines),
     _reject_control_characters(allow_newlines=True),
 ]
 Tag = Annotated[
     str,
-    BeforeValidator(_strip),
     Field(min_length=1, max_length=MAX_TAG_LENGTH, pattern=TAG_PATTERN),
+    BeforeValidator(_strip),
 ]
 ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN)]
 

@@ -185,3 +185,111 @@ def _first_error(error: Exception) -> str:
         if details:
             return str(details[0]["msg"]).removeprefix("Value error, ")
     return str(error)
+
+
+# --- diff, merge, check, git-setup -----------------------------------------------------------
+
+
+def _print_text(text: Any) -> None:
+    """Print a Rich ``Text``: coloured on a terminal, plain when piped or NO_COLOR is set.
+
+    Markup and highlighting are off, and long lines are not wrapped, so the output is exactly
+    the text that was built, whatever the user wrote in their canvas.
+    """
+    from rich.console import Console
+
+    console = Console(soft_wrap=True, highlight=False, markup=False, emoji=False)
+    console.print(text, end="")
+
+
+def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
+    from bmc_tui.gitintegration import file_at_revision
+    from bmc_tui.storage import decode, parse
+
+    label = f"{file}@{rev}"
+    return parse(Path(label), decode(Path(label), file_at_revision(file, rev))), label
+
+
+@main.command("diff", context_settings=CONTEXT_SETTINGS)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--rev",
+    metavar="REV|A..B",
+    help="Compare FILE at git revision REV with the work tree, or at A with B.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "md", "json"]),
+    default="text",
+    show_default=True,
+    help="Terminal text, Markdown or JSON.",
+)
+@click.option(
+    "--textconv",
+    is_flag=True,
+    help="Print one canvas FILE as plain lines (git's diff.bmc.textconv uses this).",
+)
+@reports_canvas_errors
+def diff_command(
+    files: tuple[Path, ...], rev: str | None, output_format: str, textconv: bool
+) -> None:
+    """Show what changed between two canvases, item by item: OLD NEW, or FILE --rev REV.
+
+    Exit 0 when the canvases are the same, 1 when they differ, 2 on an error.
+    """
+    from bmc_tui import diffing
+    from bmc_tui.gitintegration import GitError, split_range
+
+    if textconv:
+        if len(files) != 1 or rev:
+            fail("diff --textconv takes exactly one FILE and no --rev")
+        _textconv(files[0])
+        return
+    try:
+        if rev is not None:
+            if len(files) != 1:
+                fail("diff --rev takes exactly one FILE")
+            old_rev, new_rev = split_range(rev)
+            old, old_label = _load_at_revision(files[0], old_rev)
+            if new_rev is None:
+                new, new_label = load(files[0]), str(files[0])
+            else:
+                new, new_label = _load_at_revision(files[0], new_rev)
+        else:
+            if len(files) != 2:
+                fail("diff takes OLD and NEW, or one FILE with --rev")
+            old, new = load(files[0]), load(files[1])
+            old_label, new_label = str(files[0]), str(files[1])
+    except GitError as error:
+        fail(str(error))
+
+    result = diffing.diff_canvases(old, new)
+    if output_format == "json":
+        click.echo(diffing.render_json(result))
+    elif output_format == "md":
+        click.echo(diffing.render_markdown(result, old_label, new_label), nl=False)
+    else:
+        _print_text(diffing.render_text(result, old_label, new_label))
+    if not result.equal:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _textconv(file: Path) -> None:
+    """Print the textconv reading; a file that is no valid canvas is shown as it is.
+
+    git runs textconv on whatever is committed, conflict markers and typos included; failing
+    there would make ``git diff`` and ``git log -p`` fail too, so the raw text is shown,
+    after one line that says why.
+    """
+    from bmc_tui.diffing import textconv
+    from bmc_tui.storage import decode, parse, read_bytes
+
+    data = read_bytes(file)
+    try:
+        canvas = parse(file, decode(file, data))
+    except CanvasError as error:
+        click.echo(f"(not a valid canvas: {error.summary})")
+        click.echo(data.decode("utf-8", errors="replace"), nl=False)
+        return
+    click.echo(textconv(canvas), nl=False)

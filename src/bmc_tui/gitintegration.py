@@ -1,0 +1,179 @@
+"""Working with git: canvases at other revisions, and teaching git to diff and merge canvases.
+
+Everything goes through the ``git`` command line rather than a library: it is what the user
+already has, it reads their configuration the way they expect, and it keeps this package free
+of a native dependency. Each failure becomes a :class:`GitError` whose text is one line fit
+for a user ("not in a git repository", "unknown revision 'nope'").
+
+Headless: imports nothing from Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Where canvases live by default. ``**/`` matches zero or more folders, so this covers
+#: ``canvases/x.toml`` and ``canvases/team/x.toml``; pass ``--pattern`` to choose another.
+DEFAULT_PATTERN = "canvases/**/*.toml"
+DRIVER = "bmc"
+ATTRIBUTES = f"diff={DRIVER} merge={DRIVER}"
+
+
+class GitError(Exception):
+    """git could not do what was asked; ``str()`` is one line for the user."""
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    if shutil.which("git") is None:
+        raise GitError("git is not installed (or not on PATH)")
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError as error:
+        raise GitError(f"cannot run git: {error.strerror or error}") from None
+
+
+def _folder(path: Path) -> Path:
+    """The folder git should run in for ``path`` (which may not exist in the work tree)."""
+    folder = path if path.is_dir() else path.parent
+    return folder if str(folder) else Path()
+
+
+def repo_toplevel(path: Path) -> Path:
+    """The root of the work tree that holds ``path``; ``GitError`` outside a repository."""
+    folder = _folder(path)
+    if not folder.is_dir():
+        raise GitError(f"{folder}: no such folder")
+    result = _run(["rev-parse", "--show-toplevel"], folder)
+    if result.returncode != 0 or not result.stdout.strip():
+        raise GitError(f"{path}: not in a git repository")
+    return Path(os.fsdecode(result.stdout.strip()))
+
+
+def repo_path(path: Path) -> str:
+    """``path`` relative to the repository root, with ``/``, as ``git show REV:path`` wants.
+
+    Asks git for the folder's prefix rather than comparing absolute paths, so a repository
+    reached through a symbolic link still gives the right answer.
+    """
+    folder = _folder(path)
+    repo_toplevel(path)
+    result = _run(["rev-parse", "--show-prefix"], folder)
+    if result.returncode != 0:
+        raise GitError(f"{path}: not in a git repository")
+    prefix = os.fsdecode(result.stdout.strip())
+    return f"{prefix}{path.name}" if not path.is_dir() else prefix.rstrip("/")
+
+
+def resolve_revision(path: Path, rev: str) -> str:
+    """The commit id ``rev`` names, or a ``GitError`` saying it names none."""
+    if not rev or rev.startswith("-"):
+        raise GitError(f"unknown revision {rev!r}")
+    result = _run(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], _folder(path))
+    if result.returncode != 0:
+        raise GitError(f"unknown revision {rev!r}")
+    return result.stdout.decode().strip()
+
+
+def file_at_revision(path: Path, rev: str) -> bytes:
+    """The bytes of ``path`` as committed in ``rev``."""
+    relative = repo_path(path)
+    commit = resolve_revision(path, rev)
+    result = _run(["cat-file", "blob", f"{commit}:{relative}"], _folder(path))
+    if result.returncode != 0:
+        raise GitError(f"{relative}: not in revision {rev!r}")
+    return result.stdout
+
+
+def split_range(spec: str) -> tuple[str, str | None]:
+    """``A..B`` → (A, B); ``A`` → (A, None), meaning "A against the work tree".
+
+    An empty side of ``..`` means HEAD, as it does for ``git diff``.
+    """
+    if ".." in spec:
+        if "..." in spec:
+            raise GitError(f"{spec!r}: use A..B (three dots are not supported)")
+        old, new = spec.split("..", 1)
+        return old or "HEAD", new or "HEAD"
+    return spec, None
+
+
+# --- setup -----------------------------------------------------------------------------------
+
+
+def own_command() -> list[str]:
+    """How git should run this same bmc-tui: an absolute path, so a venv needs no activating.
+
+    The console script next to the running interpreter is preferred; failing that, the
+    interpreter itself with ``-m bmc_tui``.
+    """
+    argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if argv0 is not None and argv0.name == "bmc-tui" and argv0.exists():
+        return [str(argv0.resolve())]
+    script = Path(sys.executable).parent / "bmc-tui"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "bmc_tui"]
+
+
+@dataclass(frozen=True)
+class SetupReport:
+    """What ``git-setup`` did, so the command can say so in words."""
+
+    attributes_file: Path
+    attributes_line: str
+    attributes_added: bool
+    config: tuple[tuple[str, str], ...]
+
+
+def attributes_line(pattern: str) -> str:
+    if not pattern or any(char.isspace() for char in pattern):
+        raise GitError(f"{pattern!r}: a .gitattributes pattern cannot be empty or hold spaces")
+    return f"{pattern} {ATTRIBUTES}"
+
+
+def setup(
+    where: Path, pattern: str = DEFAULT_PATTERN, command: list[str] | None = None
+) -> SetupReport:
+    """Register the bmc diff and merge drivers in the repository that holds ``where``.
+
+    Adds one line to the top-level ``.gitattributes`` unless an identical line is there (so
+    running it twice changes nothing), and sets the drivers in the repository's own config
+    (``git config --local``), leaving the user's global config alone.
+    """
+    line = attributes_line(pattern)
+    root = repo_toplevel(where)
+    program = " ".join(shlex.quote(part) for part in (command or own_command()))
+    config = (
+        ("diff.bmc.textconv", f"{program} diff --textconv"),
+        ("merge.bmc.name", "bmc-tui three-way merge of Business Model Canvas items"),
+        ("merge.bmc.driver", f"{program} merge %O %A %B -o %A --name %P"),
+    )
+
+    attributes = root / ".gitattributes"
+    try:
+        existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise GitError(f"{attributes}: cannot read: {error}") from None
+    present = any(" ".join(old.split()) == line for old in existing.splitlines())
+    if not present:
+        text = existing
+        if text and not text.endswith("\n"):
+            text += "\n"
+        text += line + "\n"
+        try:
+            attributes.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise GitError(f"{attributes}: cannot write: {error.strerror or error}") from None
+
+    for key, value in config:
+        result = _run(["config", "--local", key, value], root)
+        if result.returncode != 0:
+            message = result.stderr.decode(errors="replace").strip().splitlines()
+            raise GitError(f"git config {key}: {message[0] if message else 'failed'}")
+    return SetupReport(attributes, line, not present, config)

@@ -230,7 +230,8 @@ CanvasFile: type[_CanvasFileBase] = create_model(  # type: ignore[call-overload]
     __doc__="A Business Model Canvas, as stored in a bmc-tui TOML file.",
     format_version=(
         int,
-        Field(default=FORMAT_VERSION, ge=1, description="The file format's version."),
+        # Strict: a lax "2" or 2.0 would slip past storage's newer-version check.
+        Field(default=FORMAT_VERSION, ge=1, strict=True, description="The file format's version."),
     ),
     canvas=(Header, Field(default_factory=Header)),
     **{

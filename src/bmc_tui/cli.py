@@ -293,3 +293,39 @@ def _textconv(file: Path) -> None:
         click.echo(data.decode("utf-8", errors="replace"), nl=False)
         return
     click.echo(textconv(canvas), nl=False)
+
+
+@main.command("merge", context_settings=CONTEXT_SETTINGS)
+@click.argument("base", type=click.Path(path_type=Path))
+@click.argument("ours", type=click.Path(path_type=Path))
+@click.argument("theirs", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Where to write (default: OURS)."
+)
+@click.option("--name", metavar="NAME", help="The file's name in messages (git passes %P).")
+@reports_canvas_errors
+def merge_command(
+    base: Path, ours: Path, theirs: Path, output: Path | None, name: str | None
+) -> None:
+    """Merge THEIRS into OURS, both changed from BASE, item by item; git's merge driver.
+
+    Conflicts keep both versions, tagged `conflict` with a note saying which is which.
+    Exit 0 when clean, 1 when conflicts were left (one line each), 2 on an error, in which
+    case nothing is written.
+    """
+    from bmc_tui.merging import MergeError, merge
+    from bmc_tui.storage import parse
+
+    target = output or ours
+    label = name or str(target)
+    try:
+        result = merge(load(base), load(ours), load(theirs))
+    except MergeError as error:
+        fail(f"{label}: cannot merge: {error}")
+    # The result must read back as a valid canvas before it replaces anything.
+    parse(Path(label), dumps(result.canvas))
+    save(result.canvas, target)
+    for conflict in result.conflicts:
+        click.echo(f"{label}: conflict: {conflict}")
+    if result.conflicts:
+        sys.exit(EXIT_FINDINGS)

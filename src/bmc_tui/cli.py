@@ -329,3 +329,45 @@ def merge_command(
         click.echo(f"{label}: conflict: {conflict}")
     if result.conflicts:
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command("check", context_settings=CONTEXT_SETTINGS)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--disable", multiple=True, metavar="RULE", help="Skip RULE (repeatable).")
+@click.option("--list-rules", is_flag=True, help="List the rules and what each looks for.")
+def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -> None:
+    """Lint each canvas FILE; each finding is a `FILE:LINE:COL: rule-id message` line.
+
+    A canvas can switch rules off itself with `lint_disable = [...]` in its [canvas] table.
+    Exit 0 when clean, 1 on findings, 2 when a file cannot be read.
+    """
+    from bmc_tui.lint import RULES, lint, locate, unknown_rules
+    from bmc_tui.storage import decode, parse, read_bytes
+
+    if list_rules:
+        width = max(len(rule.id) for rule in RULES)
+        for rule in RULES:
+            click.echo(f"{rule.id:<{width}}  {rule.description}")
+        return
+    if not files:
+        fail("check needs at least one FILE (or --list-rules)")
+    unknown = unknown_rules(disable)
+    if unknown:
+        fail(f"--disable: unknown rule {unknown[0]!r} (see bmc-tui check --list-rules)")
+    errors = findings = 0
+    for file in files:
+        try:
+            text = decode(file, read_bytes(file))
+            canvas = parse(file, text)
+        except CanvasError as error:
+            errors += 1
+            click.echo(f"bmc-tui: {error.summary}", err=True)
+            continue
+        for finding in lint(canvas, disable):
+            findings += 1
+            line, column = locate(text, canvas, finding)
+            click.echo(f"{file}:{line}:{column}: {finding.rule} {finding.message}")
+    if errors:
+        sys.exit(EXIT_ERROR)
+    if findings:
+        sys.exit(EXIT_FINDINGS)

@@ -295,6 +295,56 @@ def _textconv(file: Path) -> None:
     click.echo(textconv(canvas), nl=False)
 
 
+# --- show, export ----------------------------------------------------------------------------
+
+
+@main.command("show", context_settings=CONTEXT_SETTINGS)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--width",
+    type=click.IntRange(min=20, max=1000),
+    help="Columns to fit (default: the terminal's width; 80 when piped).",
+)
+@click.option("--lang", type=LANGUAGE_CHOICE, help="Language of titles (default: the canvas's).")
+@reports_canvas_errors
+def show_command(file: Path, width: int | None, lang: Language | None) -> None:
+    """Print FILE as the nine-block canvas grid (blocks stacked below 80 columns).
+
+    Coloured on a terminal; plain text when piped or when NO_COLOR is set.
+    """
+    from bmc_tui.show import print_canvas
+
+    canvas = load(file)
+    print_canvas(canvas, lang or canvas.header.language, width=width)
+
+
+@main.command("export", context_settings=CONTEXT_SETTINGS)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "export_format",
+    type=click.Choice(["md", "html", "json"]),
+    help="Markdown, a printable A4 HTML poster, or JSON (default: OUT's suffix, else md).",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to OUT, not stdout.")
+@click.option("--lang", type=LANGUAGE_CHOICE, help="Language of titles (default: the canvas's).")
+@reports_canvas_errors
+def export_command(
+    file: Path, export_format: str | None, output: Path | None, lang: Language | None
+) -> None:
+    """Export FILE as Markdown, a self-contained HTML poster, or JSON."""
+    from bmc_tui.export import choose_format, render, write_export
+
+    canvas = load(file)
+    text = render(canvas, choose_format(export_format, output), lang or canvas.header.language)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_export(text, output, source=file)
+    click.echo(f"Wrote {output}")
+
+
 @main.command("merge", context_settings=CONTEXT_SETTINGS)
 @click.argument("base", type=click.Path(path_type=Path))
 @click.argument("ours", type=click.Path(path_type=Path))

@@ -1,0 +1,45 @@
+"""Make user text safe to put in front of a person: no control codes, no bidi tricks.
+
+The model already refuses control characters and bidirectional overrides in canvas files,
+but a canvas can also be built in code (``model_construct``, a future importer, a bug), and
+an escape sequence that slips through to a terminal can move the cursor, retitle the window
+or hide text; a bidi override on a page can make text read in another order than it is
+stored. Every exporter therefore passes user text through :func:`displayable` as a second,
+independent line of defence. Headless: imports nothing from Textual.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: What a forbidden character turns into: visibly wrong, never silently dropped, so a person
+#: can see that something in the text needs mending.
+REPLACEMENT = "\ufffd"
+
+# Bidirectional embeddings, overrides and isolates (the "Trojan Source" characters).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Unicode line and paragraph separators break lines in some renderers and not in others.
+_SEPARATORS = frozenset("\u2028\u2029")
+
+
+def _safe_character(char: str, keep_newlines: bool) -> str:
+    if char == "\n":
+        return "\n" if keep_newlines else " "
+    if char == "\t" or char in _SEPARATORS:
+        return " "
+    if char in _BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs"):
+        return REPLACEMENT
+    return char
+
+
+def displayable(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with every control code and bidi override replaced by U+FFFD.
+
+    Tabs become spaces (their width depends on where they fall); newlines are kept only in
+    multi-line text such as notes, and become spaces in one-line text such as item texts.
+    """
+    if text.isprintable():
+        # The common case. ``isprintable`` is false for every control, format (bidi
+        # included) and separator character but the plain space, so nothing can slip by.
+        return text
+    return "".join(_safe_character(char, keep_newlines) for char in text)

@@ -55,6 +55,11 @@ class Category:
 
     id: str
     label: Text
+    #: For a crowded pane, where the template's full wording does not fit.
+    short: Text | None = None
+
+    def short_label(self, language: Language) -> str:
+        return (self.short or self.label)(language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +125,15 @@ BLOCKS: tuple[Block, ...] = (
         ),
         categories_heading=Text("Motivation for partnerskab", "Motivation for partnership"),
         categories=(
-            Category("optimization", Text("Optimering af økonomi", "Optimisation and economy")),
+            Category(
+                "optimization",
+                Text("Optimering af økonomi", "Optimisation and economy"),
+                Text("Økonomi", "Economy"),
+            ),
             Category(
                 "risk_reduction",
                 Text("Reduktion af risiko og usikkerhed", "Reduction of risk and uncertainty"),
+                Text("Risiko", "Risk"),
             ),
             Category(
                 "acquisition",
@@ -131,6 +141,7 @@ BLOCKS: tuple[Block, ...] = (
                     "Erhvervelse af særlige ressourcer og aktiviteter",
                     "Acquisition of particular resources and activities",
                 ),
+                Text("Erhvervelse", "Acquisition"),
             ),
         ),
     ),
@@ -152,7 +163,11 @@ BLOCKS: tuple[Block, ...] = (
         categories=(
             Category("production", Text("Produktion", "Production")),
             Category("problem_solving", Text("Problemløsning", "Problem solving")),
-            Category("platform_network", Text("Platform / Netværk", "Platform / Network")),
+            Category(
+                "platform_network",
+                Text("Platform / Netværk", "Platform / Network"),
+                Text("Platform", "Platform"),
+            ),
         ),
     ),
     Block(
@@ -164,13 +179,11 @@ BLOCKS: tuple[Block, ...] = (
         intro=None,
         questions=(
             Text(
-                "Hvilke ressourcer er nødvendige for at kunne tilbyde og levere vores "
-                "værditilbud?",
+                "Hvilke ressourcer er nødvendige for at kunne tilbyde og levere vores værditilbud?",
                 "Which resources do we need to offer and deliver our value proposition?",
             ),
             Text(
-                "Samt vores distributionskanaler, kunderelationer og indtægtsskabende "
-                "aktiviteter?",
+                "Samt vores distributionskanaler, kunderelationer og indtægtsskabende aktiviteter?",
                 "And our distribution channels, customer relationships and revenue-generating "
                 "activities?",
             ),
@@ -178,8 +191,16 @@ BLOCKS: tuple[Block, ...] = (
         hints=(),
         categories_heading=None,
         categories=(
-            Category("physical", Text("Fysiske, materielle", "Physical, material")),
-            Category("intellectual", Text("Immaterielle", "Intellectual, intangible")),
+            Category(
+                "physical",
+                Text("Fysiske, materielle", "Physical, material"),
+                Text("Fysiske", "Physical"),
+            ),
+            Category(
+                "intellectual",
+                Text("Immaterielle", "Intellectual, intangible"),
+                Text("Immaterielle", "Intellectual"),
+            ),
             Category("human", Text("Menneskelige", "Human")),
             Category("financial", Text("Finansielle", "Financial")),
         ),
@@ -192,8 +213,7 @@ BLOCKS: tuple[Block, ...] = (
         place=GridPlace(row=0, column=4, row_span=2, column_span=2),
         intro=Text(
             "Værditilbuddet forsøger at løse kundernes problemer og opfylde deres behov.",
-            "The value proposition sets out to solve our customers' problems and meet their "
-            "needs.",
+            "The value proposition sets out to solve our customers' problems and meet their needs.",
         ),
         questions=(
             Text(
@@ -260,6 +280,7 @@ BLOCKS: tuple[Block, ...] = (
             Category(
                 "communities",
                 Text("Fællesskaber (on-line, fysisk)", "Communities (online, physical)"),
+                Text("Fællesskaber", "Communities"),
             ),
             Category("co_creation", Text("Co-creation", "Co-creation")),
         ),
@@ -328,6 +349,7 @@ BLOCKS: tuple[Block, ...] = (
                     "Customized (modificeret, tilpasset til bestemt person eller opgave)",
                     "Customised (modified, tailored to a particular person or job)",
                 ),
+                Text("Customized", "Customised"),
             ),
         ),
     ),
@@ -343,7 +365,9 @@ BLOCKS: tuple[Block, ...] = (
                 "Hvad er de vigtigste udgiftsposter i forretningsmodellen.",
                 "What are the most important costs in the business model?",
             ),
-            Text("Hvilke nøgleressourcer er de dyreste?", "Which key resources are the most costly?"),
+            Text(
+                "Hvilke nøgleressourcer er de dyreste?", "Which key resources are the most costly?"
+            ),
             Text(
                 "Hvilke nøgleaktiviteter er de dyreste?",
                 "Which key activities are the most costly?",
@@ -363,6 +387,7 @@ BLOCKS: tuple[Block, ...] = (
                     "Pris (lav pris, maximal automation, outsourcing)",
                     "Cost-driven (low price, maximum automation, outsourcing)",
                 ),
+                Text("Pris", "Cost-driven"),
             ),
             Category(
                 "value_driven",
@@ -370,6 +395,7 @@ BLOCKS: tuple[Block, ...] = (
                     "Værdidreven (værdi skabelse og bedste værditilbud)",
                     "Value-driven (value creation and the best value proposition)",
                 ),
+                Text("Værdidreven", "Value-driven"),
             ),
         ),
     ),

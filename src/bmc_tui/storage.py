@@ -111,21 +111,20 @@ def parse(path: Path, text: str) -> Canvas:
         match = _TOML_PLACE.search(message)
         if match:
             message = message[: match.start()]
-            line, column = int(match[1]), int(match[2])
-            raise CanvasError.single(path, f"invalid TOML: {message}", line, column) from None
+            raise CanvasError.single(
+                path, f"invalid TOML: {message}", int(match[1]), int(match[2])
+            ) from None
         raise CanvasError.single(path, f"invalid TOML: {message}") from None
     except RecursionError:
         raise CanvasError.single(path, "invalid TOML: nested too deeply") from None
 
     version = raw.get("format_version", FORMAT_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        line, column = _locate(text, ("format_version",))
         raise CanvasError.single(
             path,
             f"format_version {version} is newer than this bmc-tui reads "
             f"({FORMAT_VERSION}); upgrade bmc-tui to open it",
-            line,
-            column,
+            *_locate(text, ("format_version",)),
         )
     try:
         file = CanvasFile.model_validate(raw)

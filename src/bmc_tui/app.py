@@ -1,0 +1,116 @@
+"""The application shell: one factory for the command line and the tests alike.
+
+The App only holds what the whole program shares (the stylesheet, global keys, the command
+palette, which canvas is open); everything a canvas does lives in ``CanvasScreen``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from bmc_tui.catalogue import Language
+from bmc_tui.commands import CanvasCommands
+from bmc_tui.dialogs.choice import ChoiceDialog
+from bmc_tui.document import CanvasDocument
+from bmc_tui.model import Header
+from bmc_tui.screens.canvas_screen import CanvasScreen
+from bmc_tui.screens.load_error import LoadErrorScreen
+from bmc_tui.storage import CanvasError
+
+SAVE_DISCARD_CANCEL = [
+    ("save", "Save", "s"),
+    ("discard", "Discard", "d"),
+    ("cancel", "Cancel", "c"),
+]
+
+
+class BmcApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "bmc-tui"
+    COMMANDS = App.COMMANDS | {CanvasCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app-quit"),
+    ]
+
+    def __init__(self, path: Path | None, language: Language = "en") -> None:
+        super().__init__()
+        self.start_path = path
+        self.language = language
+        self.theme = "textual-dark"
+
+    @property
+    def default_folder(self) -> Path | None:
+        folder = Path.cwd() / "canvases"
+        return folder if folder.is_dir() else None
+
+    def on_mount(self) -> None:
+        if self.start_path is None:
+            self.new_canvas()
+        else:
+            self.open_canvas(self.start_path)
+
+    def _show(self, document: CanvasDocument) -> None:
+        screen = CanvasScreen(document, default_folder=self.default_folder)
+        if self.screen_stack and len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def new_canvas(self, path: Path | None = None) -> None:
+        self._show(CanvasDocument.new(path, Header(language=self.language)))
+
+    def open_canvas(self, path: Path) -> None:
+        if not path.exists() and not path.is_symlink():
+            self.new_canvas(path)
+            self.notify(f"{path} does not exist yet; it is written on the first save", timeout=4)
+            return
+        try:
+            document = CanvasDocument.open(path)
+        except CanvasError as error:
+            screen = LoadErrorScreen(str(error))
+            if len(self.screen_stack) > 1:
+                self.switch_screen(screen)
+            else:
+                self.push_screen(screen)
+            return
+        self._show(document)
+
+    @property
+    def canvas_screen(self) -> CanvasScreen | None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, CanvasScreen):
+                return screen
+        return None
+
+    async def action_quit(self) -> None:
+        screen = self.canvas_screen
+        if screen is None or not screen.document.modified:
+            self.exit()
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self.exit()
+            elif choice == "save":
+                if screen.document.path is None:
+                    screen.action_save()
+                elif screen.save_to(screen.document.path):
+                    self.exit()
+
+        if isinstance(self.screen, ChoiceDialog):
+            return
+        self.push_screen(
+            ChoiceDialog("This canvas has unsaved changes.", SAVE_DISCARD_CANCEL), answered
+        )
+
+
+def create_app(path: Path | None = None, language: Language = "en") -> BmcApp:
+    return BmcApp(path, language)
+
+
+def run_editor(path: Path | None, *, language: Language = "en") -> None:
+    create_app(path, language).run()

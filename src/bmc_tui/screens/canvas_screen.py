@@ -1,0 +1,596 @@
+"""The canvas: nine panes in the canonical grid, and every edit the user makes to them.
+
+This screen owns the open ``CanvasDocument``. Panes and dialogs never change the canvas
+themselves: they report what the user asked for, the screen applies it to the document
+(which records it for undo) and pushes the result back down to the panes that changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.css.query import NoMatches
+from textual.events import DescendantFocus
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from bmc_tui.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
+from bmc_tui.dialogs.category import CategoryDialog
+from bmc_tui.dialogs.choice import ChoiceDialog
+from bmc_tui.dialogs.header_form import HeaderDialog
+from bmc_tui.dialogs.move_to_block import MoveToBlockDialog
+from bmc_tui.dialogs.note import NoteDialog
+from bmc_tui.dialogs.path_prompt import PathPrompt
+from bmc_tui.dialogs.tags import TagsDialog
+from bmc_tui.document import CanvasDocument, Change
+from bmc_tui.export import ExportFormat
+from bmc_tui.external_editor import edit_in_external_editor
+from bmc_tui.model import Item
+from bmc_tui.storage import CanvasError
+from bmc_tui.widgets.block_pane import BlockPane, pane_id
+from bmc_tui.widgets.canvas_header import CanvasHeader
+from bmc_tui.widgets.item_editor import EditTarget, ItemEditor
+from bmc_tui.widgets.item_list import Direction, ItemList
+
+#: Below this the nine panes cannot show their titles; the screen says so instead.
+MIN_WIDTH = 60
+MIN_HEIGHT = 18
+
+
+def _block_bindings() -> Iterable[Binding]:
+    for block in BLOCKS:
+        yield Binding(
+            str(block.number),
+            f"focus_block({block.number})",
+            f"Go to {block.title.en}",
+            show=False,
+            id=f"go-to-{block.id.value}",
+        )
+
+
+class CanvasScreen(Screen[None]):
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it an instance variable)
+        (0, "-too-narrow"),
+        (MIN_WIDTH, "-narrow"),
+        (100, "-wide"),
+        (160, "-very-wide"),
+    ]
+    VERTICAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-too-short"),
+        (MIN_HEIGHT, "-short"),
+        (34, "-tall"),
+        (50, "-very-tall"),
+    ]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_block_bindings(),
+        Binding("tab", "cycle_pane(1)", "Next block", show=False, id="next-block"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous block", show=False, id="previous-block"),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+r,ctrl+y", "redo", "Redo", show=False, id="redo"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("g", "toggle_guides", "Questions", show=False, id="toggle-questions"),
+        Binding("i", "edit_header", "Header", show=False, id="edit-header"),
+        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("o", "open", "Open", show=False, id="open"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, document: CanvasDocument, *, default_folder: Path | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.default_folder = default_folder
+        self.filter_text = ""
+        self._segment_tags = document.canvas.segment_tags()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Container(id="body"):
+            yield CanvasHeader(id="canvas-header")
+            with Container(id="canvas"):
+                # The grid fills row by row; placing the panes in reading order of their
+                # top-left corner puts each in its catalogue place.
+                for block in sorted(BLOCKS, key=lambda b: (b.place.row, b.place.column)):
+                    yield BlockPane(block)
+            yield Static(id="hint")
+        yield Static(
+            f"Terminal too small: bmc-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
+            "Enlarge the window, or press q to quit.",
+            id="too-small",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_all()
+        self.focus_block(BLOCKS[0].id)
+
+    @property
+    def language(self) -> Language:
+        return self.document.canvas.header.language
+
+    def pane(self, block_id: BlockId) -> BlockPane:
+        return self.query_one(f"#{pane_id(BLOCKS_BY_ID[block_id])}", BlockPane)
+
+    @property
+    def panes(self) -> list[BlockPane]:
+        return [self.pane(block.id) for block in BLOCKS]
+
+    @property
+    def current_pane(self) -> BlockPane | None:
+        node = self.focused
+        while node is not None and not isinstance(node, BlockPane):
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return node
+
+    @property
+    def current_block(self) -> Block:
+        pane = self.current_pane
+        return pane.block if pane else BLOCKS[0]
+
+    def selected_item(self) -> Item | None:
+        pane = self.current_pane
+        if pane is None or (item_id := pane.item_list.selected_id) is None:
+            return None
+        place = self.document.canvas.find(item_id)
+        if place is None:
+            return None
+        block_id, index = place
+        return self.document.canvas.items(block_id)[index]
+
+    # --- pushing state down to the widgets -------------------------------------------------
+
+    def refresh_all(self) -> None:
+        for block in BLOCKS:
+            self.refresh_block(block.id)
+        self.refresh_header()
+        self.refresh_hint()
+
+    def refresh_block(self, block_id: BlockId, select: str | None = None) -> None:
+        self.pane(block_id).show(
+            self.document.canvas.items(block_id),
+            self.language,
+            self._segment_tags,
+            select=select,
+            filter_text=self.filter_text,
+        )
+
+    def refresh_header(self) -> None:
+        self.query_one(CanvasHeader).show(
+            self.document.canvas.header, self.document.path, modified=self.document.modified
+        )
+
+    def refresh_hint(self) -> None:
+        block = self.current_block
+        hint = Text(f"{block.number} {block.title(self.language)}: ", style="bold")
+        questions = [q(self.language) for q in block.questions]
+        if not questions and block.intro:
+            questions = [block.intro(self.language)]
+        hint.append("  ".join(questions))
+        self.query_one("#hint", Static).update(hint)
+
+    def apply(self, change: Change | None) -> None:
+        """Show the effect of an edit: only the panes it touched are redrawn."""
+        if change is None:
+            return
+        segment_tags = self.document.canvas.segment_tags()
+        blocks: set[BlockId] = set(change.blocks)
+        if change.header or segment_tags != self._segment_tags:
+            # A new language or a renamed segment changes how every pane reads.
+            blocks = {block.id for block in BLOCKS}
+        self._segment_tags = segment_tags
+        for block_id in blocks:
+            select = change.focus[1] if change.focus and change.focus[0] == block_id else None
+            self.refresh_block(block_id, select=select)
+        if change.focus:
+            self.focus_block(change.focus[0])
+        self.refresh_header()
+        if change.header:
+            self.refresh_hint()
+
+    # --- moving around ---------------------------------------------------------------------
+
+    def focus_block(self, block_id: BlockId) -> None:
+        self.pane(block_id).item_list.focus()
+
+    def action_focus_block(self, number: int) -> None:
+        self.focus_block(BLOCKS_BY_NUMBER[number].id)
+
+    def action_cycle_pane(self, step: int) -> None:
+        number = (self.current_block.number - 1 + step) % len(BLOCKS) + 1
+        self.action_focus_block(number)
+
+    @on(ItemList.Leave)
+    def _leave_pane(self, event: ItemList.Leave) -> None:
+        event.stop()
+        pane = self.current_pane
+        if pane is None:
+            return
+        neighbour = self._neighbour(pane, event.direction)
+        if neighbour is not None:
+            neighbour.item_list.focus()
+            items = neighbour.item_list
+            if items.item_ids:
+                items.highlighted = 0 if event.direction == "down" else None
+                if event.direction == "up":
+                    items.highlighted = len(items.item_ids) - 1
+                elif event.direction in ("left", "right") and items.highlighted is None:
+                    items.highlighted = 0
+
+    def _neighbour(self, pane: BlockPane, direction: Direction) -> BlockPane | None:
+        """The pane next to ``pane`` on screen in ``direction``: the one that overlaps it most
+        across that direction among the nearest. Computed from where the panes really are, so
+        it follows any layout the CSS gives them."""
+        origin = pane.region
+        best: tuple[int, int, BlockPane] | None = None
+        for other in self.panes:
+            if other is pane:
+                continue
+            region = other.region
+            gap, overlap = _gap_and_overlap(origin, region, direction)
+            if gap < 0 or overlap <= 0:
+                continue
+            score = (gap, -overlap)
+            if best is None or score < best[:2]:
+                best = (*score, other)
+        return best[2] if best else None
+
+    @on(DescendantFocus)
+    def _focus_moved(self) -> None:
+        self.refresh_hint()
+
+    # --- editing items ---------------------------------------------------------------------
+
+    def _open_editor(self, target: EditTarget, value: str = "") -> None:
+        pane = self.pane(target.block_id)
+        for editor in pane.query(ItemEditor):
+            editor.remove()
+        placeholder = {
+            "add": "New item — enter adds, escape cancels",
+            "brainstorm": "Brainstorm — enter adds and continues, escape stops",
+            "edit": "Edit — enter keeps, escape cancels",
+        }[target.mode]
+        editor = ItemEditor(target, value=value, placeholder=placeholder)
+        pane.mount(editor)
+        editor.focus()
+
+    def _insert_index(self, pane: BlockPane) -> int:
+        items = pane.item_list
+        if items.highlighted is None or not items.item_ids:
+            return len(items.item_ids)
+        return items.highlighted + 1
+
+    def action_add_item(self) -> None:
+        pane = self.current_pane
+        if pane is not None:
+            self._open_editor(EditTarget("add", pane.block.id, index=self._insert_index(pane)))
+
+    def action_brainstorm(self) -> None:
+        pane = self.current_pane
+        if pane is not None:
+            target = EditTarget("brainstorm", pane.block.id, index=self._insert_index(pane))
+            self._open_editor(target)
+
+    def action_edit_item(self) -> None:
+        pane, item = self.current_pane, self.selected_item()
+        if pane is None:
+            return
+        if item is None:
+            self.action_add_item()
+            return
+        self._open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
+
+    @on(Input.Submitted, ".item-editor")
+    def _editor_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        editor = event.input
+        assert isinstance(editor, ItemEditor)
+        target = editor.target
+        text = event.value.strip()
+        try:
+            if target.mode == "edit":
+                change = (
+                    self.document.update_item(target.item_id, "edit item", text=text)
+                    if text and target.item_id
+                    else None
+                )
+            elif text:
+                change = self.document.add_item(target.block_id, target.index, text)
+            else:
+                change = None
+        except ValueError as error:
+            self.notify(_first_message(error), title="Not added", severity="error")
+            return
+        self.apply(change)
+        if target.mode == "brainstorm" and text:
+            editor.target = EditTarget("brainstorm", target.block_id, index=target.index + 1)
+            editor.value = ""
+            editor.focus()
+            return
+        self._close_editor(editor)
+
+    @on(ItemEditor.Cancelled)
+    def _editor_cancelled(self, event: ItemEditor.Cancelled) -> None:
+        event.stop()
+        self._close_editor(event.editor)
+
+    def _close_editor(self, editor: ItemEditor) -> None:
+        block_id = editor.target.block_id
+        editor.remove()
+        self.focus_block(block_id)
+
+    def action_delete_item(self) -> None:
+        if (item := self.selected_item()) is not None:
+            self.apply(self.document.delete_item(item.id))
+            self.notify("Item deleted — u to undo", timeout=2)
+
+    def action_reorder_item(self, offset: int) -> None:
+        if (item := self.selected_item()) is not None:
+            self.apply(self.document.reorder_item(item.id, offset))
+
+    def action_move_item(self) -> None:
+        if (item := self.selected_item()) is None:
+            return
+
+        def moved(number: int | None) -> None:
+            if number is not None:
+                self.apply(self.document.move_item(item.id, BLOCKS_BY_NUMBER[number].id))
+
+        self.app.push_screen(MoveToBlockDialog(self.current_block, self.language), moved)
+
+    def action_edit_note(self) -> None:
+        if (item := self.selected_item()) is None:
+            return
+
+        def edited(note: str | None) -> None:
+            if note is not None:
+                self._update(item.id, "edit note", note=note)
+
+        self.app.push_screen(NoteDialog(item.text, item.note), edited)
+
+    @work
+    async def action_edit_note_externally(self) -> None:
+        if (item := self.selected_item()) is None:
+            return
+        result = edit_in_external_editor(self.app, item.note)
+        if result.error:
+            self.notify(result.error, severity="error")
+        elif result.text is not None:
+            self._update(item.id, "edit note", note=result.text)
+
+    def action_set_category(self) -> None:
+        item, block = self.selected_item(), self.current_block
+        if item is None:
+            return
+        if not block.categories:
+            self.notify(f"{block.title(self.language)} has no categories", timeout=3)
+            return
+
+        def chosen(category: str | None) -> None:
+            if category is not None:
+                self._update(item.id, "set category", category=category or None)
+
+        self.app.push_screen(CategoryDialog(block, self.language, item.category), chosen)
+
+    def action_set_tags(self) -> None:
+        if (item := self.selected_item()) is None:
+            return
+        known = sorted(
+            {tag for _, _, other in self.document.canvas.all_items() for tag in other.tags}
+        )
+
+        def chosen(tags: tuple[str, ...] | None) -> None:
+            if tags is not None:
+                self._update(item.id, "set tags", tags=tags)
+
+        self.app.push_screen(TagsDialog(item.tags, known), chosen)
+
+    def _update(self, item_id: str, description: str, **fields: object) -> None:
+        try:
+            self.apply(self.document.update_item(item_id, description, **fields))
+        except ValueError as error:
+            self.notify(_first_message(error), title="Not changed", severity="error")
+
+    # --- the canvas as a whole -------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        change = self.document.undo()
+        if change is None:
+            self.notify("Nothing to undo", timeout=2)
+        self.apply(change)
+
+    def action_redo(self) -> None:
+        change = self.document.redo()
+        if change is None:
+            self.notify("Nothing to redo", timeout=2)
+        self.apply(change)
+
+    def action_edit_header(self) -> None:
+        def edited(header: object) -> None:
+            from bmc_tui.model import Header
+
+            if isinstance(header, Header):
+                self.apply(self.document.set_header(header))
+
+        self.app.push_screen(HeaderDialog(self.document.canvas.header), edited)
+
+    def set_language(self, language: Language) -> None:
+        header = self.document.canvas.header.model_copy(update={"language": language})
+        self.apply(self.document.set_header(header))
+
+    def action_toggle_guides(self) -> None:
+        self.toggle_class("-hide-guides")
+
+    def action_zoom(self) -> None:
+        from bmc_tui.screens.zoom_screen import ZoomScreen
+
+        pane = self.current_pane
+        if pane is not None:
+            block = pane.block
+            self.app.push_screen(
+                ZoomScreen(
+                    block, self.document.canvas.items(block.id), self.language, self._segment_tags
+                )
+            )
+
+    def action_help(self) -> None:
+        from bmc_tui.screens.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.language))
+
+    # --- filter ----------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        try:
+            bar = self.query_one("#filter", Input)
+        except NoMatches:
+            bar = Input(
+                value=self.filter_text, placeholder="Filter items — escape clears", id="filter"
+            )
+            bar.cursor_blink = False
+            self.query_one("#body").mount(bar, before="#hint")
+        bar.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+        for block in BLOCKS:
+            self.refresh_block(block.id)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.filter_text:
+            event.input.remove()
+        self.focus_block(self.current_block.id if self.current_pane else BLOCKS[0].id)
+        self._focus_first_match()
+
+    def _focus_first_match(self) -> None:
+        needle = self.filter_text.casefold()
+        if not needle:
+            return
+        for block_id, index, item in self.document.canvas.all_items():
+            if needle in item.text.casefold() or any(needle in t.casefold() for t in item.tags):
+                self.focus_block(block_id)
+                self.pane(block_id).item_list.highlighted = index
+                return
+
+    def clear_filter(self) -> None:
+        for bar in self.query("#filter"):
+            bar.remove()
+        if self.filter_text:
+            self.filter_text = ""
+            for block in BLOCKS:
+                self.refresh_block(block.id)
+
+    def key_escape(self) -> None:
+        # Escape in the filter bar or on a list clears the filter (editors handle their own).
+        if self.filter_text or self.query("#filter"):
+            block_id = self.current_block.id
+            self.clear_filter()
+            self.focus_block(block_id)
+
+    # --- files -----------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.document.path is None:
+            self._ask_path_and_save()
+        else:
+            self.save_to(self.document.path)
+
+    def _ask_path_and_save(self) -> None:
+        folder = self.default_folder or Path.cwd()
+        suggestion = folder / "canvas.toml"
+        with contextlib.suppress(ValueError):
+            suggestion = suggestion.relative_to(Path.cwd())
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                if path.exists():
+                    self._confirm_overwrite(path)
+                else:
+                    self.save_to(path)
+
+        self.app.push_screen(PathPrompt("Save canvas as", suggestion), chosen)
+
+    def _confirm_overwrite(self, path: Path) -> None:
+        def answered(choice: str | None) -> None:
+            if choice == "overwrite":
+                self.save_to(path)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"{path} already exists.",
+                [("overwrite", "Overwrite", "o"), ("cancel", "Cancel", "c")],
+            ),
+            answered,
+        )
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            written = self.document.save(path)
+        except CanvasError as error:
+            self.notify(error.summary, title="Not saved", severity="error", timeout=10)
+            return False
+        self.refresh_header()
+        self.notify(f"Saved {path}" if written else f"{path} is up to date", timeout=2)
+        return True
+
+    def export(self, format: ExportFormat) -> None:
+        """Write the canvas beside its file (``name.md``/``.html``/``.json``), as shown."""
+        from bmc_tui.export import render, write_export
+
+        source = self.document.path or Path.cwd() / "untitled.toml"
+        target = source.with_suffix(f".{format}")
+        try:
+            write_export(render(self.document.canvas, format, self.language), target, source=source)
+        except CanvasError as error:
+            self.notify(error.summary, title="Not exported", severity="error", timeout=8)
+            return
+        self.notify(f"Exported {target}", timeout=3)
+
+    def action_open(self) -> None:
+        from bmc_tui.dialogs.open_canvas import OpenCanvasDialog
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.app.call_later(self.app.open_canvas, path)  # type: ignore[attr-defined]
+
+        folders = [Path.cwd()]
+        if self.default_folder and self.default_folder.resolve() != Path.cwd().resolve():
+            folders.append(self.default_folder)
+        self.app.push_screen(OpenCanvasDialog(folders), chosen)
+
+
+def _gap_and_overlap(origin: Region, other: Region, direction: Direction) -> tuple[int, int]:
+    """How far ``other`` lies from ``origin`` in ``direction`` and how much they overlap
+    across it; a negative gap means ``other`` is not in that direction at all."""
+    if direction in ("left", "right"):
+        gap = other.x - origin.right if direction == "right" else origin.x - other.right
+        overlap = min(origin.bottom, other.bottom) - max(origin.y, other.y)
+    else:
+        gap = other.y - origin.bottom if direction == "down" else origin.y - other.bottom
+        overlap = min(origin.right, other.right) - max(origin.x, other.x)
+    return gap, overlap
+
+
+def _first_message(error: Exception) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        details = errors(include_url=False)
+        if details:
+            location = ".".join(str(part) for part in details[0].get("loc", ()))
+            message = str(details[0]["msg"]).removeprefix("Value error, ")
+            return f"{location}: {message}" if location else message
+    return str(error)

@@ -1,0 +1,91 @@
+"""One block of the canvas on screen: its number and title, guiding text, and items."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from bmc_tui.catalogue import Block, Language
+from bmc_tui.model import Item
+from bmc_tui.render import guide_text, item_line
+from bmc_tui.widgets.item_list import ItemList
+
+
+def pane_id(block: Block) -> str:
+    return f"pane-{block.id.value}"
+
+
+class BlockPane(Vertical):
+    """A pane places itself on the canvas grid from its block's catalogue entry; what it
+    shows is pushed in by the screen, which owns the canvas."""
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(id=pane_id(block), classes="block-pane")
+        self.block = block
+        self.styles.row_span = block.place.row_span
+        self.styles.column_span = block.place.column_span
+        self._language: Language = "en"
+        self._filter = ""
+
+    def compose(self) -> ComposeResult:
+        # Where panes are narrow the title moves from the border into this line, which has
+        # four more cells for it (a border title gives up two cells to each corner).
+        yield Static(classes="pane-title")
+        yield Static(classes="guide")
+        yield ItemList(id=f"items-{self.block.id.value}")
+
+    @property
+    def item_list(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    def show(
+        self,
+        items: tuple[Item, ...],
+        language: Language,
+        segment_tags: Mapping[str, int],
+        *,
+        select: str | None = None,
+        filter_text: str = "",
+    ) -> None:
+        self._language = language
+        self._update_title()
+        self.border_subtitle = str(len(items)) if items else ""
+        self.query_one(".guide", Static).update(guide_text(self.block, language))
+        self.set_class(not items, "-empty")
+        needle = filter_text.casefold()
+        lines: list[tuple[str, Text]] = []
+        for item in items:
+            line = item_line(item, self.block, language, segment_tags)
+            if needle:
+                if _matches(item, needle):
+                    line.stylize("reverse")
+                    line = Text("» ") + line
+                else:
+                    line.stylize("dim")
+            lines.append((item.id, line))
+        self.item_list.show_items(lines, select)
+
+    def _update_title(self) -> None:
+        # The full title where it fits, the short one where the full one would be cut.
+        full = f"{self.block.number} {self.block.title(self._language)}"
+        short = f"{self.block.number} {self.block.short_title(self._language)}"
+        self.border_title = full if len(full) + 6 <= self.size.width else short
+        inner = self.size.width - 2
+        title_line = full if len(full) <= inner else short
+        self.query_one(".pane-title", Static).update(
+            Text(title_line, no_wrap=True, overflow="ellipsis")
+        )
+
+    def on_resize(self) -> None:
+        self._update_title()
+
+
+def _matches(item: Item, needle: str) -> bool:
+    return any(
+        needle in field.casefold()
+        for field in (item.text, item.note, item.category or "", *item.tags)
+    )

@@ -421,3 +421,30 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
         sys.exit(EXIT_ERROR)
     if findings:
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command("git-setup", context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--pattern",
+    default="canvases/**/*.toml",
+    show_default=True,
+    help="Which files are canvases, as a .gitattributes pattern (e.g. '*.canvas.toml').",
+)
+@click.argument("where", required=False, type=click.Path(path_type=Path), default=Path())
+def git_setup(pattern: str, where: Path) -> None:
+    """Teach git in this repository to diff and merge canvases item by item.
+
+    Adds `PATTERN diff=bmc merge=bmc` to the top-level .gitattributes (once) and sets
+    diff.bmc.textconv and merge.bmc.driver in the repository's own config. Commit the
+    .gitattributes; everyone who clones runs `bmc-tui git-setup` once for the config.
+    """
+    from bmc_tui.gitintegration import GitError, setup
+
+    try:
+        report = setup(where, pattern)
+    except GitError as error:
+        fail(str(error))
+    state = "added" if report.attributes_added else "already present"
+    click.echo(f"{report.attributes_file}: {report.attributes_line} ({state})")
+    for key, value in report.config:
+        click.echo(f"git config {key} {value}")

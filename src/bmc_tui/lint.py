@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from bmc_tui.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
+from bmc_tui.merging import CONFLICT_TAG
 from bmc_tui.model import Canvas
 
 #: The blocks whose items are "for" a segment and so may carry a segment's tag.
@@ -86,6 +87,18 @@ def _duplicate_item(canvas: Canvas) -> Iterator[Finding]:
                 )
             else:
                 first[key] = item.id
+
+
+def _unresolved_conflict(canvas: Canvas) -> Iterator[Finding]:
+    for block_id, _, item in canvas.all_items():
+        if CONFLICT_TAG in item.tags:
+            yield Finding(
+                "unresolved-conflict",
+                block_id,
+                item.id,
+                f"{item.text!r} is still tagged {CONFLICT_TAG!r} from a merge: keep one version "
+                "and remove the tag",
+            )
 
 
 def _uses_segment_tags(canvas: Canvas) -> bool:
@@ -150,6 +163,11 @@ RULES: tuple[Rule, ...] = (
         "duplicate-item",
         "Two items in one block have the same text (ignoring case and spacing).",
         _duplicate_item,
+    ),
+    Rule(
+        "unresolved-conflict",
+        f"An item still tagged {CONFLICT_TAG!r} by a merge (bmc-tui merge keeps both versions).",
+        _unresolved_conflict,
     ),
     Rule(
         "unknown-segment-tag",

@@ -110,6 +110,13 @@ def test_revenue_without_segment() -> None:
     assert rules(canvas) == [("revenue-without-segment", "r3")]
 
 
+def test_unresolved_conflict() -> None:
+    canvas = LINKED.with_item_replaced(
+        VP, 0, it("v1", "Bread", tags=("families", "cafes", "conflict"))
+    )
+    assert rules(canvas) == [("unresolved-conflict", "v1")]
+
+
 def test_disable_per_call_and_per_file() -> None:
     canvas = LINKED.with_items(BlockId.KEY_PARTNERS, []).with_items(RS, [])
     assert {rule for rule, _ in rules(canvas)} == {"empty-block", "unpaid-segment"}

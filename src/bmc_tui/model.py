@@ -164,7 +164,8 @@ class Header(BaseModel):
     version: HeaderText = ""
     language: Language = "en"
     description: NoteText = ""
-    lint_disable: tuple[str, ...] = Field(
+    # HeaderText, not bare str: rule ids are echoed by diff and check, so no control characters.
+    lint_disable: tuple[HeaderText, ...] = Field(
         default=(), description="Ids of lint rules that `bmc-tui check` skips for this canvas."
     )
 

@@ -226,6 +226,13 @@ def test_control_characters_and_bidi_overrides_are_refused(
     assert message == f"{path}: contains the control character {code_point}"
 
 
+@pytest.mark.parametrize("escape", ["\\u001b[31m", "\\u202e"])
+def test_lint_disable_refuses_control_characters(escape: str) -> None:
+    """Rule ids are printed by ``diff`` and ``check``; an escape there would reach the terminal."""
+    message = only_message(f'[canvas]\nlint_disable = ["empty-block", "x{escape}"]\n')
+    assert message.startswith("canvas.lint_disable[1]: contains the control character U+")
+
+
 def test_the_refusal_never_echoes_the_control_character() -> None:
     with pytest.raises(CanvasError) as caught:
         parse(PATH, item_file(text='"\\u001b]0;pwned\\u0007"'))

@@ -100,6 +100,7 @@ def decode(path: Path, data: bytes) -> str:
 
 
 _TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT_END = " (at end of document)"
 
 
 def parse(path: Path, text: str) -> Canvas:
@@ -113,6 +114,13 @@ def parse(path: Path, text: str) -> Canvas:
             message = message[: match.start()]
             raise CanvasError.single(
                 path, f"invalid TOML: {message}", int(match[1]), int(match[2])
+            ) from None
+        if message.endswith(_TOML_AT_END):
+            # tomllib names no line for an error at the very end; the end is the last line.
+            lines = text.split("\n")
+            message = message.removesuffix(_TOML_AT_END)
+            raise CanvasError.single(
+                path, f"invalid TOML: {message}", len(lines), len(lines[-1]) + 1
             ) from None
         raise CanvasError.single(path, f"invalid TOML: {message}") from None
     except RecursionError:

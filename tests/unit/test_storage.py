@@ -220,17 +220,13 @@ def test_parse_reports_the_path_it_was_given() -> None:
     assert str(caught.value).startswith("dir/x.toml:2:9: invalid TOML")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="storage.parse only understands tomllib's '(at line L, column C)'; errors "
-    "'(at end of document)' lose their place and keep the parenthetical",
-)
 def test_a_toml_error_at_the_end_of_the_file_has_a_place() -> None:
+    """tomllib says "(at end of document)" there; the user still gets FILE:LINE:COL."""
     with pytest.raises(CanvasError) as caught:
         parse(Path("x.toml"), '[canvas]\ntitle = "x"\noops')
     (problem,) = caught.value.problems
-    assert problem.line == 3
-    assert "(at end of document)" not in problem.message
+    assert (problem.line, problem.column) == (3, 5)
+    assert problem.message == "invalid TOML: Expected '=' after a key in a key/value pair"
 
 
 # --- canonical text -------------------------------------------------------------------------

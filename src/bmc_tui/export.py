@@ -19,7 +19,7 @@ import math
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +27,6 @@ from bmc_tui.catalogue import (
     ATTRIBUTION,
     BLOCKS,
     GRID_COLUMNS,
-    GRID_ROWS,
     Block,
     Language,
     Text,
@@ -56,6 +55,11 @@ VERSION = Text("Version", "Version")
 #: What a canvas without a title is called, so an export never starts with an empty heading.
 UNTITLED = Text("Business Model Canvas", "Business Model Canvas")
 EMPTY_BLOCK = Text("(tom)", "(empty)")
+TOO_FULL = Text(
+    "Nogle felter rummer mere, end der er plads til på én side; eksportér som Markdown for "
+    "at se det hele.",
+    "Some blocks hold more than fits on one page; export as Markdown to see everything.",
+)
 
 
 def header_fields(header: Header, language: Language) -> list[tuple[str, str]]:
@@ -215,55 +219,132 @@ def to_json(canvas: Canvas) -> str:
 
 # --- HTML poster -----------------------------------------------------------------------------
 
+
+def row_heights(needs: Mapping[Block, int]) -> dict[int, int]:
+    """Heights per grid row such that every block gets at least what it ``needs``.
+
+    Blocks one row tall set each row's minimum first; a block spanning rows that still falls
+    short then has the shortfall shared out over the rows it spans. ``bmc-tui show`` uses
+    this for terminal lines, the poster for tenths of a millimetre.
+    """
+    heights = dict.fromkeys(
+        sorted({row for block in needs for row in _rows_of(block)}),
+        0,
+    )
+    for block in sorted(needs, key=lambda b: b.place.row_span):
+        rows = _rows_of(block)
+        missing = needs[block] - sum(heights[row] for row in rows)
+        if missing > 0:
+            share, extra = divmod(missing, len(rows))
+            for offset, row in enumerate(rows):
+                heights[row] += share + (1 if offset < extra else 0)
+    return heights
+
+
+def _rows_of(block: Block) -> range:
+    return range(block.place.row, block.place.row + block.place.row_span)
+
+
 #: The printable area of A4 landscape with 8 mm margins, in millimetres.
 _PAGE_WIDTH_MM = 297 - 2 * 8
 _PAGE_HEIGHT_MM = 210 - 2 * 8
-#: Height the title line, the meta line and the attribution take, roughly, in millimetres.
-_CHROME_MM = 24.0
-#: Relative heights of the grid rows: the bottom row is lower, as on the printed canvas.
+#: How spare height is shared between the grid rows: the bottom row is lower, as on the
+#: printed canvas.
 _ROW_WEIGHTS = (1.0, 1.0, 0.8)
 _PT_TO_MM = 0.3528
-_FONT_SIZES_PT = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
+_FONT_SIZES_PT = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0)
+#: Average width of a character in em, wrapping losses included: pessimistic on purpose,
+#: since a block that overflows is cut off on paper.
+_CHAR_EM = 0.56
+_LINE_EM = 1.25
 
 
-def _row_heights_mm() -> list[float]:
-    weights = [_ROW_WEIGHTS[row] if row < len(_ROW_WEIGHTS) else 1.0 for row in range(GRID_ROWS)]
-    unit = (_PAGE_HEIGHT_MM - _CHROME_MM) / sum(weights)
-    return [weight * unit for weight in weights]
+def _text_lines(length: int, width_mm: float, font_pt: float) -> int:
+    per_line = max(1, int(width_mm / (_CHAR_EM * font_pt * _PT_TO_MM)))
+    return max(1, math.ceil(length / per_line))
 
 
-def _fits(canvas: Canvas, language: Language, font_pt: float) -> bool:
-    """Whether every block's items fit its cell at this font size, by a generous estimate.
+def _block_need_mm(block: Block, canvas: Canvas, language: Language, font_pt: float) -> float:
+    """Estimated height of a block's box at this font size, in millimetres.
 
-    A guess, not a layout engine: characters average half an em, lines are 1.25 em, and a
-    block's heading and question take three lines; the smallest size that passes is chosen.
+    A guess, not a layout engine; it mirrors the poster's CSS (heading 1.15 em, question
+    and notes 0.85 em, notes clamped to three lines, list indent 1.1 em).
     """
-    rows = _row_heights_mm()
-    char_mm = 0.5 * font_pt * _PT_TO_MM
-    line_mm = 1.25 * font_pt * _PT_TO_MM
-    for block in BLOCKS:
-        place = block.place
-        width_mm = _PAGE_WIDTH_MM * place.column_span / GRID_COLUMNS - 4
-        height_mm = sum(rows[place.row : place.row + place.row_span]) - 3
-        per_line = max(1, int(width_mm / char_mm))
-        lines = 3.0
-        for item in canvas.items(block.id):
-            category = category_label(block, item, language, compact=True) or ""
-            extra = len(category) + 8 * len(item.tags)
-            lines += math.ceil((len(item.text) + extra + 4) / per_line)
-            if item.has_note:
-                note_lines = math.ceil(len(note_text(item)) / per_line)
-                lines += 0.85 * min(3, note_lines)  # notes are smaller, clamped to 3 lines
-        if lines * line_mm > height_mm:
-            return False
-    return True
+    em = font_pt * _PT_TO_MM
+    width = _PAGE_WIDTH_MM * block.place.column_span / GRID_COLUMNS - 4.6
+    height = 3.8  # padding and borders
+    heading = len(block_heading(block, language)) + 2
+    height += _text_lines(heading, width / 1.15, font_pt) * 1.15 * em * _LINE_EM
+    question = guiding_question(block, language)
+    if question:
+        height += _text_lines(len(question), width / 0.85, font_pt) * 0.85 * em * _LINE_EM + 1.7
+    list_width = width - 1.1 * em
+    for item in canvas.items(block.id):
+        category = category_label(block, item, language, compact=True) or ""
+        length = len(item.text) + round(0.85 * (len(category) + 1))
+        length += sum(round(0.8 * (len(tag) + 4)) for tag in item.tags)
+        height += _text_lines(length, list_width, font_pt) * em * _LINE_EM + 0.8
+        note = note_text(item)
+        if note:
+            lines = sum(
+                _text_lines(len(row), list_width / 0.85, font_pt) for row in note.split("\n")
+            )
+            height += min(3, lines) * 0.85 * em * _LINE_EM + 0.3
+    return height
 
 
-def _font_size(canvas: Canvas, language: Language) -> float:
-    for size in _FONT_SIZES_PT:
-        if _fits(canvas, language, size):
-            return size
-    return _FONT_SIZES_PT[-1]
+def _chrome_mm(canvas: Canvas, language: Language) -> float:
+    """Height of everything on the page but the grid: title, meta line, description, credit."""
+    height = 16 * 1.1 * _PT_TO_MM + 2 * 2 + 1.2  # title, gaps, the grid's outer border
+    if header_fields(canvas.header, language):
+        height += 1 + 8.5 * _LINE_EM * _PT_TO_MM
+    description = displayable(canvas.header.description, keep_newlines=True).strip()
+    if description:
+        rows = description.split("\n")
+        lines = sum(_text_lines(len(row), _PAGE_WIDTH_MM, 8) for row in rows)
+        height += 1 + lines * 8 * _LINE_EM * _PT_TO_MM
+    height += 7 * _LINE_EM * _PT_TO_MM  # attribution
+    return height
+
+
+def poster_layout(canvas: Canvas, language: Language) -> tuple[float, list[float], bool]:
+    """The largest font size (pt) at which every block fits, the grid rows' heights (mm),
+    and whether everything fits even so.
+
+    Rows get what their blocks need at that size; what is left of the page is shared out by
+    :data:`_ROW_WEIGHTS`, so a sparse canvas still looks like the canvas. A canvas too full
+    for the smallest size gets it anyway (and is cut off on paper, with a warning).
+    """
+    available = _PAGE_HEIGHT_MM - _chrome_mm(canvas, language)
+    for font in _FONT_SIZES_PT:
+        needs = {
+            block: math.ceil(10 * _block_need_mm(block, canvas, language, font)) for block in BLOCKS
+        }
+        heights = [tenths / 10 for _, tenths in sorted(row_heights(needs).items())]
+        spare = available - sum(heights)
+        if spare >= 0 or font == _FONT_SIZES_PT[-1]:
+            weights = [_ROW_WEIGHTS[row % len(_ROW_WEIGHTS)] for row in range(len(heights))]
+            # Spare room goes first to rows below their share, so proportions stay canvas-like.
+            target = [available * weight / sum(weights) for weight in weights]
+            heights = _fill_towards(heights, target, max(spare, 0))
+            return font, heights, spare >= 0
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _fill_towards(heights: list[float], target: list[float], spare: float) -> list[float]:
+    """Share ``spare`` out so that rows approach ``target`` heights, never shrinking a row."""
+    heights = list(heights)
+    while spare > 1e-6:
+        short = [row for row, height in enumerate(heights) if target[row] - height > 1e-6]
+        if not short:
+            share = spare / len(heights)
+            return [height + share for height in heights]
+        gap = min(target[row] - heights[row] for row in short)
+        step = min(gap, spare / len(short))
+        for row in short:
+            heights[row] += step
+        spare -= step * len(short)
+    return heights
 
 
 _CSS = """\
@@ -320,6 +401,8 @@ body {
   overflow: hidden;
 }
 .attribution { margin: 0; font-size: 7pt; color: #6b6b70; }
+.overflow { margin: 0; font-size: 7pt; color: #b42318; font-weight: 600; }
+@media screen { .block { overflow: auto; } }
 @media print {
   body { background: none; }
   .poster { margin: 0; box-shadow: none; }
@@ -366,11 +449,12 @@ def to_html(canvas: Canvas, language: Language) -> str:
     esc = html.escape
     header = canvas.header
     title = canvas_title(header, language)
-    rows = " ".join(f"minmax(0, {weight}fr)" for weight in _ROW_WEIGHTS[:GRID_ROWS])
+    font, heights, fits = poster_layout(canvas, language)
+    rows = " ".join(f"minmax(0, {height:.1f}fr)" for height in heights)
     css = _CSS % {
         "width": _PAGE_WIDTH_MM,
         "height": _PAGE_HEIGHT_MM,
-        "font": _font_size(canvas, language),
+        "font": font,
         "columns": GRID_COLUMNS,
         "rows": rows,
     }
@@ -416,6 +500,7 @@ def to_html(canvas: Canvas, language: Language) -> str:
         out.append("</section>")
     out += [
         "</div>",
+        *([f'<p class="overflow">{esc(TOO_FULL(language))}</p>'] if not fits else []),
         f'<p class="attribution">{esc(ATTRIBUTION(language))}</p>',
         "</main>",
         "</body>",

@@ -25,7 +25,13 @@ from rich.table import Table
 from rich.text import Text
 
 from bmc_tui.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS, GRID_ROWS, Block, Language
-from bmc_tui.export import canvas_title, category_label, guiding_question, header_fields
+from bmc_tui.export import (
+    canvas_title,
+    category_label,
+    guiding_question,
+    header_fields,
+    row_heights,
+)
 from bmc_tui.model import Canvas, Item
 from bmc_tui.textsafe import displayable
 
@@ -178,23 +184,6 @@ def _bands() -> list[range]:
     return bands
 
 
-def _row_heights(band: range, natural: dict[Block, int]) -> dict[int, int]:
-    """Line counts per grid row so that every block in the band gets at least its own height.
-
-    One-row blocks set each row's minimum first; a taller block that still lacks lines then
-    has the shortfall shared out over the rows it spans.
-    """
-    heights = dict.fromkeys(band, 0)
-    for block in sorted(natural, key=lambda b: b.place.row_span):
-        rows = range(block.place.row, block.place.row + block.place.row_span)
-        missing = natural[block] - sum(heights[row] for row in rows)
-        if missing > 0:
-            share, extra = divmod(missing, len(rows))
-            for offset, row in enumerate(rows):
-                heights[row] += share + (1 if offset < extra else 0)
-    return heights
-
-
 class CanvasView:
     """The whole canvas as one Rich renderable: header, the nine blocks, attribution."""
 
@@ -281,7 +270,7 @@ class CanvasView:
                 )
                 for block in blocks
             }
-            heights = _row_heights(band, natural)
+            heights = row_heights(natural)
             top = {row: sum(heights[r] for r in band if r < row) for row in band}
             lines: list[list[tuple[int, int, list[Segment]]]] = [
                 [] for _ in range(sum(heights.values()))

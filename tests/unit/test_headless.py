@@ -1,0 +1,84 @@
+"""The headless commands never import Textual.
+
+``validate`` runs in pre-commit hooks and ``show``/``export`` in pipes and CI; importing the
+editor's framework there would cost a noticeable start-up delay for nothing. The check runs
+in a fresh interpreter, since this test process may already have Textual loaded.
+
+To cover a new headless module, add it to ``HEADLESS_MODULES``; to cover a new command, add
+its arguments to ``HEADLESS_COMMANDS`` (``{example}`` is replaced by an example canvas,
+``{out}`` by a scratch file path).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+CANVASES = Path(__file__).resolve().parents[2] / "canvases"
+
+HEADLESS_MODULES = [
+    "bmc_tui.cli",
+    "bmc_tui.catalogue",
+    "bmc_tui.model",
+    "bmc_tui.storage",
+    "bmc_tui.textsafe",
+    "bmc_tui.show",
+    "bmc_tui.export",
+]
+
+HEADLESS_COMMANDS = [
+    ["validate", "{example}"],
+    ["show", "{example}", "--width", "120"],
+    ["show", "{example}", "--width", "60"],
+    ["export", "{example}", "--format", "md"],
+    ["export", "{example}", "--format", "json"],
+    ["export", "{example}", "--format", "html", "-o", "{out}"],
+]
+
+PROBE = textwrap.dedent(
+    """\
+    import contextlib, importlib, io, json, sys
+
+    modules, commands = json.loads(sys.argv[1])
+    for name in modules:
+        importlib.import_module(name)
+    from bmc_tui.cli import main
+
+    failures = []
+    for args in commands:
+        with contextlib.redirect_stdout(io.StringIO()):
+            try:
+                main.main(args, standalone_mode=False)
+            except SystemExit as stop:
+                if stop.code:
+                    failures.append([args, stop.code])
+    textual = sorted(name for name in sys.modules if name.startswith("textual"))
+    print(json.dumps({"textual": textual, "failures": failures}))
+    """
+)
+
+
+def test_headless_commands_import_no_textual(tmp_path: Path) -> None:
+    example = CANVASES / "example-en.toml"
+    if not example.exists():  # pragma: no cover - the examples are part of the repo
+        example = tmp_path / "canvas.toml"
+        example.write_text('format_version = 1\n[canvas]\ntitle = "x"\n', encoding="utf-8")
+    out = tmp_path / "poster.html"
+    commands = [
+        [arg.format(example=example, out=out) for arg in command] for command in HEADLESS_COMMANDS
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps([HEADLESS_MODULES, commands])],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["failures"] == []
+    assert report["textual"] == [], "a headless module pulled in Textual"
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

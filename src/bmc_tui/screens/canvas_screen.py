@@ -8,7 +8,6 @@ themselves: they report what the user asked for, the screen applies it to the do
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -40,22 +39,11 @@ from bmc_tui.storage import CanvasError
 from bmc_tui.widgets.block_pane import BlockPane, pane_id
 from bmc_tui.widgets.canvas_header import CanvasHeader
 from bmc_tui.widgets.item_editor import EditTarget, ItemEditor
-from bmc_tui.widgets.item_list import Direction, ItemList
+from bmc_tui.widgets.item_list import Direction
 
 #: Below this the nine panes cannot show their titles; the screen says so instead.
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
-
-
-def _block_bindings() -> Iterable[Binding]:
-    for block in BLOCKS:
-        yield Binding(
-            str(block.number),
-            f"focus_block({block.number})",
-            f"Go to {block.title.en}",
-            show=False,
-            id=f"go-to-{block.id.value}",
-        )
 
 
 class CanvasScreen(Screen[None]):
@@ -72,19 +60,15 @@ class CanvasScreen(Screen[None]):
         (50, "-very-tall"),
     ]
 
+    # Keys that are also characters live on the item lists, so they never fire while the
+    # user is typing into an editor; here are only keys that cannot be typed as text.
     BINDINGS: ClassVar[list[BindingType]] = [
-        *_block_bindings(),
         Binding("tab", "cycle_pane(1)", "Next block", show=False, id="next-block"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous block", show=False, id="previous-block"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="undo-ctrl"),
         Binding("ctrl+r,ctrl+y", "redo", "Redo", show=False, id="redo"),
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("g", "toggle_guides", "Questions", show=False, id="toggle-questions"),
-        Binding("i", "edit_header", "Header", show=False, id="edit-header"),
         Binding("ctrl+s", "save", "Save", id="save"),
-        Binding("o", "open", "Open", show=False, id="open"),
-        Binding("question_mark,f1", "help", "Help", id="help"),
-        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("f1", "help", "Help", show=False, id="help-f1"),
     ]
 
     def __init__(self, document: CanvasDocument, *, default_folder: Path | None = None) -> None:
@@ -180,7 +164,7 @@ class CanvasScreen(Screen[None]):
         hint.append("  ".join(questions))
         self.query_one("#hint", Static).update(hint)
 
-    def apply(self, change: Change | None) -> None:
+    def apply(self, change: Change | None, *, move_focus: bool = True) -> None:
         """Show the effect of an edit: only the panes it touched are redrawn."""
         if change is None:
             return
@@ -193,7 +177,7 @@ class CanvasScreen(Screen[None]):
         for block_id in blocks:
             select = change.focus[1] if change.focus and change.focus[0] == block_id else None
             self.refresh_block(block_id, select=select)
-        if change.focus:
+        if change.focus and move_focus:
             self.focus_block(change.focus[0])
         self.refresh_header()
         if change.header:
@@ -202,7 +186,9 @@ class CanvasScreen(Screen[None]):
     # --- moving around ---------------------------------------------------------------------
 
     def focus_block(self, block_id: BlockId) -> None:
-        self.pane(block_id).item_list.focus()
+        # set_focus, not widget.focus(): the latter waits behind keys already queued, so
+        # "4a" typed in one packet would add to the old block.
+        self.set_focus(self.pane(block_id).item_list)
 
     def action_focus_block(self, number: int) -> None:
         self.focus_block(BLOCKS_BY_NUMBER[number].id)
@@ -211,22 +197,23 @@ class CanvasScreen(Screen[None]):
         number = (self.current_block.number - 1 + step) % len(BLOCKS) + 1
         self.action_focus_block(number)
 
-    @on(ItemList.Leave)
-    def _leave_pane(self, event: ItemList.Leave) -> None:
-        event.stop()
+    def leave_pane(self, direction: Direction) -> None:
+        """The cursor went past the edge of a list: move to the pane next to it on screen."""
         pane = self.current_pane
         if pane is None:
             return
-        neighbour = self._neighbour(pane, event.direction)
-        if neighbour is not None:
-            neighbour.item_list.focus()
-            items = neighbour.item_list
-            if items.item_ids:
-                items.highlighted = 0 if event.direction == "down" else None
-                if event.direction == "up":
-                    items.highlighted = len(items.item_ids) - 1
-                elif event.direction in ("left", "right") and items.highlighted is None:
-                    items.highlighted = 0
+        neighbour = self._neighbour(pane, direction)
+        if neighbour is None:
+            return
+        items = neighbour.item_list
+        self.set_focus(items)
+        if items.item_ids:
+            if direction == "down":
+                items.highlighted = 0
+            elif direction == "up":
+                items.highlighted = len(items.item_ids) - 1
+            elif items.highlighted is None:
+                items.highlighted = 0
 
     def _neighbour(self, pane: BlockPane, direction: Direction) -> BlockPane | None:
         """The pane next to ``pane`` on screen in ``direction``: the one that overlaps it most
@@ -252,83 +239,80 @@ class CanvasScreen(Screen[None]):
 
     # --- editing items ---------------------------------------------------------------------
 
-    def _open_editor(self, target: EditTarget, value: str = "") -> None:
+    async def _open_editor(self, target: EditTarget, value: str = "") -> None:
         pane = self.pane(target.block_id)
         for editor in pane.query(ItemEditor):
-            editor.remove()
+            await editor.remove()
         placeholder = {
             "add": "New item — enter adds, escape cancels",
             "brainstorm": "Brainstorm — enter adds and continues, escape stops",
             "edit": "Edit — enter keeps, escape cancels",
         }[target.mode]
-        editor = ItemEditor(target, value=value, placeholder=placeholder)
+        editor = ItemEditor(target, pane.item_list, value=value, placeholder=placeholder)
+        # Focused at once, before the mount completes: the keys that follow "a" in the same
+        # packet are the new item's text and must not reach the list's key bindings.
         pane.mount(editor)
-        editor.focus()
+        self.set_focus(editor)
 
-    def _insert_index(self, pane: BlockPane) -> int:
-        items = pane.item_list
-        if items.highlighted is None or not items.item_ids:
-            return len(items.item_ids)
-        return items.highlighted + 1
-
-    def action_add_item(self) -> None:
+    async def action_add_item(self) -> None:
         pane = self.current_pane
         if pane is not None:
-            self._open_editor(EditTarget("add", pane.block.id, index=self._insert_index(pane)))
+            target = EditTarget("add", pane.block.id, item_id=pane.item_list.selected_id)
+            await self._open_editor(target)
 
-    def action_brainstorm(self) -> None:
+    async def action_brainstorm(self) -> None:
         pane = self.current_pane
         if pane is not None:
-            target = EditTarget("brainstorm", pane.block.id, index=self._insert_index(pane))
-            self._open_editor(target)
+            target = EditTarget("brainstorm", pane.block.id, item_id=pane.item_list.selected_id)
+            await self._open_editor(target)
 
-    def action_edit_item(self) -> None:
+    def _insert_index(self, block_id: BlockId, after: str | None) -> int:
+        """Just after ``after``, or at the end when it is gone (or was never there)."""
+        items = self.document.canvas.items(block_id)
+        for index, item in enumerate(items):
+            if item.id == after:
+                return index + 1
+        return len(items)
+
+    async def action_edit_item(self) -> None:
         pane, item = self.current_pane, self.selected_item()
         if pane is None:
             return
         if item is None:
-            self.action_add_item()
+            await self.action_add_item()
             return
-        self._open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
+        await self._open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
 
-    @on(Input.Submitted, ".item-editor")
-    def _editor_submitted(self, event: Input.Submitted) -> None:
+    @on(ItemEditor.Committed)
+    def _editor_committed(self, event: ItemEditor.Committed) -> None:
         event.stop()
-        editor = event.input
-        assert isinstance(editor, ItemEditor)
-        target = editor.target
-        text = event.value.strip()
+        target, text = event.target, event.text
         try:
-            if target.mode == "edit":
-                change = (
-                    self.document.update_item(target.item_id, "edit item", text=text)
-                    if text and target.item_id
-                    else None
-                )
-            elif text:
-                change = self.document.add_item(target.block_id, target.index, text)
-            else:
+            if not text:
                 change = None
+            elif target.mode == "edit":
+                assert target.item_id is not None
+                change = self.document.update_item(target.item_id, "edit item", text=text)
+            else:
+                after = event.editor.last_added or target.item_id
+                index = self._insert_index(target.block_id, after)
+                change = self.document.add_item(target.block_id, index, text)
+                event.editor.last_added = change.focus[1] if change.focus else None
         except ValueError as error:
-            self.notify(_first_message(error), title="Not added", severity="error")
+            # Nothing typed is lost: the text goes back into a fresh editor to fix.
+            self.notify(_first_message(error), title="Not kept", severity="error")
+            event.editor.remove()
+            self.call_later(self._open_editor, target, event.text)
             return
-        self.apply(change)
-        if target.mode == "brainstorm" and text:
-            editor.target = EditTarget("brainstorm", target.block_id, index=target.index + 1)
-            editor.value = ""
-            editor.focus()
-            return
-        self._close_editor(editor)
+        # The editor has already handed focus back (or kept it, brainstorming).
+        self.apply(change, move_focus=False)
+        if not (target.mode == "brainstorm" and text):
+            event.editor.remove()
 
     @on(ItemEditor.Cancelled)
     def _editor_cancelled(self, event: ItemEditor.Cancelled) -> None:
         event.stop()
-        self._close_editor(event.editor)
-
-    def _close_editor(self, editor: ItemEditor) -> None:
-        block_id = editor.target.block_id
-        editor.remove()
-        self.focus_block(block_id)
+        event.editor.remove()
 
     def action_delete_item(self) -> None:
         if (item := self.selected_item()) is not None:

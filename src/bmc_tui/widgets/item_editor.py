@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 from bmc_tui.catalogue import BlockId
@@ -21,25 +23,39 @@ EditMode = Literal["add", "brainstorm", "edit"]
 
 @dataclass(frozen=True, slots=True)
 class EditTarget:
-    """What the typed text is for: a new item at ``index``, or the item ``item_id``."""
+    """What the typed text is for: the item ``item_id`` (editing), or a new item placed after
+    ``item_id`` (adding; at the end of the block when there is none)."""
 
     mode: EditMode
     block_id: BlockId
     item_id: str | None = None
-    index: int = 0
 
 
 class ItemEditor(Input):
+    """Enter keeps the text, escape drops it (shown in the footer; handled in ``_on_key``)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Keep", id="keep-edit"),
         Binding("escape", "cancel", "Cancel", id="cancel-edit"),
     ]
+
+    class Committed(Message):
+        """The user pressed enter on ``text`` for ``target``."""
+
+        def __init__(self, editor: ItemEditor, target: EditTarget, text: str) -> None:
+            super().__init__()
+            self.editor = editor
+            self.target = target
+            self.text = text
 
     class Cancelled(Message):
         def __init__(self, editor: ItemEditor) -> None:
             super().__init__()
             self.editor = editor
 
-    def __init__(self, target: EditTarget, value: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self, target: EditTarget, return_to: Widget, value: str = "", placeholder: str = ""
+    ) -> None:
         # No blinking cursor: over SSH a blink is bytes on the wire twice a second, forever.
         super().__init__(
             value=value,
@@ -49,6 +65,50 @@ class ItemEditor(Input):
         )
         self.cursor_blink = False
         self.target = target
+        self.return_to = return_to
+        self._finished = False
+        #: Set by the screen as each idea lands, so the next one goes in after it.
+        self.last_added: str | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter and escape are handled here, in this input's own queue, after every character
+        # typed before them: as bindings they would be matched after the characters typed
+        # *behind* them too, which over a slow link arrive in the same packet.
+        if self._finished:
+            # Keys typed after enter/escape in the same packet belong to the list again.
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
+        if event.key in ("enter", "escape"):
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                self._commit()
+            else:
+                self._close()
+                self.post_message(self.Cancelled(self))
+            return
+        await super()._on_key(event)
+
+    def _close(self) -> None:
+        self._finished = True
+        self.screen.set_focus(self.return_to)
+
+    async def action_submit(self) -> None:
+        self._commit()
+
+    def _commit(self) -> None:
+        # Decided here, in key order, not later in the screen's handler: the next idea's keys
+        # belong to a fresh, empty editor, not to the idea just committed.
+        text = self.value.strip()
+        target = self.target
+        if target.mode == "brainstorm" and text:
+            self.value = ""
+        else:
+            self._close()
+        self.post_message(self.Committed(self, target, text))
 
     def action_cancel(self) -> None:
+        self._close()
         self.post_message(self.Cancelled(self))

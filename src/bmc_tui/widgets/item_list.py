@@ -6,15 +6,23 @@ thousands of items over months, so the list draws lines instead (Textual's ``Opt
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from bmc_tui.catalogue import BLOCKS
+
 Direction = Literal["up", "down", "left", "right"]
+
+
+@runtime_checkable
+class PaneNavigator(Protocol):
+    """The screen that arranges the panes and so knows which one lies in a direction."""
+
+    def leave_pane(self, direction: Direction) -> None: ...
 
 
 class ItemList(OptionList):
@@ -22,33 +30,76 @@ class ItemList(OptionList):
     shows them only while a list has the focus; the screen that owns the canvas does the work.
     """
 
+    # Priority bindings are matched the moment a key arrives, in arrival order. Ordinary
+    # bindings are matched only after the key has passed through the widget that had focus
+    # when it arrived, so over a slow link "4a" in one packet would add to the old block.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "screen.add_item", "Add", id="add"),
-        Binding("b", "screen.brainstorm", "Brainstorm", id="brainstorm"),
-        Binding("e,enter", "screen.edit_item", "Edit", id="edit"),
-        Binding("n", "screen.edit_note", "Note", id="note"),
-        Binding(
-            "E", "screen.edit_note_externally", "Note in $EDITOR", show=False, id="note-editor"
+        *(
+            Binding(
+                str(block.number),
+                f"screen.focus_block({block.number})",
+                show=False,
+                priority=True,
+                id=f"go-to-{block.id.value}",
+            )
+            for block in BLOCKS
         ),
-        Binding("d,delete", "screen.delete_item", "Delete", id="delete"),
-        Binding("shift+up,K", "screen.reorder_item(-1)", "Move up", show=False, id="move-up"),
-        Binding("shift+down,J", "screen.reorder_item(1)", "Move down", show=False, id="move-down"),
-        Binding("m", "screen.move_item", "Move to…", show=False, id="move-to-block"),
-        Binding("c", "screen.set_category", "Category", show=False, id="category"),
-        Binding("t", "screen.set_tags", "Tags", show=False, id="tags"),
-        Binding("z", "screen.zoom", "Zoom", id="zoom"),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("left,h", "leave('left')", "Left", show=False),
-        Binding("right,l", "leave('right')", "Right", show=False),
+        Binding("a", "screen.add_item", "Add", priority=True, id="add"),
+        Binding("b", "screen.brainstorm", "Brainstorm", priority=True, id="brainstorm"),
+        Binding("e,enter", "screen.edit_item", "Edit", priority=True, id="edit"),
+        Binding("n", "screen.edit_note", "Note", priority=True, id="note"),
+        Binding(
+            "E",
+            "screen.edit_note_externally",
+            "Note in $EDITOR",
+            show=False,
+            priority=True,
+            id="note-editor",
+        ),
+        Binding("d,delete", "screen.delete_item", "Delete", priority=True, id="delete"),
+        Binding(
+            "shift+up,K",
+            "screen.reorder_item(-1)",
+            "Move up",
+            show=False,
+            priority=True,
+            id="move-up",
+        ),
+        Binding(
+            "shift+down,J",
+            "screen.reorder_item(1)",
+            "Move down",
+            show=False,
+            priority=True,
+            id="move-down",
+        ),
+        Binding(
+            "m", "screen.move_item", "Move to block…", show=False, priority=True, id="move-to-block"
+        ),
+        Binding("c", "screen.set_category", "Category", show=False, priority=True, id="category"),
+        Binding("t", "screen.set_tags", "Tags", show=False, priority=True, id="tags"),
+        Binding("z", "screen.zoom", "Zoom", priority=True, id="zoom"),
+        Binding("u", "screen.undo", "Undo", priority=True, id="undo"),
+        Binding("slash", "screen.filter", "Filter", priority=True, id="filter"),
+        Binding(
+            "g",
+            "screen.toggle_guides",
+            "Questions on/off",
+            show=False,
+            priority=True,
+            id="toggle-questions",
+        ),
+        Binding(
+            "i", "screen.edit_header", "Canvas header", show=False, priority=True, id="edit-header"
+        ),
+        Binding("o", "screen.open", "Open canvas", show=False, priority=True, id="open"),
+        Binding("question_mark", "screen.help", "Help", priority=True, id="help"),
+        Binding("q", "app.quit", "Quit", priority=True, id="quit"),
+        Binding("up,k", "cursor_up", "Up", show=False, priority=True),
+        Binding("down,j", "cursor_down", "Down", show=False, priority=True),
+        Binding("left,h", "leave('left')", "Left", show=False, priority=True),
+        Binding("right,l", "leave('right')", "Right", show=False, priority=True),
     ]
-
-    class Leave(Message):
-        """The cursor went past the edge of the list: the screen moves to the next pane."""
-
-        def __init__(self, direction: Direction) -> None:
-            super().__init__()
-            self.direction = direction
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -77,15 +128,18 @@ class ItemList(OptionList):
 
     def action_cursor_up(self) -> None:
         if not self.item_ids or self.highlighted in (None, 0):
-            self.post_message(self.Leave("up"))
+            self.action_leave("up")
         else:
             super().action_cursor_up()
 
     def action_cursor_down(self) -> None:
         if not self.item_ids or self.highlighted == len(self.item_ids) - 1:
-            self.post_message(self.Leave("down"))
+            self.action_leave("down")
         else:
             super().action_cursor_down()
 
     def action_leave(self, direction: Direction) -> None:
-        self.post_message(self.Leave(direction))
+        # A direct call, not a message: key actions run in the order the keys arrived, and a
+        # message would let the next key in the same packet reach this list before focus moves.
+        if isinstance(self.screen, PaneNavigator):
+            self.screen.leave_pane(direction)

@@ -68,8 +68,9 @@ def item_line(
         else:
             line.append(f" #{tag}", style=tag_colour(tag))
     if show_note and item.has_note:
-        line.append("\n")
-        line.append(item.note.rstrip("\n"), style="dim")
+        for note_line in item.note.rstrip("\n").split("\n"):
+            line.append("\n    ")
+            line.append(note_line, style="dim")
     return line
 
 

@@ -28,7 +28,8 @@ class HeaderDialog(Dialog[Header]):
     """Dismisses with the new header (``ctrl+s``), or ``None`` to keep the old one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "done", "Keep header", priority=True, id="header-done"),
+        # Not a priority binding: it must run after the keys typed before it reach the fields.
+        Binding("ctrl+s", "done", "Keep header", id="header-done"),
     ]
 
     def __init__(self, header: Header) -> None:
@@ -48,7 +49,7 @@ class HeaderDialog(Dialog[Header]):
             with Grid(id="header-fields"):
                 for name, label in TEXT_FIELDS:
                     yield Label(label)
-                    field = Input(values[name], id=f"field-{name}")
+                    field = Input(values[name], id=f"field-{name}", compact=True)
                     field.cursor_blink = False
                     yield field
                 yield Label("Language")
@@ -57,9 +58,12 @@ class HeaderDialog(Dialog[Header]):
                     value=self.header.language,
                     allow_blank=False,
                     id="field-language",
+                    compact=True,
                 )
             yield Label("Description")
-            description = TextArea(self.header.description, id="field-description", soft_wrap=True)
+            description = TextArea(
+                self.header.description, id="field-description", soft_wrap=True, compact=True
+            )
             description.cursor_blink = False
             yield description
             yield Static(

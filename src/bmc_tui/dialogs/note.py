@@ -16,7 +16,8 @@ class NoteDialog(Dialog[str]):
     """Dismisses with the new note (``ctrl+s``), or ``None`` (escape) to keep the old one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "done", "Keep note", priority=True, id="note-done"),
+        # Not a priority binding: it must run after the keys typed before it reach the text.
+        Binding("ctrl+s", "done", "Keep note", id="note-done"),
     ]
 
     def __init__(self, item_text: str, note: str) -> None:

@@ -21,7 +21,7 @@ class PathPrompt(Dialog[Path]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-title")
-            field = Input(str(self.suggestion), id="path")
+            field = Input(str(self.suggestion), id="path", compact=True)
             field.cursor_blink = False
             yield field
             yield Static("enter saves · escape cancels", classes="dialog-help")

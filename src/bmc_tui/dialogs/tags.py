@@ -56,6 +56,7 @@ class TagsDialog(Dialog[tuple[str, ...]]):
                 placeholder="e.g. families wholesale",
                 suggester=_LastWordSuggester(self.known),
                 id="tags",
+                compact=True,
             )
             field.cursor_blink = False
             yield field

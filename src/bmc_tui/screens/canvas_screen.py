@@ -63,11 +63,29 @@ class CanvasScreen(Screen[None]):
     # Keys that are also characters live on the item lists, so they never fire while the
     # user is typing into an editor; here are only keys that cannot be typed as text.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Next block", show=False, id="next-block"),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous block", show=False, id="previous-block"),
+        Binding(
+            "tab",
+            "cycle_pane(1)",
+            "Next block",
+            tooltip="Next block, in number order",
+            show=False,
+            id="next-block",
+        ),
+        Binding(
+            "shift+tab",
+            "cycle_pane(-1)",
+            "Previous block",
+            tooltip="Previous block, in number order",
+            show=False,
+            id="previous-block",
+        ),
         Binding("ctrl+z", "undo", "Undo", show=False, id="undo-ctrl"),
-        Binding("ctrl+r,ctrl+y", "redo", "Redo", show=False, id="redo"),
-        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding(
+            "ctrl+r,ctrl+y", "redo", "Redo", tooltip="Redo what was undone", show=False, id="redo"
+        ),
+        Binding(
+            "ctrl+s", "save", "Save", tooltip="Save (a new canvas asks for a file name)", id="save"
+        ),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
     ]
 

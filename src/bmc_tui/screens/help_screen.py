@@ -50,7 +50,7 @@ def key_table(sections: Iterable[tuple[str, Iterable[BindingType]]]) -> Table:
             if binding.action in seen:
                 continue
             seen.add(binding.action)
-            table.add_row(_keys(binding), binding.description)
+            table.add_row(_keys(binding), binding.tooltip or binding.description)
         table.add_row("", "")
     return table
 

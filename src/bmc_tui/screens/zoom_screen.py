@@ -44,7 +44,6 @@ class ZoomScreen(Screen[None]):
             yield Static(guide_text(self.block, self.language, full=True), id="zoom-guide")
             body = Text()
             for item in self.items:
-                body.append("• ")
                 body.append(
                     item_line(item, self.block, self.language, self.segment_tags, show_note=True)
                 )

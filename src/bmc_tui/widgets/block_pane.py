@@ -80,6 +80,10 @@ class BlockPane(Vertical):
             Text(title_line, no_wrap=True, overflow="ellipsis")
         )
 
+    def on_click(self) -> None:
+        # A click anywhere in the pane (its title, its questions) selects the block.
+        self.item_list.focus()
+
     def on_resize(self) -> None:
         self._update_title()
 

@@ -48,6 +48,10 @@ class CanvasCommands(Provider):
             commands.append(
                 (f"Language: {name}", partial(screen.set_language, code), "canvas language")  # type: ignore[arg-type]
             )
+        commands.append(
+            ("Check canvas", screen.action_check, "mark what the lint rules find (bmc-tui check)")
+        )
+        commands.append(("Clear marks", screen.clear_marks, "remove compare/check marks (escape)"))
         for fmt in ("md", "html", "json"):
             commands.append(
                 (

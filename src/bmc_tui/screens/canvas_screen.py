@@ -23,18 +23,21 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
+from bmc_tui.annotations import Annotations, from_diff, from_findings
 from bmc_tui.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
 from bmc_tui.dialogs.category import CategoryDialog
 from bmc_tui.dialogs.choice import ChoiceDialog
 from bmc_tui.dialogs.header_form import HeaderDialog
 from bmc_tui.dialogs.move_to_block import MoveToBlockDialog
 from bmc_tui.dialogs.note import NoteDialog
-from bmc_tui.dialogs.path_prompt import PathPrompt
 from bmc_tui.dialogs.tags import TagsDialog
+from bmc_tui.dialogs.text_prompt import TextPrompt
+from bmc_tui.diffing import diff_canvases
 from bmc_tui.document import CanvasDocument, Change
 from bmc_tui.export import ExportFormat
 from bmc_tui.external_editor import edit_in_external_editor
-from bmc_tui.model import Item
+from bmc_tui.lint import lint
+from bmc_tui.model import Canvas, Item
 from bmc_tui.storage import CanvasError
 from bmc_tui.widgets.block_pane import BlockPane, pane_id
 from bmc_tui.widgets.canvas_header import CanvasHeader
@@ -95,6 +98,10 @@ class CanvasScreen(Screen[None]):
         self.default_folder = default_folder
         self.filter_text = ""
         self._segment_tags = document.canvas.segment_tags()
+        #: The canvas and revision name that "compare" marks changes against, if on.
+        self._compare_base: tuple[Canvas, str] | None = None
+        self._checking = False
+        self._annotations: tuple[Canvas, Annotations] | None = None
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -166,7 +173,23 @@ class CanvasScreen(Screen[None]):
             self._segment_tags,
             select=select,
             filter_text=self.filter_text,
+            annotations=self.annotations,
         )
+
+    @property
+    def annotations(self) -> Annotations | None:
+        """Marks for the current canvas, worked out once per canvas version."""
+        if self._compare_base is None and not self._checking:
+            return None
+        canvas = self.document.canvas
+        if self._annotations is None or self._annotations[0] is not canvas:
+            if self._compare_base is not None:
+                base, name = self._compare_base
+                marks = from_diff(diff_canvases(base, canvas), name, self.language)
+            else:
+                marks = from_findings(lint(canvas, canvas.header.lint_disable))
+            self._annotations = (canvas, marks)
+        return self._annotations[1]
 
     def refresh_header(self) -> None:
         self.query_one(CanvasHeader).show(
@@ -175,7 +198,11 @@ class CanvasScreen(Screen[None]):
 
     def refresh_hint(self) -> None:
         block = self.current_block
-        hint = Text(f"{block.number} {block.title(self.language)}: ", style="bold")
+        hint = Text()
+        if (annotations := self.annotations) is not None:
+            hint.append(annotations.summary, style="bold reverse")
+            hint.append("  (escape clears)\n", style="dim")
+        hint.append(f"{block.number} {block.title(self.language)}: ", style="bold")
         questions = [q(self.language) for q in block.questions]
         if not questions and block.intro:
             questions = [block.intro(self.language)]
@@ -188,7 +215,7 @@ class CanvasScreen(Screen[None]):
             return
         segment_tags = self.document.canvas.segment_tags()
         blocks: set[BlockId] = set(change.blocks)
-        if change.header or segment_tags != self._segment_tags:
+        if change.header or segment_tags != self._segment_tags or self.annotations is not None:
             # A new language or a renamed segment changes how every pane reads.
             blocks = {block.id for block in BLOCKS}
         self._segment_tags = segment_tags
@@ -198,7 +225,7 @@ class CanvasScreen(Screen[None]):
         if change.focus and move_focus:
             self.focus_block(change.focus[0])
         self.refresh_header()
-        if change.header:
+        if change.header or self.annotations is not None:
             self.refresh_hint()
 
     # --- moving around ---------------------------------------------------------------------
@@ -497,11 +524,69 @@ class CanvasScreen(Screen[None]):
                 self.refresh_block(block.id)
 
     def key_escape(self) -> None:
-        # Escape in the filter bar or on a list clears the filter (editors handle their own).
+        # Escape in the filter bar or on a list clears the filter and any marks (editors
+        # handle their own escape).
         if self.filter_text or self.query("#filter"):
             block_id = self.current_block.id
             self.clear_filter()
             self.focus_block(block_id)
+        elif self.annotations is not None:
+            self.clear_marks()
+
+    # --- compare and check -----------------------------------------------------------------
+
+    def clear_marks(self) -> None:
+        self._compare_base = None
+        self._checking = False
+        self._annotations = None
+        self.refresh_all()
+
+    def action_compare(self) -> None:
+        """Mark what changed since a git revision (HEAD unless the user names another)."""
+        path = self.document.path
+        if path is None or not path.exists():
+            self.notify("Save the canvas in a git repository to compare it", severity="warning")
+            return
+
+        def chosen(revision: str | None) -> None:
+            if revision is not None:
+                self.compare_with(revision)
+
+        self.app.push_screen(
+            TextPrompt(
+                "Compare with git revision",
+                "HEAD",
+                "a commit, branch or tag · enter compares · escape cancels",
+            ),
+            chosen,
+        )
+
+    def compare_with(self, revision: str) -> None:
+        from bmc_tui.gitintegration import GitError, file_at_revision
+        from bmc_tui.storage import decode, parse
+
+        path = self.document.path
+        assert path is not None
+        try:
+            data = file_at_revision(path, revision)
+            base = parse(path, decode(path, data))
+        except GitError as error:
+            self.notify(str(error), title="Cannot compare", severity="error", timeout=8)
+            return
+        except CanvasError as error:
+            self.notify(error.summary, title=f"{revision} is unreadable", severity="error")
+            return
+        self._checking = False
+        self._compare_base = (base, revision)
+        self._annotations = None
+        self.refresh_all()
+
+    def action_check(self) -> None:
+        """Mark what the lint rules find (the same rules as ``bmc-tui check``)."""
+        self._compare_base = None
+        self._checking = True
+        self._annotations = None
+        self.refresh_all()
 
     # --- files -----------------------------------------------------------------------------
 
@@ -517,14 +602,20 @@ class CanvasScreen(Screen[None]):
         with contextlib.suppress(ValueError):
             suggestion = suggestion.relative_to(Path.cwd())
 
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                if path.exists():
-                    self._confirm_overwrite(path)
-                else:
-                    self.save_to(path)
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            path = Path(name).expanduser()
+            if path.suffix != ".toml":
+                path = path.with_name(path.name + ".toml")
+            if path.exists():
+                self._confirm_overwrite(path)
+            else:
+                self.save_to(path)
 
-        self.app.push_screen(PathPrompt("Save canvas as", suggestion), chosen)
+        self.app.push_screen(
+            TextPrompt("Save canvas as", str(suggestion), "enter saves · escape cancels"), chosen
+        )
 
     def _confirm_overwrite(self, path: Path) -> None:
         def answered(choice: str | None) -> None:

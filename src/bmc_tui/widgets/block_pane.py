@@ -9,10 +9,14 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from bmc_tui.annotations import REMOVED, Annotations
 from bmc_tui.catalogue import Block, Language
 from bmc_tui.model import Item
 from bmc_tui.render import guide_text, item_line
 from bmc_tui.widgets.item_list import ItemList
+
+#: Colour on top of the sign each mark already carries (so marks read without colour too).
+MARK_STYLES = {"added": "green", "edited": "yellow", "removed": "red", "finding": "magenta"}
 
 
 def pane_id(block: Block) -> str:
@@ -50,16 +54,26 @@ class BlockPane(Vertical):
         *,
         select: str | None = None,
         filter_text: str = "",
+        annotations: Annotations | None = None,
     ) -> None:
         self._language = language
         self._update_title()
-        self.border_subtitle = str(len(items)) if items else ""
+        subtitle = Text(str(len(items)) if items else "")
+        if annotations is not None:
+            for mark in annotations.blocks.get(self.block.id, ()):
+                subtitle = (
+                    Text(f"{mark.sign} {mark.label} ", style=MARK_STYLES[mark.kind]) + subtitle
+                )
+        self.border_subtitle = subtitle
         self.query_one(".guide", Static).update(guide_text(self.block, language))
         self.set_class(not items, "-empty")
         needle = filter_text.casefold()
         lines: list[tuple[str, Text]] = []
         for item in items:
             line = item_line(item, self.block, language, segment_tags)
+            if annotations is not None:
+                for mark in annotations.items.get(item.id, ()):
+                    line.append(f" {mark.sign}{mark.label}", style=f"bold {MARK_STYLES[mark.kind]}")
             if needle:
                 if _matches(item, needle):
                     line.stylize("reverse")
@@ -67,7 +81,14 @@ class BlockPane(Vertical):
                 else:
                     line.stylize("dim")
             lines.append((item.id, line))
-        self.item_list.show_items(lines, select)
+        removed = annotations.removed.get(self.block.id, ()) if annotations else ()
+        ghosts = [
+            Text(f"{REMOVED} ", style="bold red")
+            + Text(item.text, style="strike dim")
+            + Text(" (removed)", style="dim")
+            for item in removed
+        ]
+        self.item_list.show_items(lines, select, ghosts=ghosts)
 
     def _update_title(self) -> None:
         # The full title where it fits, the short one where the full one would be cut.

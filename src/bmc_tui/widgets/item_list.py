@@ -139,6 +139,15 @@ class ItemList(OptionList):
             id="tags",
         ),
         Binding(
+            "D",
+            "screen.compare",
+            "Compare with…",
+            tooltip="Mark what changed since the last commit (or a revision you name)",
+            show=False,
+            priority=True,
+            id="compare",
+        ),
+        Binding(
             "z",
             "screen.zoom",
             "Zoom",
@@ -238,11 +247,23 @@ class ItemList(OptionList):
         super().__init__(id=id)
         self.item_ids: list[str] = []
 
-    def show_items(self, lines: list[tuple[str, Text]], select: str | None = None) -> None:
-        """Replace the lines, keeping the cursor on ``select`` or on the item it was on."""
+    def show_items(
+        self,
+        lines: list[tuple[str, Text]],
+        select: str | None = None,
+        *,
+        ghosts: list[Text] | None = None,
+    ) -> None:
+        """Replace the lines, keeping the cursor on ``select`` or on the item it was on.
+
+        ``ghosts`` are shown after the items and cannot be selected (removed items, when
+        comparing with an earlier version).
+        """
         current = self.selected_id
         self.item_ids = [item_id for item_id, _ in lines]
-        self.set_options(Option(text, id=item_id) for item_id, text in lines)
+        options = [Option(text, id=item_id) for item_id, text in lines]
+        options.extend(Option(text, disabled=True) for text in ghosts or ())
+        self.set_options(options)
         target = select or current
         if target in self.item_ids:
             self.highlighted = self.item_ids.index(target)

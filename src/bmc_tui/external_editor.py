@@ -26,7 +26,8 @@ def edit_in_external_editor(app: App[object], text: str) -> ExternalEditResult:
         )
     with tempfile.TemporaryDirectory(prefix="bmc-tui-") as folder:
         path = Path(folder) / "note.md"
-        path.write_text(text, encoding="utf-8")
+        # A trailing newline, as editors expect of a text file; stripped again on the way back.
+        path.write_text(text + "\n" if text else "", encoding="utf-8")
         try:
             with app.suspend():
                 completed = subprocess.run([*shlex.split(command), str(path)], check=False)

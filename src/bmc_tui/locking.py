@@ -30,6 +30,7 @@ import json
 import os
 import secrets
 import socket
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,23 +211,36 @@ class Lock:
 
 
 def _read_owner(lock_file: Path) -> LockOwner | None:
+    """The owner named in a lock file; None when it cannot be read or is not a lock file.
+
+    Never follows a symbolic link and never blocks on a FIFO: a planted file must not make
+    the editor hang or read something else.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(lock_file, encoding="utf-8", errors="replace") as stream:
-            return LockOwner.from_json(stream.read(4096))
+        descriptor = os.open(lock_file, flags)
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        return LockOwner.from_json(os.read(descriptor, 4096).decode("utf-8", errors="replace"))
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 def inspect(canvas: Path | str) -> LockHeld | None:
     """Who holds the canvas's lock, without taking it; None when nobody does."""
     lock_file = lock_path(canvas)
-    if not lock_file.exists():
+    if not os.path.lexists(lock_file):
         return None
     owner = _read_owner(lock_file)
     if owner is None:
         # Perhaps caught between creation and the write of its contents: look once more.
         time.sleep(0.05)
-        if not lock_file.exists():
+        if not os.path.lexists(lock_file):
             return None
         owner = _read_owner(lock_file)
     if owner is None:

@@ -66,10 +66,15 @@ def default_language() -> Language:
 
 
 class DefaultToOpenGroup(click.Group):
-    """``bmc-tui FILE`` opens FILE: a first argument that names no command opens the editor."""
+    """``bmc-tui FILE`` opens FILE: arguments that name no command open the editor, so
+    ``bmc-tui FILE --lang da`` and ``bmc-tui --lang da FILE`` both work."""
+
+    GROUP_OPTIONS = frozenset({"-h", "--help", "-V", "--version"})
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and not args[0].startswith("-") and args[0] not in self.commands:
+        first = next((arg for arg in args if not arg.startswith("-")), None)
+        opens = first is None or first not in self.commands
+        if args and opens and not self.GROUP_OPTIONS.intersection(args):
             args = ["open", *args]
         return super().parse_args(ctx, args)
 
@@ -96,6 +101,8 @@ def main(ctx: click.Context) -> None:
 @click.option("--lang", type=LANGUAGE_CHOICE, help="Language of a new canvas (default: locale).")
 def open_command(file: Path | None, lang: Language | None) -> None:
     """Open FILE in the editor (the default command)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail("the editor needs a terminal; for a plain view use: bmc-tui show FILE")
     # Imported here, not at the top: the headless commands must not pay for Textual.
     from bmc_tui.app import run_editor
 

@@ -27,8 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from bmc_tui.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
-from bmc_tui.merging import CONFLICT_TAG
-from bmc_tui.model import Canvas
+from bmc_tui.model import CONFLICT_TAG, Canvas
 
 #: The blocks whose items are "for" a segment and so may carry a segment's tag.
 SEGMENT_FACING: tuple[BlockId, ...] = (

@@ -31,10 +31,8 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from bmc_tui.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
-from bmc_tui.model import MAX_TAGS, Canvas, Header, Item
+from bmc_tui.model import CONFLICT_TAG, MAX_TAGS, Canvas, Header, Item
 
-#: The tag both copies of a conflicting item carry, so the editor and ``grep`` can find them.
-CONFLICT_TAG = "conflict"
 #: Fields of an item merged one by one; ``tags`` merges as a set.
 ITEM_FIELDS: tuple[str, ...] = ("text", "category", "tags", "note")
 

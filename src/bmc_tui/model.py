@@ -24,6 +24,7 @@ from pydantic import (
     ConfigDict,
     Field,
     create_model,
+    field_validator,
     model_validator,
 )
 
@@ -31,6 +32,10 @@ from bmc_tui.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
 
 #: The version of the file format this program writes and the newest it can read.
 FORMAT_VERSION = 1
+
+#: The tag a merge puts on both versions of an item it could not reconcile. It marks a
+#: conflict to resolve, so it never names a customer segment.
+CONFLICT_TAG = "conflict"
 
 MAX_TEXT_LENGTH = 200
 MAX_NOTE_LENGTH = 20_000
@@ -139,13 +144,13 @@ class Item(BaseModel):
     )
     note: NoteText = ""
 
-    @model_validator(mode="before")
+    @field_validator("id", mode="before")
     @classmethod
-    def _empty_id_is_missing(cls, data: Any) -> Any:
+    def _empty_id_is_missing(cls, value: Any) -> Any:
         # An id of "" in a file is refused: only leaving the key out asks for a new id.
-        if isinstance(data, Mapping) and data.get("id") == "":
-            raise ValueError("id must not be empty (leave the key out to have one assigned)")
-        return data
+        if value == "":
+            raise ValueError("must not be empty (leave the key out to have one assigned)")
+        return value
 
     @property
     def has_note(self) -> bool:
@@ -317,7 +322,8 @@ class Canvas(BaseModel):
         names: dict[str, int] = {}
         for position, item in enumerate(self.items(BlockId.CUSTOMER_SEGMENTS)):
             for tag in item.tags:
-                names.setdefault(tag, position)
+                if tag != CONFLICT_TAG:
+                    names.setdefault(tag, position)
         return names
 
     # --- editing: each returns a new canvas ------------------------------------------------

@@ -20,6 +20,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from bmc_tui.catalogue import BLOCKS
 from bmc_tui.model import FORMAT_VERSION, Canvas, CanvasFile
 
 #: Canvases are small; anything larger than this is not a canvas, and reading it would only
@@ -137,7 +138,11 @@ def parse(path: Path, text: str) -> Canvas:
     try:
         file = CanvasFile.model_validate(raw)
     except ValidationError as error:
-        raise CanvasError(path, _problems(text, error)) from None
+        # The model checks categories only once every field is valid; say it all at once.
+        problems = _problems(text, error) + _category_problems(text, raw)
+        unique = list(dict.fromkeys(problems))
+        unique.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
+        raise CanvasError(path, unique) from None
     return Canvas.from_file(file)
 
 
@@ -163,6 +168,26 @@ def _problems(text: str, error: ValidationError) -> list[Problem]:
             message = "unknown field" if len(loc) > 1 else "unknown block or table"
         line, column = _locate(text, loc)
         problems.append(Problem(f"{_dotted(loc)}: {message}", line, column))
+    return problems
+
+
+def _category_problems(text: str, raw: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    for block in BLOCKS:
+        items = raw.get(block.id.value)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            category = item.get("category") if isinstance(item, dict) else None
+            if isinstance(category, str) and block.category(category) is None:
+                known = ", ".join(c.id for c in block.categories) or "none"
+                problems.append(
+                    _problem_from_dotted(
+                        text,
+                        f"{block.id.value}[{index}].category: unknown category {category!r} "
+                        f"(known for {block.id.value}: {known})",
+                    )
+                )
     return problems
 
 

@@ -264,7 +264,7 @@ def test_bad_id_pattern(bad_id: str) -> None:
 
 
 def test_empty_id_is_refused_rather_than_replaced() -> None:
-    assert "id must not be empty" in only_message(item_file(id='""', text='"x"'))
+    assert "id: must not be empty" in only_message(item_file(id='""', text='"x"'))
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,8 @@ def item_line(
     *,
     show_note: bool = False,
 ) -> Text:
-    line = Text("• ", style="dim")
+    line = Text()
+    line.append("• ", style="dim")
     if block.id == BlockId.CUSTOMER_SEGMENTS:
         for tag in item.tags:
             position = segment_tags.get(tag)

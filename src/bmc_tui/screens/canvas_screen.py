@@ -19,9 +19,10 @@ from textual.containers import Container
 from textual.css.query import NoMatches
 from textual.events import DescendantFocus
 from textual.geometry import Region
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from bmc_tui.annotations import Annotations, from_diff, from_findings
 from bmc_tui.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
@@ -43,6 +44,7 @@ from bmc_tui.widgets.block_pane import BlockPane, pane_id
 from bmc_tui.widgets.canvas_header import CanvasHeader
 from bmc_tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.widgets.item_list import Direction
+from bmc_tui.widgets.quiet_footer import QuietFooter
 
 #: Below this the nine panes cannot show their titles; the screen says so instead.
 MIN_WIDTH = 60
@@ -50,6 +52,11 @@ MIN_HEIGHT = 18
 
 
 class CanvasScreen(Screen[None]):
+    # Textual repaints the whole screen when focus moves (its `focused` reactive repaints);
+    # here the widgets whose look depends on focus refresh themselves, so a pane move over
+    # SSH sends two borders and two highlights instead of every cell on the screen.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it an instance variable)
         (0, "-too-narrow"),
         (MIN_WIDTH, "-narrow"),
@@ -102,6 +109,7 @@ class CanvasScreen(Screen[None]):
         self._compare_base: tuple[Canvas, str] | None = None
         self._checking = False
         self._annotations: tuple[Canvas, Annotations] | None = None
+        self._hint_block: Block | None = None
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -119,7 +127,7 @@ class CanvasScreen(Screen[None]):
             "Enlarge the window, or press q to quit.",
             id="too-small",
         )
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.refresh_all()
@@ -197,7 +205,7 @@ class CanvasScreen(Screen[None]):
         )
 
     def refresh_hint(self) -> None:
-        block = self.current_block
+        block = self._hint_block = self.current_block
         hint = Text()
         if (annotations := self.annotations) is not None:
             hint.append(annotations.summary, style="bold reverse")
@@ -280,7 +288,8 @@ class CanvasScreen(Screen[None]):
 
     @on(DescendantFocus)
     def _focus_moved(self) -> None:
-        self.refresh_hint()
+        if self.current_block is not self._hint_block:
+            self.refresh_hint()
 
     # --- editing items ---------------------------------------------------------------------
 

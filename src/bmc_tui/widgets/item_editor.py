@@ -11,7 +11,9 @@ from typing import ClassVar, Literal
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -33,6 +35,12 @@ class EditTarget:
 
 class ItemEditor(Input):
     """Enter keeps the text, escape drops it (shown in the footer; handled in ``_on_key``)."""
+
+    # Input resizes its virtual (scrollable) width on every keystroke, and a widget's
+    # virtual size normally re-lays out the whole screen, which repaints every scrollbar on
+    # it: two kilobytes per typed character over SSH. The editor's own size never depends
+    # on its text, so a repaint of the editor itself is all that is needed.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Keep", id="keep-edit"),

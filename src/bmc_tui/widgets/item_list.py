@@ -1,19 +1,28 @@
-"""The items of one block as a list of lines: one option per item, no widget per item.
+"""The items of one block as lines on a scrollable surface: no widget, no option per item.
 
-A widget per item costs a mount, a style pass and a repaint each; a canvas grows to
-thousands of items over months, so the list draws lines instead (Textual's ``OptionList``).
+A widget per item costs a mount, a style pass and a repaint each, and even a generic option
+list measures every item through the full text layout engine. A canvas grows to thousands of
+items over months, so this list measures items with a fast plain-string wrap, keeps only
+their heights, and draws just the lines on screen. Moving the cursor repaints the two items
+involved, nothing else.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import ClassVar, Literal, Protocol, runtime_checkable
 
+from rich.segment import Segment
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from bmc_tui.catalogue import BLOCKS
+from bmc_tui.widgets.wrapping import HANGING_INDENT, wrap_offsets
 
 Direction = Literal["up", "down", "left", "right"]
 
@@ -25,9 +34,30 @@ class PaneNavigator(Protocol):
     def leave_pane(self, direction: Direction) -> None: ...
 
 
-class ItemList(OptionList):
+class ItemList(ScrollView, can_focus=True):
     """The focusable list in a pane. Keys that act on an item are bound here, so the footer
     shows them only while a list has the focus; the screen that owns the canvas does the work.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "item-list--cursor",
+        "item-list--cursor-blurred",
+        "item-list--ghost",
+    }
+
+    DEFAULT_CSS = """
+    ItemList {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    ItemList > .item-list--cursor {
+        text-style: bold reverse;
+    }
+    ItemList > .item-list--cursor-blurred {
+        text-style: bold;
+    }
     """
 
     # Priority bindings are matched the moment a key arrives, in arrival order. Ordinary
@@ -199,7 +229,12 @@ class ItemList(OptionList):
             id="open",
         ),
         Binding(
-            "question_mark", "screen.help", "Help", tooltip="This help", priority=True, id="help"
+            "question_mark",
+            "screen.help",
+            "Help",
+            tooltip="This help",
+            priority=True,
+            id="help",
         ),
         Binding(
             "q",
@@ -241,11 +276,26 @@ class ItemList(OptionList):
             show=False,
             priority=True,
         ),
+        Binding("home", "first", "First item", show=False, priority=True),
+        Binding("end", "last", "Last item", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.item_ids: list[str] = []
+        self._texts: list[Text] = []
+        self._selectable = 0
+        self._highlighted: int | None = None
+        self._width = 0
+        #: Per item, where its wrapped lines start inside its text (measured at ``_width``).
+        self._breaks: list[list[int]] = []
+        #: Per item, the first virtual line it occupies; one extra entry holds the total.
+        self._starts: list[int] = [0]
+        self._strips: dict[tuple[int, int, bool], Strip] = {}
+
+    # --- content ---------------------------------------------------------------------------
 
     def show_items(
         self,
@@ -260,40 +310,153 @@ class ItemList(OptionList):
         comparing with an earlier version).
         """
         current = self.selected_id
+        previous_index = self._highlighted or 0
         self.item_ids = [item_id for item_id, _ in lines]
-        options = [Option(text, id=item_id) for item_id, text in lines]
-        options.extend(Option(text, disabled=True) for text in ghosts or ())
-        self.set_options(options)
+        self._texts = [text for _, text in lines] + list(ghosts or ())
+        self._selectable = len(self.item_ids)
         target = select or current
         if target in self.item_ids:
-            self.highlighted = self.item_ids.index(target)
+            self._highlighted = self.item_ids.index(target)
         elif self.item_ids:
-            self.highlighted = min(self._last_index, len(self.item_ids) - 1)
+            self._highlighted = min(previous_index, len(self.item_ids) - 1)
+        else:
+            self._highlighted = None
+        self._measure()
+        self.refresh()
+        self._scroll_to_highlight()
+
+    def _measure(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        self._width = width
+        self._breaks = [wrap_offsets(text.plain, width) for text in self._texts]
+        self._starts = [0, *accumulate(len(breaks) + 1 for breaks in self._breaks)]
+        self._strips.clear()
+        self.virtual_size = Size(width, self._starts[-1])
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._measure()
+            self._scroll_to_highlight()
+
+    # --- the cursor ------------------------------------------------------------------------
 
     @property
-    def _last_index(self) -> int:
-        return self.highlighted if self.highlighted is not None else 0
+    def highlighted(self) -> int | None:
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        if index is not None:
+            index = max(0, min(index, self._selectable - 1)) if self._selectable else None
+        if index == self._highlighted:
+            return
+        old, self._highlighted = self._highlighted, index
+        self._refresh_item(old)
+        self._refresh_item(index)
+        self._scroll_to_highlight()
 
     @property
     def selected_id(self) -> str | None:
-        if self.highlighted is None or not 0 <= self.highlighted < len(self.item_ids):
-            return None
-        return self.item_ids[self.highlighted]
+        index = self._highlighted
+        return self.item_ids[index] if index is not None and index < self._selectable else None
+
+    def _item_region(self, index: int) -> Region:
+        top = self._starts[index]
+        return Region(0, top, self._width, self._starts[index + 1] - top)
+
+    def _refresh_item(self, index: int | None) -> None:
+        if index is None or index >= len(self._texts):
+            return
+        self._strips = {key: strip for key, strip in self._strips.items() if key[0] != index}
+        region = self._item_region(index).translate(-self.scroll_offset)
+        self.refresh(region)
+
+    def _scroll_to_highlight(self) -> None:
+        if self._highlighted is not None and self._highlighted < len(self._texts):
+            self.scroll_to_region(self._item_region(self._highlighted), animate=False, force=True)
 
     def action_cursor_up(self) -> None:
-        if not self.item_ids or self.highlighted in (None, 0):
+        if not self.item_ids or self._highlighted in (None, 0):
             self.action_leave("up")
         else:
-            super().action_cursor_up()
+            assert self._highlighted is not None
+            self.highlighted = self._highlighted - 1
 
     def action_cursor_down(self) -> None:
-        if not self.item_ids or self.highlighted == len(self.item_ids) - 1:
+        if not self.item_ids or self._highlighted == self._selectable - 1:
             self.action_leave("down")
         else:
-            super().action_cursor_down()
+            self.highlighted = 0 if self._highlighted is None else self._highlighted + 1
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = self._selectable - 1
+
+    def action_page(self, direction: int) -> None:
+        if self._highlighted is None:
+            return
+        target_line = self._starts[self._highlighted] + direction * max(self.size.height - 1, 1)
+        target_line = max(0, min(target_line, self._starts[-1] - 1))
+        self.highlighted = bisect_right(self._starts, target_line) - 1
 
     def action_leave(self, direction: Direction) -> None:
         # A direct call, not a message: key actions run in the order the keys arrived, and a
         # message would let the next key in the same packet reach this list before focus moves.
         if isinstance(self.screen, PaneNavigator):
             self.screen.leave_pane(direction)
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y + self.scroll_offset.y
+        if 0 <= line < self._starts[-1]:
+            index = bisect_right(self._starts, line) - 1
+            if index < self._selectable:
+                self.highlighted = index
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self._refresh_item(self._highlighted)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        self._refresh_item(self._highlighted)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        line = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if line >= self._starts[-1] or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        index = bisect_right(self._starts, line) - 1
+        part = line - self._starts[index]
+        cursor = index == self._highlighted
+        key = (index, part, cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._draw(index, part, cursor, width)
+            self._strips[key] = strip
+        return strip
+
+    def _draw(self, index: int, part: int, cursor: bool, width: int) -> Strip:
+        text = self._texts[index]
+        breaks = self._breaks[index]
+        pieces = text.divide(breaks)
+        piece = pieces[part] if part < len(pieces) else Text()
+        if part and self._width > HANGING_INDENT + 1:
+            piece = Text(" " * HANGING_INDENT) + piece
+        piece.rstrip_end(width)
+        base = self.rich_style
+        if index >= self._selectable:
+            base += self.get_component_rich_style("item-list--ghost", partial=True)
+        elif cursor:
+            component = "item-list--cursor" if self.has_focus else "item-list--cursor-blurred"
+            base += self.get_component_rich_style(component, partial=True)
+        segments = list(piece.render(self.app.console))
+        strip = Strip(Segment.apply_style(segments, base), piece.cell_len)
+        return strip.adjust_cell_length(width, base if cursor else self.rich_style)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()

@@ -34,8 +34,9 @@ def block_number(app: BmcApp) -> int:
 
 
 def option_texts(screen: CanvasScreen, block: BlockId) -> list[str]:
+    """The lines the item list of ``block`` draws, one per item (plain text)."""
     items = screen.pane(block).item_list
-    return [str(items.get_option_at_index(i).prompt) for i in range(items.option_count)]
+    return [text.plain for text in items._texts[: len(items.item_ids)]]
 
 
 async def test_number_keys_and_tab_order(en_canvas: Path) -> None:

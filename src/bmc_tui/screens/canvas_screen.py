@@ -45,6 +45,7 @@ from bmc_tui.widgets.canvas_header import CanvasHeader
 from bmc_tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.widgets.item_list import Direction
 from bmc_tui.widgets.quiet_footer import QuietFooter
+from bmc_tui.widgets.text_line import TextLine
 
 #: Below this the nine panes cannot show their titles; the screen says so instead.
 MIN_WIDTH = 60
@@ -121,7 +122,7 @@ class CanvasScreen(Screen[None]):
                 # top-left corner puts each in its catalogue place.
                 for block in sorted(BLOCKS, key=lambda b: (b.place.row, b.place.column)):
                     yield BlockPane(block)
-            yield Static(id="hint")
+            yield TextLine(id="hint")
         yield Static(
             f"Terminal too small: bmc-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
             "Enlarge the window, or press q to quit.",
@@ -215,7 +216,7 @@ class CanvasScreen(Screen[None]):
         if not questions and block.intro:
             questions = [block.intro(self.language)]
         hint.append("  ".join(questions))
-        self.query_one("#hint", Static).update(hint)
+        self.query_one("#hint", TextLine).show(hint)
 
     def apply(self, change: Change | None, *, move_focus: bool = True) -> None:
         """Show the effect of an edit: only the panes it touched are redrawn."""
@@ -242,6 +243,8 @@ class CanvasScreen(Screen[None]):
         # set_focus, not widget.focus(): the latter waits behind keys already queued, so
         # "4a" typed in one packet would add to the old block.
         self.set_focus(self.pane(block_id).item_list)
+        # Now, in the same frame as the focus change, not when the focus message arrives.
+        self._focus_moved()
 
     def action_focus_block(self, number: int) -> None:
         self.focus_block(BLOCKS_BY_NUMBER[number].id)
@@ -260,6 +263,7 @@ class CanvasScreen(Screen[None]):
             return
         items = neighbour.item_list
         self.set_focus(items)
+        self._focus_moved()
         if items.item_ids:
             if direction == "down":
                 items.highlighted = 0

@@ -33,7 +33,7 @@ class BlockPane(Vertical):
         self.styles.row_span = block.place.row_span
         self.styles.column_span = block.place.column_span
         self._language: Language = "en"
-        self._filter = ""
+        self._guide_language: Language | None = None
 
     def compose(self) -> ComposeResult:
         # Where panes are narrow the title moves from the border into this line, which has
@@ -65,7 +65,10 @@ class BlockPane(Vertical):
                     Text(f"{mark.sign} {mark.label} ", style=MARK_STYLES[mark.kind]) + subtitle
                 )
         self.border_subtitle = subtitle
-        self.query_one(".guide", Static).update(guide_text(self.block, language))
+        if self._guide_language != language:
+            # Only when the language changes: new guide text means a new layout.
+            self._guide_language = language
+            self.query_one(".guide", Static).update(guide_text(self.block, language))
         self.set_class(not items, "-empty")
         needle = filter_text.casefold()
         lines: list[tuple[str, Text]] = []

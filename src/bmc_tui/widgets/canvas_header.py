@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from bmc_tui.model import Header
+from bmc_tui.widgets.text_line import TextLine
 
 LABELS = {
     "da": {
@@ -41,7 +42,7 @@ class CanvasHeader(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="header-about")
+        yield TextLine(id="header-about")
         yield Static(id="header-file")
 
     def show(
@@ -58,7 +59,7 @@ class CanvasHeader(Horizontal):
             line.append(f"  {header.date.isoformat()}")
         if header.version:
             line.append(f"  {words['version']}{header.version}")
-        self.query_one("#header-about", Static).update(line)
+        self.query_one("#header-about", TextLine).show(line)
         file = Text(no_wrap=True)
         file.append(path.name if path else f"({words['new']})")
         if modified:

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bmc_tui.catalogue import BLOCKS_BY_ID, BlockId, Language
-from bmc_tui.diffing import CanvasDiff
-from bmc_tui.lint import Finding
-from bmc_tui.model import Item
+
+if TYPE_CHECKING:
+    # Types only: the editor imports this module at start-up, diff and lint on demand.
+    from bmc_tui.diffing import CanvasDiff
+    from bmc_tui.lint import Finding
+    from bmc_tui.model import Item
 
 ADDED, EDITED, MOVED, REMOVED, FINDING = "+", "~", "→", "−", "!"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,20 +24,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from bmc_tui.annotations import Annotations, from_diff, from_findings
+from bmc_tui.annotations import from_diff, from_findings
 from bmc_tui.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
-from bmc_tui.dialogs.category import CategoryDialog
 from bmc_tui.dialogs.choice import ChoiceDialog
-from bmc_tui.dialogs.header_form import HeaderDialog
-from bmc_tui.dialogs.move_to_block import MoveToBlockDialog
-from bmc_tui.dialogs.note import NoteDialog
-from bmc_tui.dialogs.tags import TagsDialog
 from bmc_tui.dialogs.text_prompt import TextPrompt
-from bmc_tui.diffing import diff_canvases
 from bmc_tui.document import CanvasDocument, Change
-from bmc_tui.export import ExportFormat
-from bmc_tui.external_editor import edit_in_external_editor
-from bmc_tui.lint import lint
 from bmc_tui.model import Canvas, Item
 from bmc_tui.storage import CanvasError
 from bmc_tui.widgets.block_pane import BlockPane, pane_id
@@ -46,6 +37,10 @@ from bmc_tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.widgets.item_list import Direction
 from bmc_tui.widgets.quiet_footer import QuietFooter
 from bmc_tui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from bmc_tui.annotations import Annotations
+    from bmc_tui.export import ExportFormat
 
 #: Below this the nine panes cannot show their titles; the screen says so instead.
 MIN_WIDTH = 60
@@ -121,7 +116,7 @@ class CanvasScreen(Screen[None]):
                 # The grid fills row by row; placing the panes in reading order of their
                 # top-left corner puts each in its catalogue place.
                 for block in sorted(BLOCKS, key=lambda b: (b.place.row, b.place.column)):
-                    yield BlockPane(block)
+                    yield BlockPane(block, self.language)
             yield TextLine(id="hint")
         yield Static(
             f"Terminal too small: bmc-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
@@ -192,6 +187,10 @@ class CanvasScreen(Screen[None]):
             return None
         canvas = self.document.canvas
         if self._annotations is None or self._annotations[0] is not canvas:
+            # Imported on first use: most sessions never compare or check.
+            from bmc_tui.diffing import diff_canvases
+            from bmc_tui.lint import lint
+
             if self._compare_base is not None:
                 base, name = self._compare_base
                 marks = from_diff(diff_canvases(base, canvas), name, self.language)
@@ -382,6 +381,8 @@ class CanvasScreen(Screen[None]):
             self.apply(self.document.reorder_item(item.id, offset))
 
     def action_move_item(self) -> None:
+        from bmc_tui.dialogs.move_to_block import MoveToBlockDialog
+
         if (item := self.selected_item()) is None:
             return
 
@@ -392,6 +393,8 @@ class CanvasScreen(Screen[None]):
         self.app.push_screen(MoveToBlockDialog(self.current_block, self.language), moved)
 
     def action_edit_note(self) -> None:
+        from bmc_tui.dialogs.note import NoteDialog
+
         if (item := self.selected_item()) is None:
             return
 
@@ -403,6 +406,8 @@ class CanvasScreen(Screen[None]):
 
     @work
     async def action_edit_note_externally(self) -> None:
+        from bmc_tui.external_editor import edit_in_external_editor
+
         if (item := self.selected_item()) is None:
             return
         result = edit_in_external_editor(self.app, item.note)
@@ -412,6 +417,8 @@ class CanvasScreen(Screen[None]):
             self._update(item.id, "edit note", note=result.text)
 
     def action_set_category(self) -> None:
+        from bmc_tui.dialogs.category import CategoryDialog
+
         item, block = self.selected_item(), self.current_block
         if item is None:
             return
@@ -426,6 +433,8 @@ class CanvasScreen(Screen[None]):
         self.app.push_screen(CategoryDialog(block, self.language, item.category), chosen)
 
     def action_set_tags(self) -> None:
+        from bmc_tui.dialogs.tags import TagsDialog
+
         if (item := self.selected_item()) is None:
             return
         known = sorted(
@@ -459,6 +468,8 @@ class CanvasScreen(Screen[None]):
         self.apply(change)
 
     def action_edit_header(self) -> None:
+        from bmc_tui.dialogs.header_form import HeaderDialog
+
         def edited(header: object) -> None:
             from bmc_tui.model import Header
 

@@ -27,19 +27,20 @@ class BlockPane(Vertical):
     """A pane places itself on the canvas grid from its block's catalogue entry; what it
     shows is pushed in by the screen, which owns the canvas."""
 
-    def __init__(self, block: Block) -> None:
+    def __init__(self, block: Block, language: Language) -> None:
         super().__init__(id=pane_id(block), classes="block-pane")
         self.block = block
         self.styles.row_span = block.place.row_span
         self.styles.column_span = block.place.column_span
-        self._language: Language = "en"
-        self._guide_language: Language | None = None
+        self._language = language
+        self._guide_language = language
 
     def compose(self) -> ComposeResult:
         # Where panes are narrow the title moves from the border into this line, which has
         # four more cells for it (a border title gives up two cells to each corner).
         yield Static(classes="pane-title")
-        yield Static(classes="guide")
+        # Composed with its text, so the first frame is already the finished layout.
+        yield Static(guide_text(self.block, self._language), classes="guide")
         yield ItemList(id=f"items-{self.block.id.value}")
 
     @property

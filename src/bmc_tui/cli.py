@@ -296,8 +296,12 @@ def _textconv(file: Path) -> None:
     try:
         canvas = parse(file, decode(file, data))
     except CanvasError as error:
+        from bmc_tui.textsafe import displayable
+
         click.echo(f"(not a valid canvas: {error.summary})")
-        click.echo(data.decode("utf-8", errors="replace"), nl=False)
+        # Shown as it is, except what a terminal would obey: a committed file may hold escapes.
+        raw = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        click.echo(displayable(raw, keep_newlines=True), nl=False)
         return
     click.echo(textconv(canvas), nl=False)
 

@@ -78,7 +78,14 @@ def read_bytes(path: Path) -> bytes:
             raise CanvasError.single(
                 path, f"is {size:,} bytes; a canvas file is at most {MAX_FILE_BYTES:,}"
             )
-        return path.read_bytes()
+        # Bounded: a symbolic link to /dev/zero or /dev/urandom has no size but never ends.
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise CanvasError.single(
+                path, f"is more than {MAX_FILE_BYTES:,} bytes; a canvas file is at most that"
+            )
+        return data
     except FileNotFoundError:
         raise CanvasError.single(path, "no such file") from None
     except PermissionError:
@@ -205,8 +212,19 @@ def _problem_from_dotted(text: str, message: str) -> Problem:
 def _dotted(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        key = _shown_key(part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{key}" if out else key)
     return out
+
+
+def _shown_key(key: object) -> str:
+    """A TOML key as it may be printed in a message: unlike values, keys are not checked for
+    control characters, and an unknown key is echoed, so escape what a terminal would obey
+    (``\\u001b``) rather than print it."""
+    text = str(key)
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 _TABLE_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' .]+?)\s*(\]\]?)\s*(#.*)?$")

@@ -215,24 +215,49 @@ def test_racing_editors_exactly_one_wins(canvas: Path) -> None:
     assert held.stale
 
 
+FORCER = textwrap.dedent(
+    """
+    import sys, time
+    from bmc_tui.locking import Lock, acquire
+    start = float(sys.argv[2])
+    while time.time() < start:
+        pass
+    result = acquire(sys.argv[1], force=True)
+    print("won" if isinstance(result, Lock) else "lost", flush=True)
+    sys.stdin.readline()  # wait until every forcer has had its go
+    print(isinstance(result, Lock) and result.still_held(), flush=True)
+    """
+)
+
+
 def test_racing_forcers_leave_exactly_one_holder(canvas: Path) -> None:
     import time
 
     plant(canvas)
-    script = RACER.replace("acquire(sys.argv[1])", "acquire(sys.argv[1], force=True)")
-    script = script.replace(
-        "time.sleep(3)", "time.sleep(3); print(isinstance(result, Lock) and result.still_held())"
-    )
     start = time.time() + 1.5
     racers = [
         subprocess.Popen(
-            [sys.executable, "-c", script, str(canvas), str(start)],
+            [sys.executable, "-c", FORCER, str(canvas), str(start)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
         )
         for _ in range(6)
     ]
-    outputs = [racer.communicate(timeout=60)[0].split() for racer in racers]
-    still = [output[1] for output in outputs if output[0] == "won"]
+    try:
+        first = []
+        for racer in racers:
+            assert racer.stdout is not None
+            first.append(racer.stdout.readline().strip())
+        outputs = [racer.communicate("check\n", timeout=60)[0].split() for racer in racers]
+    finally:
+        for racer in racers:
+            if racer.poll() is None:
+                racer.kill()
+                racer.wait()
+    still = [output[0] for output, won in zip(outputs, first, strict=True) if won == "won"]
     # Forcing may let several take the lock in turn, but only one can hold it at the end.
-    assert still.count("True") == 1, outputs
+    assert still.count("True") == 1, (first, outputs)
+    held = inspect(canvas)
+    assert held is not None
+    assert held.owner.pid in {racer.pid for racer in racers}

@@ -6,26 +6,24 @@ palette, which canvas is open); everything a canvas does lives in ``CanvasScreen
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from bmc_tui.catalogue import Language
 from bmc_tui.commands import CanvasCommands
-from bmc_tui.dialogs.choice import ChoiceDialog
 from bmc_tui.document import CanvasDocument
 from bmc_tui.model import Header
+from bmc_tui.safekeeping import Safekeeping
 from bmc_tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.screens.load_error import LoadErrorScreen
 from bmc_tui.storage import CanvasError
-
-SAVE_DISCARD_CANCEL = [
-    ("save", "Save", "s"),
-    ("discard", "Discard", "d"),
-    ("cancel", "Cancel", "c"),
-]
 
 
 class BmcApp(App[None]):
@@ -48,13 +46,18 @@ class BmcApp(App[None]):
         return folder if folder.is_dir() else None
 
     def on_mount(self) -> None:
+        self._install_signal_handlers()
         if self.start_path is None:
             self.new_canvas()
         else:
             self.open_canvas(self.start_path)
 
     def _show(self, document: CanvasDocument) -> None:
-        screen = CanvasScreen(document, default_folder=self.default_folder)
+        screen = CanvasScreen(
+            document,
+            default_folder=self.default_folder,
+            safekeeping=Safekeeping(document.path),
+        )
         if self.screen_stack and len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -87,25 +90,36 @@ class BmcApp(App[None]):
         return None
 
     async def action_quit(self) -> None:
+        """Quit, asking Save / Discard / Cancel when the canvas has unsaved changes."""
+        self._quit_when_confirmed()
+
+    @work(exclusive=True, group="quit")
+    async def _quit_when_confirmed(self) -> None:
+        # A worker, because the question waits for an answer on a dialog of its own.
         screen = self.canvas_screen
-        if screen is None or not screen.document.modified:
+        if screen is None or await screen.confirm_close():
             self.exit()
-            return
 
-        def answered(choice: str | None) -> None:
-            if choice == "discard":
-                self.exit()
-            elif choice == "save":
-                if screen.document.path is None:
-                    screen.action_save()
-                elif screen.save_to(screen.document.path):
-                    self.exit()
+    def on_app_focus(self) -> None:
+        # Back from another window (where a git pull may have happened): look at the file.
+        if (screen := self.canvas_screen) is not None:
+            screen.check_disk()
 
-        if isinstance(self.screen, ChoiceDialog):
-            return
-        self.push_screen(
-            ChoiceDialog("This canvas has unsaved changes.", SAVE_DISCARD_CANCEL), answered
-        )
+    def _install_signal_handlers(self) -> None:
+        """A dropped SSH connection (SIGHUP) or a kill (SIGTERM) keeps unsaved work.
+
+        The recovery file is written at once, before anything touches the terminal that
+        may no longer be there; only then does the app shut down.
+        """
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(number, self._stop_for_signal, number)
+
+    def _stop_for_signal(self, number: int) -> None:
+        if (screen := self.canvas_screen) is not None:
+            screen.close_canvas(discard=False)
+        self.exit(return_code=128 + number)
 
 
 def create_app(path: Path | None = None, language: Language = "en") -> BmcApp:

@@ -14,6 +14,7 @@ from pathlib import Path
 from bmc_tui import storage
 from bmc_tui.catalogue import BLOCKS_BY_ID, BlockId
 from bmc_tui.model import Canvas, Header, new_item_id, validate_item
+from bmc_tui.watching import FileStamp, Status, check, load_stamped
 
 #: Past this many steps the oldest are forgotten; a long brainstorm stays cheap in memory.
 HISTORY_LIMIT = 1000
@@ -47,14 +48,16 @@ class CanvasDocument:
     saved: Canvas | None = None
     #: False until the first save of a canvas that did not exist as a file yet.
     on_disk: bool = True
+    #: The file as this document last read or wrote it: what "changed on disk" compares with.
+    stamp: FileStamp | None = None
     _undo: list[_Step] = field(default_factory=list)
     _redo: list[_Step] = field(default_factory=list)
 
     @classmethod
     def open(cls, path: Path) -> CanvasDocument:
         """Load ``path``; a file that does not exist yet is a new, empty canvas for it."""
-        canvas = storage.load(path)
-        return cls(canvas=canvas, path=path, saved=canvas)
+        canvas, stamp = load_stamped(path)
+        return cls(canvas=canvas, path=path, saved=canvas, stamp=stamp)
 
     @classmethod
     def new(cls, path: Path | None, header: Header) -> CanvasDocument:
@@ -114,7 +117,36 @@ class CanvasDocument:
         self.path = target
         self.saved = self.canvas
         self.on_disk = True
+        try:
+            self.stamp = FileStamp.capture(target)
+        except storage.CanvasError:
+            self.stamp = None
         return written
+
+    def disk_status(self) -> Status | None:
+        """Whether the file changed since this document read or wrote it (None: no file)."""
+        if self.path is None or self.stamp is None:
+            return None
+        status = check(self.path, self.stamp)
+        self.stamp = status.stamp
+        return status
+
+    def accept_disk_version(self) -> None:
+        """The user chose to keep their version over a change on disk: stop warning about
+        that change (the next save writes theirs, knowingly)."""
+        if self.path is not None:
+            try:
+                self.stamp = FileStamp.capture(self.path)
+            except storage.CanvasError:
+                self.stamp = None
+
+    def reload(self) -> Change:
+        """Take the file's current content as the canvas (undoable, and then unmodified)."""
+        assert self.path is not None
+        canvas, self.stamp = load_stamped(self.path)
+        change = self.replace_canvas(canvas, "reload from disk")
+        self.saved = canvas
+        return change
 
     # --- edits -----------------------------------------------------------------------------
 

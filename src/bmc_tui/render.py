@@ -65,9 +65,12 @@ def item_line(
         position = segment_tags.get(tag)
         if position is not None:
             glyph, colour = segment_mark(position)
-            line.append(f" {glyph}{tag}", style=colour)
+            line.append(" ")
+            line.append(f"{glyph}{tag}", style=colour)
         else:
-            line.append(f" #{tag}", style=tag_colour(tag))
+            # The space stays unstyled, so a selected (reversed) line shows no coloured gap.
+            line.append(" ")
+            line.append(f"#{tag}", style=tag_colour(tag))
     if show_note and item.has_note:
         for note_line in item.note.rstrip("\n").split("\n"):
             line.append("\n    ")

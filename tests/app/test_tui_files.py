@@ -6,7 +6,6 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, OptionList, Static
 
 from bmc_tui import storage
@@ -217,11 +216,6 @@ async def test_quit_with_changes_then_save_writes_and_exits(en_canvas: Path) -> 
     assert [item.text for item in storage.load(en_canvas).items(COSTS)] == expected
 
 
-@pytest.mark.xfail(
-    reason="BUG-4: quit, Save on an untitled canvas asks for a name and saves, but then the "
-    "app does not quit",
-    strict=True,
-)
 async def test_quit_then_save_of_an_untitled_canvas_asks_a_name_then_exits(
     workdir: Path,
 ) -> None:
@@ -235,11 +229,6 @@ async def test_quit_then_save_of_an_untitled_canvas_asks_a_name_then_exits(
         assert app.return_code == 0
 
 
-@pytest.mark.xfail(
-    reason="BUG-5: o and picking a canvas while the open one has unsaved changes throws "
-    "the changes away without asking Save/Discard/Cancel",
-    strict=True,
-)
 async def test_open_with_unsaved_changes_asks_first(en_canvas: Path, da_canvas: Path) -> None:
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:

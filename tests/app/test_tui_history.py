@@ -12,6 +12,7 @@ from bmc_tui.app import BmcApp, create_app
 from bmc_tui.catalogue import BlockId
 from bmc_tui.dialogs.header_form import HeaderDialog
 from bmc_tui.screens.canvas_screen import CanvasScreen
+from bmc_tui.widgets.text_line import TextLine
 
 SIZE = (120, 40)
 COSTS = BlockId.COST_STRUCTURE
@@ -157,7 +158,7 @@ async def test_language_switch_renames_the_panes_and_is_undoable(en_canvas: Path
         await pilot.pause()
         assert partners.border_title == "1 Nøglepartnere"
         assert screen.pane(BlockId.REVENUE_STREAMS).border_title == "9 Indtægter"
-        assert "Nøglepartnere" in str(screen.query_one("#hint", Static).content)
+        assert "Nøglepartnere" in str(screen.query_one("#hint", TextLine).render())
         assert screen.document.modified
         await pilot.press("u")
         assert partners.border_title == "1 Key Partners"

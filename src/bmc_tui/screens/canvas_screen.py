@@ -7,7 +7,6 @@ themselves: they report what the user asked for, the screen applies it to the do
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,18 +19,18 @@ from textual.css.query import NoMatches
 from textual.events import DescendantFocus
 from textual.geometry import Region
 from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from bmc_tui.annotations import from_diff, from_findings
 from bmc_tui.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
-from bmc_tui.dialogs.choice import ChoiceDialog
 from bmc_tui.dialogs.text_prompt import TextPrompt
 from bmc_tui.document import CanvasDocument, Change
 from bmc_tui.model import Canvas, Item
+from bmc_tui.safekeeping import Safekeeping
+from bmc_tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.storage import CanvasError
-from bmc_tui.widgets.block_pane import BlockPane, pane_id
+from bmc_tui.widgets.block_pane import BlockPane, item_matches, pane_id
 from bmc_tui.widgets.canvas_header import CanvasHeader
 from bmc_tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.widgets.item_list import Direction
@@ -39,15 +38,16 @@ from bmc_tui.widgets.quiet_footer import QuietFooter
 from bmc_tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from bmc_tui.annotations import Annotations
-    from bmc_tui.export import ExportFormat
 
 #: Below this the nine panes cannot show their titles; the screen says so instead.
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
 
 
-class CanvasScreen(Screen[None]):
+class CanvasScreen(FileActions):
     # Textual repaints the whole screen when focus moves (its `focused` reactive repaints);
     # here the widgets whose look depends on focus refresh themselves, so a pane move over
     # SSH sends two borders and two highlights instead of every cell on the screen.
@@ -93,12 +93,26 @@ class CanvasScreen(Screen[None]):
             "ctrl+s", "save", "Save", tooltip="Save (a new canvas asks for a file name)", id="save"
         ),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
+        # For when no list has the focus (the "terminal too small" message); typed into an
+        # editor, q is text, and the lists bind it themselves.
+        Binding("q", "app.quit", "Quit", show=False, id="quit-anywhere"),
     ]
 
-    def __init__(self, document: CanvasDocument, *, default_folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        document: CanvasDocument,
+        *,
+        default_folder: Path | None = None,
+        safekeeping: Safekeeping | None = None,
+    ) -> None:
         super().__init__()
         self.document = document
         self.default_folder = default_folder
+        self.safekeeping = safekeeping or Safekeeping(document.path)
+        self.read_only = False
+        self._keep_timer: Timer | None = None
+        self._disk_prompt_open = False
+        self._disk_warning = ""
         self.filter_text = ""
         self._segment_tags = document.canvas.segment_tags()
         #: The canvas and revision name that "compare" marks changes against, if on.
@@ -106,6 +120,8 @@ class CanvasScreen(Screen[None]):
         self._checking = False
         self._annotations: tuple[Canvas, Annotations] | None = None
         self._hint_block: Block | None = None
+        #: The block to go back to when the filter bar closes.
+        self._filter_return = BLOCKS[0].id
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -128,6 +144,37 @@ class CanvasScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_all()
         self.focus_block(BLOCKS[0].id)
+        self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)
+        self.guard_on_open()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.refresh_header()
+        self.refresh_bindings()
+
+    #: Actions that change the canvas: refused (and shown as unavailable) when read-only.
+    EDITING_ACTIONS = frozenset(
+        {
+            "add_item",
+            "brainstorm",
+            "edit_item",
+            "edit_note",
+            "edit_note_externally",
+            "delete_item",
+            "reorder_item",
+            "move_item",
+            "set_category",
+            "set_tags",
+            "undo",
+            "redo",
+            "edit_header",
+        }
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in self.EDITING_ACTIONS:
+            return None
+        return True
 
     @property
     def language(self) -> Language:
@@ -201,7 +248,10 @@ class CanvasScreen(Screen[None]):
 
     def refresh_header(self) -> None:
         self.query_one(CanvasHeader).show(
-            self.document.canvas.header, self.document.path, modified=self.document.modified
+            self.document.canvas.header,
+            self.document.path,
+            modified=self.document.modified,
+            read_only=self.read_only,
         )
 
     def refresh_hint(self) -> None:
@@ -221,6 +271,7 @@ class CanvasScreen(Screen[None]):
         """Show the effect of an edit: only the panes it touched are redrawn."""
         if change is None:
             return
+        self.keep_soon()
         segment_tags = self.document.canvas.segment_tags()
         blocks: set[BlockId] = set(change.blocks)
         if change.header or segment_tags != self._segment_tags or self.annotations is not None:
@@ -351,7 +402,9 @@ class CanvasScreen(Screen[None]):
                 assert target.item_id is not None
                 change = self.document.update_item(target.item_id, "edit item", text=text)
             else:
-                after = event.editor.last_added or target.item_id
+                # Placed after the idea this editor added last, else after the item selected
+                # now, which in a burst of keys may be one added a moment ago.
+                after = event.editor.last_added or self.pane(target.block_id).item_list.selected_id
                 index = self._insert_index(target.block_id, after)
                 change = self.document.add_item(target.block_id, index, text)
                 event.editor.last_added = change.focus[1] if change.focus else None
@@ -505,6 +558,8 @@ class CanvasScreen(Screen[None]):
     # --- filter ----------------------------------------------------------------------------
 
     def action_filter(self) -> None:
+        if self.current_pane is not None:
+            self._filter_return = self.current_block.id
         try:
             bar = self.query_one("#filter", Input)
         except NoMatches:
@@ -513,7 +568,8 @@ class CanvasScreen(Screen[None]):
             )
             bar.cursor_blink = False
             self.query_one("#body").mount(bar, before="#hint")
-        bar.focus()
+        # At once, as for the item editor: the keys after "/" are the filter text.
+        self.set_focus(bar)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -524,9 +580,9 @@ class CanvasScreen(Screen[None]):
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.focus_block(self._filter_return)
         if not self.filter_text:
             event.input.remove()
-        self.focus_block(self.current_block.id if self.current_pane else BLOCKS[0].id)
         self._focus_first_match()
 
     def _focus_first_match(self) -> None:
@@ -534,7 +590,7 @@ class CanvasScreen(Screen[None]):
         if not needle:
             return
         for block_id, index, item in self.document.canvas.all_items():
-            if needle in item.text.casefold() or any(needle in t.casefold() for t in item.tags):
+            if item_matches(item, needle):
                 self.focus_block(block_id)
                 self.pane(block_id).item_list.highlighted = index
                 return
@@ -551,9 +607,10 @@ class CanvasScreen(Screen[None]):
         # Escape in the filter bar or on a list clears the filter and any marks (editors
         # handle their own escape).
         if self.filter_text or self.query("#filter"):
-            block_id = self.current_block.id
+            in_bar = self.current_pane is None
+            # Focus first: removing the focused bar would hand the focus to the first pane.
+            self.focus_block(self._filter_return if in_bar else self.current_block.id)
             self.clear_filter()
-            self.focus_block(block_id)
         elif self.annotations is not None:
             self.clear_marks()
 
@@ -585,6 +642,24 @@ class CanvasScreen(Screen[None]):
             chosen,
         )
 
+    def compare_with_disk(self) -> None:
+        """Mark how this canvas differs from the file on disk (changed under us)."""
+        from bmc_tui.storage import load
+
+        assert self.document.path is not None
+        try:
+            base = load(self.document.path)
+        except CanvasError as error:
+            self.notify(error.summary, title="Cannot compare", severity="error")
+            return
+        self._show_comparison(base, "the file on disk")
+
+    def _show_comparison(self, base: Canvas, name: str) -> None:
+        self._checking = False
+        self._compare_base = (base, name)
+        self._annotations = None
+        self.refresh_all()
+
     def compare_with(self, revision: str) -> None:
         from bmc_tui.gitintegration import GitError, file_at_revision
         from bmc_tui.storage import decode, parse
@@ -600,10 +675,7 @@ class CanvasScreen(Screen[None]):
         except CanvasError as error:
             self.notify(error.summary, title=f"{revision} is unreadable", severity="error")
             return
-        self._checking = False
-        self._compare_base = (base, revision)
-        self._annotations = None
-        self.refresh_all()
+        self._show_comparison(base, revision)
 
     def action_check(self) -> None:
         """Mark what the lint rules find (the same rules as ``bmc-tui check``)."""
@@ -611,83 +683,6 @@ class CanvasScreen(Screen[None]):
         self._checking = True
         self._annotations = None
         self.refresh_all()
-
-    # --- files -----------------------------------------------------------------------------
-
-    def action_save(self) -> None:
-        if self.document.path is None:
-            self._ask_path_and_save()
-        else:
-            self.save_to(self.document.path)
-
-    def _ask_path_and_save(self) -> None:
-        folder = self.default_folder or Path.cwd()
-        suggestion = folder / "canvas.toml"
-        with contextlib.suppress(ValueError):
-            suggestion = suggestion.relative_to(Path.cwd())
-
-        def chosen(name: str | None) -> None:
-            if name is None:
-                return
-            path = Path(name).expanduser()
-            if path.suffix != ".toml":
-                path = path.with_name(path.name + ".toml")
-            if path.exists():
-                self._confirm_overwrite(path)
-            else:
-                self.save_to(path)
-
-        self.app.push_screen(
-            TextPrompt("Save canvas as", str(suggestion), "enter saves · escape cancels"), chosen
-        )
-
-    def _confirm_overwrite(self, path: Path) -> None:
-        def answered(choice: str | None) -> None:
-            if choice == "overwrite":
-                self.save_to(path)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                f"{path} already exists.",
-                [("overwrite", "Overwrite", "o"), ("cancel", "Cancel", "c")],
-            ),
-            answered,
-        )
-
-    def save_to(self, path: Path) -> bool:
-        try:
-            written = self.document.save(path)
-        except CanvasError as error:
-            self.notify(error.summary, title="Not saved", severity="error", timeout=10)
-            return False
-        self.refresh_header()
-        self.notify(f"Saved {path}" if written else f"{path} is up to date", timeout=2)
-        return True
-
-    def export(self, format: ExportFormat) -> None:
-        """Write the canvas beside its file (``name.md``/``.html``/``.json``), as shown."""
-        from bmc_tui.export import render, write_export
-
-        source = self.document.path or Path.cwd() / "untitled.toml"
-        target = source.with_suffix(f".{format}")
-        try:
-            write_export(render(self.document.canvas, format, self.language), target, source=source)
-        except CanvasError as error:
-            self.notify(error.summary, title="Not exported", severity="error", timeout=8)
-            return
-        self.notify(f"Exported {target}", timeout=3)
-
-    def action_open(self) -> None:
-        from bmc_tui.dialogs.open_canvas import OpenCanvasDialog
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.app.call_later(self.app.open_canvas, path)  # type: ignore[attr-defined]
-
-        folders = [Path.cwd()]
-        if self.default_folder and self.default_folder.resolve() != Path.cwd().resolve():
-            folders.append(self.default_folder)
-        self.app.push_screen(OpenCanvasDialog(folders), chosen)
 
 
 def _gap_and_overlap(origin: Region, other: Region, direction: Direction) -> tuple[int, int]:

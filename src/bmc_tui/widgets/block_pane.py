@@ -79,7 +79,7 @@ class BlockPane(Vertical):
                 for mark in annotations.items.get(item.id, ()):
                     line.append(f" {mark.sign}{mark.label}", style=f"bold {MARK_STYLES[mark.kind]}")
             if needle:
-                if _matches(item, needle):
+                if item_matches(item, needle):
                     line.stylize("reverse")
                     line = Text("» ") + line
                 else:
@@ -113,7 +113,9 @@ class BlockPane(Vertical):
         self._update_title()
 
 
-def _matches(item: Item, needle: str) -> bool:
+def item_matches(item: Item, needle: str) -> bool:
+    """Whether the filter ``needle`` (casefolded) is in the item's text, note, category or
+    tags: what the filter marks and what enter in the filter bar jumps to."""
     return any(
         needle in field.casefold()
         for field in (item.text, item.note, item.category or "", *item.tags)

@@ -70,6 +70,8 @@ class ItemEditor(Input):
             placeholder=placeholder,
             max_length=MAX_TEXT_LENGTH,
             classes="item-editor",
+            # Editing starts with the cursor after the text: a stray key must not replace it.
+            select_on_focus=False,
         )
         self.cursor_blink = False
         self.target = target

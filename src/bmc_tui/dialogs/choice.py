@@ -22,7 +22,7 @@ class ChoiceDialog(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(self.question, classes="dialog-title")
+            yield Static(self.question, classes="dialog-title", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 for answer_id, label, key in self.answers:
                     yield Button(f"{label} ({key})", id=f"answer-{answer_id}")

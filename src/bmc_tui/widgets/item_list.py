@@ -56,7 +56,7 @@ class ItemList(ScrollView, can_focus=True):
         text-style: bold reverse;
     }
     ItemList > .item-list--cursor-blurred {
-        text-style: bold;
+        text-style: none;
     }
     """
 

@@ -55,7 +55,8 @@ def wrap_offsets(text: str, width: int, indent: int = HANGING_INDENT) -> list[in
                 available = width - indent
                 index += 1
                 continue
-            if last_space >= line_start:
+            # Never break right after the bullet: a lone "•" line says nothing.
+            if last_space >= line_start + (indent if line_start == 0 else 0):
                 index = last_space + 1
             breaks.append(index)
             line_start, used, last_space = index, 0, -1

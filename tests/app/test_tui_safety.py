@@ -1,0 +1,135 @@
+"""Nothing a user wrote is lost: locks, recovery files, changes on disk, signals."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+from bmc_tui.app import create_app
+from bmc_tui.catalogue import BlockId
+from bmc_tui.dialogs.choice import ChoiceDialog
+from bmc_tui.locking import acquire, lock_path
+from bmc_tui.model import Item
+from bmc_tui.recovery import RecoveryStore
+from bmc_tui.screens.canvas_screen import CanvasScreen
+from bmc_tui.storage import dumps, load, save
+from conftest import SIZE
+
+
+def screen_of(app: object) -> CanvasScreen:
+    screen = app.canvas_screen  # type: ignore[attr-defined]
+    assert isinstance(screen, CanvasScreen)
+    return screen
+
+
+def with_new_channel(path: Path, text: str) -> None:
+    canvas = load(path)
+    item = Item(id="abc123", text=text)
+    save(canvas.with_items(BlockId.CHANNELS, (*canvas.items(BlockId.CHANNELS), item)), path)
+
+
+async def test_an_unmodified_canvas_reloads_quietly_when_the_file_changes(
+    en_canvas: Path,
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        with_new_channel(en_canvas, "Market stall (from a git pull)")
+        screen.check_disk()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        texts = [item.text for item in screen.document.canvas.items(BlockId.CHANNELS)]
+        assert "Market stall (from a git pull)" in texts
+        assert not screen.document.modified
+
+
+async def test_keep_mine_then_save_writes_mine_knowingly(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        await pilot.press("6", "a", *"Mine", "enter")
+        with_new_channel(en_canvas, "Theirs")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog), "saving over an unseen change must ask"
+        await pilot.press("k")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        on_disk = [item.text for item in load(en_canvas).items(BlockId.CHANNELS)]
+        assert "Mine" in on_disk
+        assert "Theirs" not in on_disk
+        assert not screen.document.modified
+
+
+async def test_reload_drops_mine_and_undo_brings_it_back(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        await pilot.press("6", "a", *"Mine", "enter")
+        with_new_channel(en_canvas, "Theirs")
+        screen.check_disk()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        texts = [item.text for item in screen.document.canvas.items(BlockId.CHANNELS)]
+        assert "Theirs" in texts
+        assert "Mine" not in texts
+        await pilot.press("u")
+        texts = [item.text for item in screen.document.canvas.items(BlockId.CHANNELS)]
+        assert "Mine" in texts
+
+
+async def test_recovered_changes_are_offered_and_restored(en_canvas: Path) -> None:
+    canvas = load(en_canvas)
+    unsaved = canvas.with_items(BlockId.CHANNELS, (Item(id="zz9911", text="Lost in a hangup"),))
+    RecoveryStore().write(en_canvas, unsaved)
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.document.canvas == unsaved
+        assert screen.document.modified
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert dumps(load(en_canvas)) == dumps(unsaved)
+    assert RecoveryStore().find(en_canvas) is None, "a saved recovery is tidied away"
+
+
+async def test_a_second_editor_is_warned_and_can_open_read_only(en_canvas: Path) -> None:
+    other = acquire(en_canvas)
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.read_only
+        before = screen.document.canvas
+        await pilot.press("a", *"nope", "enter", "d")
+        assert screen.document.canvas == before
+    other.release()  # type: ignore[union-attr]
+
+
+async def test_hangup_keeps_unsaved_work_and_releases_the_lock(en_canvas: Path) -> None:
+    original = en_canvas.read_bytes()
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "a", *"Typed before the line dropped", "enter")
+        assert lock_path(en_canvas).exists()
+        app._stop_for_signal(signal.SIGHUP)
+        await pilot.pause()
+    found = RecoveryStore().find(en_canvas)
+    assert found is not None
+    assert not isinstance(found, str)
+    texts = [item.text for item in found.canvas.items(BlockId.VALUE_PROPOSITIONS)]  # type: ignore[union-attr]
+    assert "Typed before the line dropped" in texts
+    assert en_canvas.read_bytes() == original, "the canvas file itself is never written"
+    assert not lock_path(en_canvas).exists()

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from bmc_tui.widgets.wrapping import HANGING_INDENT, wrap_offsets
+from bmc_tui.wrapping import HANGING_INDENT, wrap_offsets
 
 
 def lines(text: str, width: int) -> list[str]:

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from bmc_tui.catalogue import BLOCKS
-from bmc_tui.widgets.wrapping import HANGING_INDENT, wrap_offsets
+from bmc_tui.wrapping import wrap_offsets, wrap_text
 
 Direction = Literal["up", "down", "left", "right"]
 
@@ -440,13 +440,8 @@ class ItemList(ScrollView, can_focus=True):
         return strip
 
     def _draw(self, index: int, part: int, cursor: bool, width: int) -> Strip:
-        text = self._texts[index]
-        breaks = self._breaks[index]
-        pieces = text.divide(breaks)
+        pieces = wrap_text(self._texts[index], self._width)
         piece = pieces[part] if part < len(pieces) else Text()
-        if part and self._width > HANGING_INDENT + 1:
-            piece = Text(" " * HANGING_INDENT) + piece
-        piece.rstrip_end(width)
         base = self.rich_style
         if index >= self._selectable:
             base += self.get_component_rich_style("item-list--ghost", partial=True)

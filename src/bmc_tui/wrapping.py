@@ -1,8 +1,8 @@
-"""Word wrapping on plain strings, fast enough to measure ten thousand items at start-up.
+"""Word wrapping on plain strings, fast enough for ten thousand items.
 
-The item list needs every item's height to size its scrollbar, but draws only the lines on
-screen. Measuring with the same function that later splits the text for drawing keeps the
-two in agreement by construction.
+The editor's item list needs every item's height to size its scrollbar but draws only the
+lines on screen; ``bmc-tui show`` prints every item. Both measure and split with this one
+function, with a hanging indent under the bullet. Headless: imports nothing from Textual.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rich.cells import cell_len
+from rich.text import Text
 
 #: Continuation lines start under the item's text, not under its bullet.
 HANGING_INDENT = 2
@@ -71,3 +72,15 @@ def wrap_offsets(text: str, width: int, indent: int = HANGING_INDENT) -> list[in
 
 def line_count(text: str, width: int) -> int:
     return len(wrap_offsets(text, width)) + 1
+
+
+def wrap_text(text: Text, width: int, indent: int = HANGING_INDENT) -> list[Text]:
+    """``text`` split into lines of at most ``width`` cells, later lines indented."""
+    pieces = text.divide(wrap_offsets(text.plain, width, indent))
+    lines: list[Text] = []
+    for number, piece in enumerate(pieces):
+        if number and width > indent + 1:
+            piece = Text(" " * indent) + piece
+        piece.rstrip_end(width)
+        lines.append(piece)
+    return lines

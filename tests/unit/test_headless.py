@@ -27,6 +27,17 @@ HEADLESS_MODULES = [
     "bmc_tui.textsafe",
     "bmc_tui.show",
     "bmc_tui.export",
+    "bmc_tui.diffing",
+    "bmc_tui.merging",
+    "bmc_tui.lint",
+    "bmc_tui.gitintegration",
+    "bmc_tui.wrapping",
+    "bmc_tui.annotations",
+    "bmc_tui.document",
+    "bmc_tui.recovery",
+    "bmc_tui.locking",
+    "bmc_tui.watching",
+    "bmc_tui.safekeeping",
 ]
 
 HEADLESS_COMMANDS = [
@@ -36,6 +47,10 @@ HEADLESS_COMMANDS = [
     ["export", "{example}", "--format", "md"],
     ["export", "{example}", "--format", "json"],
     ["export", "{example}", "--format", "html", "-o", "{out}"],
+    ["fmt", "--check", "{example}"],
+    ["check", "{example}"],
+    ["diff", "{example}", "{example}"],
+    ["schema"],
 ]
 
 PROBE = textwrap.dedent(

@@ -25,6 +25,7 @@ from bmc_tui import __version__
 from bmc_tui.catalogue import LANGUAGES, Language
 from bmc_tui.model import Canvas, Header
 from bmc_tui.storage import CanvasError, dumps, load, save
+from bmc_tui.textsafe import displayable
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -34,6 +35,11 @@ R = TypeVar("R")
 
 LANGUAGE_CHOICE = click.Choice(LANGUAGES)
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def shown(path: Path | str) -> str:
+    """A file name as it may be printed: control characters in it never reach the terminal."""
+    return displayable(str(path))
 
 
 def fail(message: str) -> NoReturn:
@@ -117,7 +123,7 @@ def open_command(file: Path | None, lang: Language | None) -> None:
 def new(file: Path, title: str, lang: Language | None) -> None:
     """Write a new, empty canvas to FILE (never over an existing file)."""
     if file.exists() or file.is_symlink():
-        fail(f"{file}: already exists; not overwriting it")
+        fail(f"{shown(file)}: already exists; not overwriting it")
     try:
         header = Header(title=title, language=lang or default_language())
     except ValueError as error:
@@ -143,7 +149,7 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
             click.echo(str(error), err=False)
             continue
         if not quiet:
-            click.echo(f"{file}: ok ({canvas.item_count()} items)")
+            click.echo(f"{shown(file)}: ok ({canvas.item_count()} items)")
     if invalid:
         sys.exit(EXIT_FINDINGS)
 
@@ -162,10 +168,10 @@ def fmt(files: tuple[Path, ...], check: bool) -> None:
                 continue
             if check:
                 would_change += 1
-                click.echo(f"{file}: would reformat")
+                click.echo(f"{shown(file)}: would reformat")
             else:
                 save(canvas, file)
-                click.echo(f"{file}: reformatted")
+                click.echo(f"{shown(file)}: reformatted")
         except CanvasError as error:
             errors += 1
             click.echo(f"bmc-tui: {error.summary}", err=True)
@@ -213,7 +219,7 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
     from bmc_tui.gitintegration import file_at_revision
     from bmc_tui.storage import decode, parse
 
-    label = f"{file}@{rev}"
+    label = f"{shown(file)}@{shown(rev)}"
     return parse(Path(label), decode(Path(label), file_at_revision(file, rev))), label
 
 
@@ -260,14 +266,14 @@ def diff_command(
             old_rev, new_rev = split_range(rev)
             old, old_label = _load_at_revision(files[0], old_rev)
             if new_rev is None:
-                new, new_label = load(files[0]), str(files[0])
+                new, new_label = load(files[0]), shown(files[0])
             else:
                 new, new_label = _load_at_revision(files[0], new_rev)
         else:
             if len(files) != 2:
                 fail("diff takes OLD and NEW, or one FILE with --rev")
             old, new = load(files[0]), load(files[1])
-            old_label, new_label = str(files[0]), str(files[1])
+            old_label, new_label = shown(files[0]), shown(files[1])
     except GitError as error:
         fail(str(error))
 
@@ -378,7 +384,7 @@ def merge_command(
     from bmc_tui.storage import parse
 
     target = output or ours
-    label = name or str(target)
+    label = shown(name or str(target))
     try:
         result = merge(load(base), load(ours), load(theirs))
     except MergeError as error:
@@ -427,7 +433,7 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
         for finding in lint(canvas, disable):
             findings += 1
             line, column = locate(text, canvas, finding)
-            click.echo(f"{file}:{line}:{column}: {finding.rule} {finding.message}")
+            click.echo(f"{shown(file)}:{line}:{column}: {finding.rule} {finding.message}")
     if errors:
         sys.exit(EXIT_ERROR)
     if findings:

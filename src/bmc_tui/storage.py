@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from bmc_tui.catalogue import BLOCKS
 from bmc_tui.model import FORMAT_VERSION, Canvas, CanvasFile
+from bmc_tui.textsafe import displayable
 
 #: Canvases are small; anything larger than this is not a canvas, and reading it would only
 #: make the editor hang.
@@ -37,7 +38,8 @@ class Problem:
     column: int | None = None
 
     def format(self, path: Path | str) -> str:
-        place = f"{path}"
+        # A file name can hold an escape sequence too; ls and git quote such names.
+        place = displayable(str(path))
         if self.line is not None:
             place += f":{self.line}:{self.column or 1}"
         return f"{place}: {self.message}"

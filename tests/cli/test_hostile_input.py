@@ -400,11 +400,6 @@ def test_10000_items_validate_within_a_few_seconds(tmp_path: Path) -> None:
     assert result.seconds < 5, f"validate took {result.seconds:.1f}s"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="file names are printed as given: a name holding an escape sequence reaches the "
-    "terminal (validate's 'ok' line, diff's labels); ls and git quote such names",
-)
 def test_a_file_name_holding_an_escape_sequence(tmp_path: Path) -> None:
     path = tmp_path / "\x1b]0;pwned\x07.toml"
     path.write_bytes(EXAMPLE_BYTES)

@@ -36,12 +36,20 @@ class Safekeeping:
         return result
 
     def pending_recovery(self) -> Recovered | BrokenRecovery | None:
-        """Unsaved changes an earlier editor left for this canvas, if any worth offering."""
+        """Unsaved changes an earlier editor left for this canvas, if any worth offering.
+
+        Offered only while this editor holds the lock: then no other editor is working on
+        the canvas, even if the one that wrote the file is still shutting down (a process
+        cut off from its terminal can take a while to go).
+        """
         found = self.store.find(self.path)
-        if isinstance(found, Recovered) and (found.writer_alive or not found.differs):
-            if not found.differs and not found.writer_alive:
-                # Identical to the file: nothing to recover, so nothing to ask about.
-                self.store.discard(self.path)
+        if not isinstance(found, Recovered):
+            return found
+        if self.path is not None and self.lock is None and found.writer_alive:
+            return None
+        if not found.differs:
+            # Identical to the file: nothing to recover, so nothing to ask about.
+            self.store.discard(self.path)
             return None
         return found
 

@@ -11,6 +11,7 @@ from bmc_tui.app import BmcApp, create_app
 from bmc_tui.catalogue import BLOCKS_BY_NUMBER, BlockId
 from bmc_tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.screens.zoom_screen import ZoomScreen
+from bmc_tui.widgets.text_line import TextLine
 
 SIZE = (120, 40)
 
@@ -305,8 +306,8 @@ async def test_every_pane_title_is_readable_at_80x24(en_canvas: Path) -> None:
         assert screen.has_class("-narrow")
         for number in range(1, 10):
             block = BLOCKS_BY_NUMBER[number]
-            title = screen.pane(block.id).query_one(".pane-title", Static)
+            title = screen.pane(block.id).query_one(".pane-title", TextLine)
             assert title.display
-            shown = str(title.content)
+            shown = str(title.render())
             assert shown.startswith(f"{number} ")
             assert "…" not in shown, shown

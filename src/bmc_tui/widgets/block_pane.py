@@ -14,6 +14,7 @@ from bmc_tui.catalogue import Block, Language
 from bmc_tui.model import Item
 from bmc_tui.render import guide_text, item_line
 from bmc_tui.widgets.item_list import ItemList
+from bmc_tui.widgets.text_line import TextLine
 
 #: Colour on top of the sign each mark already carries (so marks read without colour too).
 MARK_STYLES = {"added": "green", "edited": "yellow", "removed": "red", "finding": "magenta"}
@@ -38,7 +39,7 @@ class BlockPane(Vertical):
     def compose(self) -> ComposeResult:
         # Where panes are narrow the title moves from the border into this line, which has
         # four more cells for it (a border title gives up two cells to each corner).
-        yield Static(classes="pane-title")
+        yield TextLine(classes="pane-title")
         # Composed with its text, so the first frame is already the finished layout.
         yield Static(guide_text(self.block, self._language), classes="guide")
         yield ItemList(id=f"items-{self.block.id.value}")
@@ -101,7 +102,7 @@ class BlockPane(Vertical):
         self.border_title = full if len(full) + 6 <= self.size.width else short
         inner = self.size.width - 2
         title_line = full if len(full) <= inner else short
-        self.query_one(".pane-title", Static).update(
+        self.query_one(".pane-title", TextLine).show(
             Text(title_line, no_wrap=True, overflow="ellipsis")
         )
 

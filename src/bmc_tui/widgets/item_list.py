@@ -326,17 +326,29 @@ class ItemList(ScrollView, can_focus=True):
         self._scroll_to_highlight()
 
     def _measure(self) -> None:
-        width = self.scrollable_content_region.width or self.size.width
+        full = self.content_region.width
+        if full <= 0:
+            # Not laid out yet: measuring at no width only to measure again on the first
+            # resize would cost a layout pass of the whole screen at start-up.
+            self._width = 0
+            self._starts = [0] * (len(self._texts) + 1)
+            return
+        self._wrap(full)
+        if self._starts[-1] > self.content_region.height:
+            # The items overflow, so a scrollbar will take a column: wrap to what is left,
+            # or every line that filled the width would lose its last letter.
+            self._wrap(max(full - self.styles.scrollbar_size_vertical, 1))
+        self._strips.clear()
+        self.virtual_size = Size(self._width, self._starts[-1])
+
+    def _wrap(self, width: int) -> None:
         self._width = width
         self._breaks = [wrap_offsets(text.plain, width) for text in self._texts]
         self._starts = [0, *accumulate(len(breaks) + 1 for breaks in self._breaks)]
-        self._strips.clear()
-        self.virtual_size = Size(width, self._starts[-1])
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.scrollable_content_region.width != self._width:
-            self._measure()
-            self._scroll_to_highlight()
+        self._measure()
+        self._scroll_to_highlight()
 
     # --- the cursor ------------------------------------------------------------------------
 

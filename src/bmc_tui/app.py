@@ -10,11 +10,12 @@ import asyncio
 import contextlib
 import signal
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from bmc_tui.catalogue import Language
 from bmc_tui.commands import CanvasCommands
@@ -38,6 +39,7 @@ class BmcApp(App[None]):
         super().__init__()
         self.start_path = path
         self.language = language
+        self._start_notice = ""
         self.theme = "textual-dark"
 
     @property
@@ -47,40 +49,49 @@ class BmcApp(App[None]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
-        if self.start_path is None:
-            self.new_canvas()
-        else:
-            self.open_canvas(self.start_path)
+        if self._start_notice:
+            self.notify(self._start_notice, timeout=4)
 
-    def _show(self, document: CanvasDocument) -> None:
-        screen = CanvasScreen(
+    def get_default_screen(self) -> Screen[Any]:
+        # The canvas is the first screen itself, not pushed over a blank one: one frame
+        # fewer to draw (and send over SSH) at start-up.
+        return self._screen_for(self.start_path)
+
+    def _screen_for(self, path: Path | None) -> Screen[Any]:
+        self._start_notice = ""
+        if path is None:
+            return self._canvas_screen(CanvasDocument.new(None, Header(language=self.language)))
+        if not path.exists() and not path.is_symlink():
+            self._start_notice = f"{path} does not exist yet; it is written on the first save"
+            return self._canvas_screen(CanvasDocument.new(path, Header(language=self.language)))
+        try:
+            return self._canvas_screen(CanvasDocument.open(path))
+        except CanvasError as error:
+            return LoadErrorScreen(str(error))
+
+    def _canvas_screen(self, document: CanvasDocument) -> CanvasScreen:
+        return CanvasScreen(
             document,
             default_folder=self.default_folder,
             safekeeping=Safekeeping(document.path),
         )
-        if self.screen_stack and len(self.screen_stack) > 1:
+
+    def _replace_screen_with(self, screen: Screen[Any]) -> None:
+        # The first screen is the default screen, which Textual cannot switch away from; it
+        # stays below, closed (its canvas was closed before this), and never shown again.
+        if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
     def new_canvas(self, path: Path | None = None) -> None:
-        self._show(CanvasDocument.new(path, Header(language=self.language)))
+        document = CanvasDocument.new(path, Header(language=self.language))
+        self._replace_screen_with(self._canvas_screen(document))
 
     def open_canvas(self, path: Path) -> None:
-        if not path.exists() and not path.is_symlink():
-            self.new_canvas(path)
-            self.notify(f"{path} does not exist yet; it is written on the first save", timeout=4)
-            return
-        try:
-            document = CanvasDocument.open(path)
-        except CanvasError as error:
-            screen = LoadErrorScreen(str(error))
-            if len(self.screen_stack) > 1:
-                self.switch_screen(screen)
-            else:
-                self.push_screen(screen)
-            return
-        self._show(document)
+        self._replace_screen_with(self._screen_for(path))
+        if self._start_notice:
+            self.notify(self._start_notice, timeout=4)
 
     @property
     def canvas_screen(self) -> CanvasScreen | None:

@@ -158,7 +158,9 @@ class FileActions(Screen[None]):
     @work(exclusive=True, group="disk")
     async def check_disk(self) -> None:
         """Has the file changed since we read or wrote it? Called on a timer and on focus."""
-        if self._disk_prompt_open:
+        if self._disk_prompt_open or not self.is_current:
+            # Not while a dialog is up (it is asked again after), nor for a canvas that
+            # another one has replaced.
             return
         status = self.document.disk_status()
         if status is None or not status.changed:
@@ -307,7 +309,8 @@ class FileActions(Screen[None]):
             folders.append(self.default_folder)
         path = await self.app.push_screen_wait(OpenCanvasDialog(folders))
         if path is not None and await self.confirm_close():
-            self.app.open_canvas(path)  # type: ignore[attr-defined]
+            # Later, from the app: this worker belongs to the screen being replaced.
+            self.app.call_later(self.app.open_canvas, path)  # type: ignore[attr-defined]
 
     def export(self, format: ExportFormat) -> None:
         """Write the canvas beside its file (``name.md``/``.html``/``.json``), as shown."""

@@ -57,11 +57,16 @@ def _boot_id() -> str:
         return ""
 
 
-def _user() -> str:
+def current_user() -> str:
+    """Who runs this editor, also where there is no passwd entry (as in some containers)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
         return str(os.getuid()) if hasattr(os, "getuid") else ""
+
+
+def current_host() -> str:
+    return socket.gethostname() or "localhost"
 
 
 def pid_alive(pid: int) -> bool:
@@ -132,7 +137,7 @@ class LockOwner:
         return cls(
             pid=os.getpid(),
             host=socket.gethostname(),
-            user=_user(),
+            user=current_user(),
             since=dt.datetime.now(dt.UTC).replace(microsecond=0),
             boot_id=_boot_id(),
             token=secrets.token_hex(8),

@@ -28,11 +28,9 @@ Headless: imports nothing from Textual.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import hashlib
 import os
 import re
-import socket
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -44,6 +42,7 @@ import tomli_w
 
 from bmc_tui import storage
 from bmc_tui.diffing import CanvasDiff, diff_canvases
+from bmc_tui.locking import current_host, current_user, pid_alive
 from bmc_tui.model import Canvas
 from bmc_tui.storage import CanvasError
 
@@ -68,31 +67,8 @@ def canvas_key(canvas_path: Path | str) -> str:
     return os.path.realpath(os.path.abspath(canvas_path))
 
 
-def _host() -> str:
-    return socket.gethostname() or "localhost"
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry, as in some containers
-        return str(os.getuid()) if hasattr(os, "getuid") else ""
-
-
 def _safe(name: str, limit: int = 48) -> str:
     return _UNSAFE_NAME.sub("_", name)[:limit].strip("._") or "canvas"
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # PermissionError: alive, but someone else's
-        return True
-    return True
 
 
 @dataclass(frozen=True)
@@ -158,7 +134,7 @@ class RecoveryStore:
     def file_for(self, canvas_path: Path | str | None) -> Path:
         """The recovery file that belongs to a canvas (or to this process's untitled one)."""
         if canvas_path is None:
-            return self.folder / f"untitled.{_safe(_host(), 32)}.{os.getpid()}{SUFFIX}"
+            return self.folder / f"untitled.{_safe(current_host(), 32)}.{os.getpid()}{SUFFIX}"
         key = canvas_key(canvas_path)
         digest = hashlib.sha256(os.fsencode(key)).hexdigest()[:16]
         return self.folder / f"{_safe(Path(key).name)}.{digest}{SUFFIX}"
@@ -198,8 +174,8 @@ class RecoveryStore:
         meta: dict[str, Any] = {
             "written": dt.datetime.now(dt.UTC).replace(microsecond=0),
             "pid": os.getpid(),
-            "host": _host(),
-            "user": _user(),
+            "host": current_host(),
+            "user": current_user(),
         }
         if key is not None:
             meta = {"path": key, **meta}
@@ -296,7 +272,7 @@ class RecoveryStore:
             user=str(meta.get("user", "")),
             on_disk=on_disk,
             disk_problem=disk_problem,
-            writer_alive=host == _host() and pid != os.getpid() and _pid_alive(pid),
+            writer_alive=host == current_host() and pid != os.getpid() and pid_alive(pid),
             disk_newer=disk_newer,
         )
 

@@ -361,3 +361,21 @@ async def test_burst_of_keys_adds_in_typed_order(en_canvas: Path) -> None:
         await pilot.pause()
         # The same result as the keys typed one by one (test above).
         assert texts(app, VALUES) == [before[0], "Fr", "x", "y", *before[1:]]
+
+
+async def test_backspace_in_a_burst_deletes_what_was_typed_before_it(en_canvas: Path) -> None:
+    """Over a slow link "ab⌫c⏎" arrives in one packet; the backspace must act in its place."""
+    from textual import events
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst = [("6", "6"), ("a", "a"), ("a", "a"), ("b", "b"), ("backspace", None)]
+        for key, character in [*burst, ("c", "c"), ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        screen = app.canvas_screen
+        assert screen is not None
+        texts = [item.text for item in screen.document.canvas.items(BlockId.CHANNELS)]
+        assert "ac" in texts
+        assert "ab" not in texts

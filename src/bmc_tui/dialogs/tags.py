@@ -11,6 +11,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from bmc_tui.dialogs.base import Dialog
+from bmc_tui.widgets.ordered_input import OrderedInput
 
 _SEPARATORS = re.compile(r"[\s,]+")
 
@@ -51,7 +52,7 @@ class TagsDialog(Dialog[tuple[str, ...]]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static("Tags (space-separated)", classes="dialog-title")
-            field = Input(
+            field = OrderedInput(
                 " ".join(self.tags),
                 placeholder="e.g. families wholesale",
                 suggester=_LastWordSuggester(self.known),

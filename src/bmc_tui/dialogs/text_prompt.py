@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from bmc_tui.dialogs.base import Dialog
+from bmc_tui.widgets.ordered_input import OrderedInput
 
 
 class TextPrompt(Dialog[str]):
@@ -22,7 +23,7 @@ class TextPrompt(Dialog[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            field = Input(self.value, id="prompt", compact=True)
+            field = OrderedInput(self.value, id="prompt", compact=True)
             field.cursor_blink = False
             yield field
             yield Static(self.help_text, classes="dialog-help", markup=False)

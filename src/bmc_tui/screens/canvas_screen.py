@@ -34,6 +34,7 @@ from bmc_tui.widgets.block_pane import BlockPane, item_matches, pane_id
 from bmc_tui.widgets.canvas_header import CanvasHeader
 from bmc_tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.widgets.item_list import Direction
+from bmc_tui.widgets.ordered_input import OrderedInput
 from bmc_tui.widgets.quiet_footer import QuietFooter
 from bmc_tui.widgets.text_line import TextLine
 
@@ -563,7 +564,7 @@ class CanvasScreen(FileActions):
         try:
             bar = self.query_one("#filter", Input)
         except NoMatches:
-            bar = Input(
+            bar = OrderedInput(
                 value=self.filter_text, placeholder="Filter items — escape clears", id="filter"
             )
             bar.cursor_blink = False

@@ -15,10 +15,10 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Input
 
 from bmc_tui.catalogue import BlockId
 from bmc_tui.model import MAX_TEXT_LENGTH
+from bmc_tui.widgets.ordered_input import OrderedInput
 
 EditMode = Literal["add", "brainstorm", "edit"]
 
@@ -33,7 +33,7 @@ class EditTarget:
     item_id: str | None = None
 
 
-class ItemEditor(Input):
+class ItemEditor(OrderedInput):
     """Enter keeps the text, escape drops it (shown in the footer; handled in ``_on_key``)."""
 
     # Input resizes its virtual (scrollable) width on every keystroke, and a widget's

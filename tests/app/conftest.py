@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from bmc_tui.app import BmcApp
+from bmc_tui.catalogue import BlockId
+from bmc_tui.screens.canvas_screen import CanvasScreen
+
 CANVASES = Path(__file__).resolve().parents[2] / "canvases"
 EXAMPLE_EN = CANVASES / "example-en.toml"
 EXAMPLE_DA = CANVASES / "example-da.toml"
@@ -54,3 +58,14 @@ def da_canvas(workdir: Path) -> Path:
     path = workdir / "cykler.toml"
     shutil.copyfile(EXAMPLE_DA, path)
     return path
+
+
+def canvas(app: BmcApp) -> CanvasScreen:
+    """The canvas screen under whatever dialog is open."""
+    screen = app.canvas_screen
+    assert screen is not None
+    return screen
+
+
+def texts(app: BmcApp, block: BlockId) -> list[str]:
+    return [item.text for item in canvas(app).document.canvas.items(block)]

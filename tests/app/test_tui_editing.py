@@ -19,17 +19,12 @@ from bmc_tui.external_editor import ExternalEditResult
 from bmc_tui.model import Item
 from bmc_tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.widgets.item_editor import ItemEditor
+from conftest import canvas
 
 SIZE = (120, 40)
 COSTS = BlockId.COST_STRUCTURE
 PARTNERS = BlockId.KEY_PARTNERS
 VALUES = BlockId.VALUE_PROPOSITIONS
-
-
-def canvas(app: BmcApp) -> CanvasScreen:
-    screen = app.canvas_screen
-    assert screen is not None
-    return screen
 
 
 def on_list(screen: CanvasScreen, block: BlockId) -> bool:

@@ -16,19 +16,10 @@ from bmc_tui.dialogs.choice import ChoiceDialog
 from bmc_tui.dialogs.open_canvas import OpenCanvasDialog
 from bmc_tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.screens.load_error import LoadErrorScreen
+from conftest import canvas, texts
 
 SIZE = (120, 40)
 COSTS = BlockId.COST_STRUCTURE
-
-
-def canvas(app: BmcApp) -> CanvasScreen:
-    screen = app.canvas_screen
-    assert screen is not None
-    return screen
-
-
-def texts(app: BmcApp, block: BlockId) -> list[str]:
-    return [item.text for item in canvas(app).document.canvas.items(block)]
 
 
 def is_name_prompt(app: BmcApp) -> bool:

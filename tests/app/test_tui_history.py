@@ -13,19 +13,10 @@ from bmc_tui.catalogue import BlockId
 from bmc_tui.dialogs.header_form import HeaderDialog
 from bmc_tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.widgets.text_line import TextLine
+from conftest import canvas, texts
 
 SIZE = (120, 40)
 COSTS = BlockId.COST_STRUCTURE
-
-
-def canvas(app: BmcApp) -> CanvasScreen:
-    screen = app.canvas_screen
-    assert screen is not None
-    return screen
-
-
-def texts(app: BmcApp, block: BlockId) -> list[str]:
-    return [item.text for item in canvas(app).document.canvas.items(block)]
 
 
 def header_file_text(app: BmcApp) -> str:

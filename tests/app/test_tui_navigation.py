@@ -12,14 +12,9 @@ from bmc_tui.catalogue import BLOCKS_BY_NUMBER, BlockId
 from bmc_tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.screens.zoom_screen import ZoomScreen
 from bmc_tui.widgets.text_line import TextLine
+from conftest import canvas
 
 SIZE = (120, 40)
-
-
-def canvas(app: BmcApp) -> CanvasScreen:
-    screen = app.canvas_screen
-    assert screen is not None
-    return screen
 
 
 def top(app: BmcApp) -> object:

@@ -374,3 +374,23 @@ async def test_backspace_in_a_burst_deletes_what_was_typed_before_it(en_canvas: 
         texts = [item.text for item in screen.document.canvas.items(BlockId.CHANNELS)]
         assert "ac" in texts
         assert "ab" not in texts
+
+
+async def test_pasting_a_list_adds_one_item_per_line(en_canvas: Path) -> None:
+    from textual import events
+
+    from bmc_tui.widgets.item_editor import ItemEditor
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "b")
+        editor = app.screen.query_one(ItemEditor)
+        long_line = " ".join(["word"] * 60)  # 299 characters: more than one item may hold
+        editor.post_message(events.Paste(f"Market stall\n\n  Radio ad  \n{long_line}\n"))
+        await pilot.pause()
+        added = texts(app, BlockId.CHANNELS)
+        start = added.index("Market stall")
+        assert added[start + 1] == "Radio ad"
+        rest = added[start + 2 : start + 4]
+        assert " ".join(rest) == long_line, "a long line is split between words, not cut"
+        assert all(len(text) <= 200 for text in rest)

@@ -417,7 +417,7 @@ class CanvasScreen(FileActions):
             return
         # The editor has already handed focus back (or kept it, brainstorming).
         self.apply(change, move_focus=False)
-        if not (target.mode == "brainstorm" and text):
+        if not (target.mode == "brainstorm" and text) and event.editor.is_attached:
             event.editor.remove()
 
     @on(ItemEditor.Cancelled)

@@ -101,6 +101,31 @@ class ItemEditor(OrderedInput):
             return
         await super()._on_key(event)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted list becomes items, one per line; nothing pasted is dropped.
+
+        Textual's input keeps only the first line of a paste. Adding or brainstorming, each
+        non-empty line is kept as its own item (lines longer than an item may be are split
+        between words); editing, the lines are joined into the one text.
+        """
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if len(lines) <= 1 and len(event.text) <= MAX_TEXT_LENGTH:
+            super()._on_paste(event)
+            return
+        event.stop()
+        if self.target.mode == "edit":
+            self.insert_text_at_cursor(" ".join(lines))
+            return
+        first, *rest = _fit(lines)
+        self.insert_text_at_cursor(first)
+        # The first line joins what was typed; every further line is an idea of its own.
+        text = self.value.strip()
+        self.value = ""
+        for idea in [text, *rest]:
+            self.post_message(self.Committed(self, self.target, idea))
+        if self.target.mode == "add":
+            self._close()
+
     def _close(self) -> None:
         self._finished = True
         self.screen.set_focus(self.return_to)
@@ -122,3 +147,16 @@ class ItemEditor(OrderedInput):
     def action_cancel(self) -> None:
         self._close()
         self.post_message(self.Cancelled(self))
+
+
+def _fit(lines: list[str]) -> list[str]:
+    """Lines no longer than an item's text may be, split between words where needed."""
+    from bmc_tui.wrapping import wrap_offsets
+
+    fitted: list[str] = []
+    for line in lines:
+        breaks = wrap_offsets(line, MAX_TEXT_LENGTH, indent=0)
+        starts = [0, *breaks]
+        ends = [*breaks, len(line)]
+        fitted.extend(line[a:b].strip() for a, b in zip(starts, ends, strict=True))
+    return [line for line in fitted if line]

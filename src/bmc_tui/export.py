@@ -18,7 +18,6 @@ import json
 import math
 import os
 import re
-import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -32,7 +31,7 @@ from bmc_tui.catalogue import (
     Text,
 )
 from bmc_tui.model import Canvas, Header, Item
-from bmc_tui.storage import CanvasError, write_atomically
+from bmc_tui.storage import CanvasError, mode_to_keep, write_atomically
 from bmc_tui.textsafe import displayable
 
 ExportFormat = Literal["md", "html", "json"]
@@ -543,14 +542,4 @@ def write_export(text: str, output: Path, *, source: Path) -> None:
         raise CanvasError.single(output, "is the canvas being exported; not overwriting it")
     if target.is_dir():
         raise CanvasError.single(output, "is a folder; give a file name to write")
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~_umask()
-    write_atomically(target, text.encode("utf-8"), mode, shown_as=output)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+    write_atomically(target, text.encode("utf-8"), mode_to_keep(target), shown_as=output)

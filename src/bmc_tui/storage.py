@@ -88,12 +88,17 @@ def read_bytes(path: Path) -> bytes:
                 path, f"is more than {MAX_FILE_BYTES:,} bytes; a canvas file is at most that"
             )
         return data
-    except FileNotFoundError:
-        raise CanvasError.single(path, "no such file") from None
-    except PermissionError:
-        raise CanvasError.single(path, "permission denied") from None
     except OSError as error:
-        raise CanvasError.single(path, error.strerror or str(error)) from None
+        raise read_error(path, error) from None
+
+
+def read_error(path: Path, error: OSError) -> CanvasError:
+    """Why a file cannot be read, in words a user can act on."""
+    if isinstance(error, FileNotFoundError):
+        return CanvasError.single(path, "no such file")
+    if isinstance(error, PermissionError):
+        return CanvasError.single(path, "permission denied")
+    return CanvasError.single(path, error.strerror or str(error))
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -308,23 +313,22 @@ def save(canvas: Canvas, path: Path | str) -> bool:
     path = Path(path)
     target = Path(os.path.realpath(path))
     data = dumps(canvas).encode("utf-8")
-    try:
+    with contextlib.suppress(OSError):
         if target.read_bytes() == data:
             return False
-    except (FileNotFoundError, IsADirectoryError, PermissionError, NotADirectoryError):
-        pass
-    except OSError:
-        pass
     if target.is_dir():
         raise CanvasError.single(path, "is a folder, not a canvas file")
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    except OSError as error:
-        raise CanvasError.single(path, f"cannot save: {error.strerror or error}") from None
-    write_atomically(target, data, mode, shown_as=path)
+    write_atomically(target, data, mode_to_keep(target), shown_as=path)
     return True
+
+
+def mode_to_keep(target: Path) -> int:
+    """The permission bits a rewrite of ``target`` should have: its own, or for a new file
+    what the user's umask gives new files (the temporary file would otherwise be 0600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) -> None:

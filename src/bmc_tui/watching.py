@@ -113,12 +113,8 @@ def read_stamped(path: Path | str) -> tuple[bytes, FileStamp]:
     link = _link_target(path)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise CanvasError.single(path, "no such file") from None
-    except PermissionError:
-        raise CanvasError.single(path, "permission denied") from None
     except OSError as error:
-        raise CanvasError.single(path, error.strerror or str(error)) from None
+        raise storage.read_error(path, error) from None
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):

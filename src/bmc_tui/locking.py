@@ -263,41 +263,56 @@ def acquire(canvas: Path | str, *, force: bool = False) -> Lock | LockHeld | Loc
     """
     canvas = Path(canvas)
     lock_file = lock_path(canvas)
-    for _attempt in range(3):
-        me = LockOwner.me()
+    me = LockOwner.me()
+    content = me.to_json().encode("ascii")
+    for attempt in range(4):
         try:
-            descriptor = os.open(
-                lock_file,
-                os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                0o644,
-            )
-        except FileExistsError:
-            held = inspect(canvas)
-            if held is None:
-                continue  # released in between: try again
-            if not force:
-                return held
-            if not _remove_if_same(lock_file, held.owner):
-                continue  # someone else took it over first; look again
-            continue
+            if _create_with_content(lock_file, content):
+                return Lock(canvas, lock_file, me)
         except OSError as error:
             return LockUnavailable(lock_file, f"cannot make a lock file: {error.strerror or error}")
-        try:
-            os.write(descriptor, me.to_json().encode("ascii"))
-            os.fsync(descriptor)
-        except OSError as error:
-            os.close(descriptor)
-            with contextlib.suppress(OSError):
-                os.unlink(lock_file)
-            return LockUnavailable(
-                lock_file, f"cannot write a lock file: {error.strerror or error}"
-            )
-        os.close(descriptor)
-        return Lock(canvas, lock_file, me)
+        if attempt == 3:
+            break
+        held = inspect(canvas)
+        if held is None:
+            continue  # released in between: try again
+        if not force:
+            return held
+        # Remove it only if it is still the lock we looked at, then try to create ours: a
+        # removal is always followed by an attempt, so forcing never leaves the canvas
+        # unlocked, and of editors forcing at once exactly one ends up holding it.
+        _remove_if_same(lock_file, held.owner)
     held = inspect(canvas)
     if held is not None:
         return held
     return LockUnavailable(lock_file, "the lock kept changing hands; try again")
+
+
+def _create_with_content(lock_file: Path, content: bytes) -> bool:
+    """Make ``lock_file`` holding ``content`` in one step; False if it already exists.
+
+    The content is written to a private file first and then hard-linked into place, so no
+    other editor can ever see the lock file empty, half-written, or nameless (an empty lock
+    read as "owner unknown" could otherwise be broken by a forcing editor).
+    """
+    draft = lock_file.with_name(f"{lock_file.name}.{secrets.token_hex(4)}.new")
+    descriptor = os.open(
+        draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644
+    )
+    try:
+        try:
+            os.write(descriptor, content)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        try:
+            os.link(draft, lock_file)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(draft)
 
 
 def _remove_if_same(lock_file: Path, owner: LockOwner) -> bool:

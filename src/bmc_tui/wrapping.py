@@ -76,7 +76,14 @@ def line_count(text: str, width: int) -> int:
 
 def wrap_text(text: Text, width: int, indent: int = HANGING_INDENT) -> list[Text]:
     """``text`` split into lines of at most ``width`` cells, later lines indented."""
-    pieces = text.divide(wrap_offsets(text.plain, width, indent))
+    return split_lines(text, wrap_offsets(text.plain, width, indent), width, indent)
+
+
+def split_lines(
+    text: Text, breaks: list[int], width: int, indent: int = HANGING_INDENT
+) -> list[Text]:
+    """``text`` split at ``breaks`` (from ``wrap_offsets`` at ``width``), later lines indented."""
+    pieces = text.divide(breaks)
     lines: list[Text] = []
     for number, piece in enumerate(pieces):
         if number and width > indent + 1:

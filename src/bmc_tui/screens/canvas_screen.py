@@ -34,8 +34,8 @@ from bmc_tui.widgets.block_pane import BlockPane, item_matches, pane_id
 from bmc_tui.widgets.canvas_header import CanvasHeader
 from bmc_tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.widgets.item_list import Direction
+from bmc_tui.widgets.key_bar import KeyBar
 from bmc_tui.widgets.ordered_input import OrderedInput
-from bmc_tui.widgets.quiet_footer import QuietFooter
 from bmc_tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
@@ -46,6 +46,11 @@ if TYPE_CHECKING:
 #: Below this the nine panes cannot show their titles; the screen says so instead.
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
+
+
+def breakpoint_class(size: int, breakpoints: list[tuple[int, str]]) -> str:
+    """The class Textual's breakpoints give a screen ``size`` cells wide (or high)."""
+    return max((start, name) for start, name in breakpoints if start <= size)[1]
 
 
 class CanvasScreen(FileActions):
@@ -140,9 +145,16 @@ class CanvasScreen(FileActions):
             "Enlarge the window, or press q to quit.",
             id="too-small",
         )
-        yield QuietFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
+        # Textual sets the breakpoint classes when the first Resize arrives, after the first
+        # frame is drawn; every pane would then be styled, laid out and sent again.
+        width, height = self.app.size
+        self.add_class(
+            breakpoint_class(width, self.HORIZONTAL_BREAKPOINTS),
+            breakpoint_class(height, self.VERTICAL_BREAKPOINTS),
+        )
         self.refresh_all()
         self.focus_block(BLOCKS[0].id)
         self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)

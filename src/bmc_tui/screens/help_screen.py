@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bmc_tui.catalogue import ATTRIBUTION, BLOCKS, CANVAS_PURPOSE, Language
+from bmc_tui.widgets.key_bar import KeyBar
 
 #: How keys read to a person, for the few whose Textual names read oddly.
 KEY_NAMES = {
@@ -111,7 +112,7 @@ class HelpScreen(Screen[None]):
             )
             yield Static(self._blocks_text())
             yield Static(Text(ATTRIBUTION(self.language), style="italic"))
-        yield Footer()
+        yield KeyBar()
 
     def _blocks_text(self) -> Text:
         text = Text()

@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from bmc_tui.widgets.key_bar import KeyBar
 
 
 class LoadErrorScreen(Screen[None]):
@@ -31,7 +33,7 @@ class LoadErrorScreen(Screen[None]):
                 "problem), open another canvas, or start a new one.",
                 classes="dialog-help",
             )
-        yield Footer()
+        yield KeyBar()
 
     def action_open(self) -> None:
         from pathlib import Path

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bmc_tui.catalogue import Block, Language
 from bmc_tui.model import Item
 from bmc_tui.render import guide_text, item_line
+from bmc_tui.widgets.key_bar import KeyBar
 
 
 class ZoomScreen(Screen[None]):
@@ -51,7 +52,7 @@ class ZoomScreen(Screen[None]):
             if not self.items:
                 body.append("(no items yet: press z to go back, then a to add one)", style="dim")
             yield Static(body, id="zoom-items")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#zoom").focus()

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from bmc_tui.annotations import REMOVED, Annotations
-from bmc_tui.catalogue import Block, Language
+from bmc_tui.catalogue import GRID_COLUMNS, Block, Language
 from bmc_tui.model import Item
 from bmc_tui.render import guide_text, item_line
 from bmc_tui.widgets.item_list import ItemList
@@ -97,14 +97,22 @@ class BlockPane(Vertical):
 
     def _update_title(self) -> None:
         # The full title where it fits, the short one where the full one would be cut.
+        width = self.size.width or self._expected_width()
         full = f"{self.block.number} {self.block.title(self._language)}"
         short = f"{self.block.number} {self.block.short_title(self._language)}"
-        self.border_title = full if len(full) + 6 <= self.size.width else short
-        inner = self.size.width - 2
-        title_line = full if len(full) <= inner else short
+        border_title = full if len(full) + 6 <= width else short
+        if border_title != self.border_title:
+            self.border_title = border_title
+        title_line = full if len(full) <= width - 2 else short
         self.query_one(".pane-title", TextLine).show(
             Text(title_line, no_wrap=True, overflow="ellipsis")
         )
+
+    def _expected_width(self) -> int:
+        # Before the first layout, a guess from the screen's width (the canvas grid has equal
+        # columns), so that the first frame already has the titles that fit instead of a
+        # second frame to fix them; on_resize corrects a guess that was off.
+        return self.app.size.width * self.block.place.column_span // GRID_COLUMNS
 
     def on_click(self) -> None:
         # A click anywhere in the pane (its title, its questions) selects the block.

@@ -5,26 +5,42 @@ list measures every item through the full text layout engine. A canvas grows to 
 items over months, so this list measures items with a fast plain-string wrap, keeps only
 their heights, and draws just the lines on screen. Moving the cursor repaints the two items
 involved, nothing else.
+
+The list draws its own scroll indicator instead of using Textual's scrollbar. That scrollbar
+is a widget: showing or hiding it, or changing the virtual size under it, re-lays out the
+whole screen, and on the first frame that meant every list was measured, laid out, and sent
+over the wire a second time. Here nothing about the list's content touches the layout: the
+list measures itself when it is first drawn at a size, so the first frame is the finished one.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
-from typing import ClassVar, Literal, Protocol, runtime_checkable
+from typing import ClassVar, Literal, NamedTuple, Protocol, runtime_checkable
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from bmc_tui.catalogue import BLOCKS
-from bmc_tui.wrapping import wrap_offsets, wrap_text
+from bmc_tui.wrapping import split_lines, wrap_offsets
 
 Direction = Literal["up", "down", "left", "right"]
+
+
+class ListStyles(NamedTuple):
+    base: Style
+    cursor: Style
+    cursor_blurred: Style
+    ghost: Style
+    thumb: Style
 
 
 @runtime_checkable
@@ -43,14 +59,13 @@ class ItemList(ScrollView, can_focus=True):
         "item-list--cursor",
         "item-list--cursor-blurred",
         "item-list--ghost",
+        "item-list--scroll-thumb",
     }
 
     DEFAULT_CSS = """
     ItemList {
         height: 1fr;
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-size-vertical: 1;
+        overflow: hidden hidden;
     }
     ItemList > .item-list--cursor {
         text-style: bold reverse;
@@ -58,7 +73,20 @@ class ItemList(ScrollView, can_focus=True):
     ItemList > .item-list--cursor-blurred {
         text-style: none;
     }
+    ItemList > .item-list--scroll-thumb {
+        color: $foreground 50%;
+    }
+    ItemList:focus > .item-list--scroll-thumb {
+        color: $accent;
+    }
     """
+
+    #: The thumb of the scroll indicator: a half block, so it shows without colour too.
+    SCROLL_THUMB = "▐"
+
+    # The virtual size is only this list's own bookkeeping (no scrollbar widget reads it), so
+    # changing it repaints the list where needed and never re-lays out the screen.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
 
     # Priority bindings are matched the moment a key arrives, in arrival order. Ordinary
     # bindings are matched only after the key has passed through the widget that had focus
@@ -288,12 +316,19 @@ class ItemList(ScrollView, can_focus=True):
         self._texts: list[Text] = []
         self._selectable = 0
         self._highlighted: int | None = None
+        #: The width items are wrapped to: the list's width, less a column for the scroll
+        #: indicator when the items overflow.
         self._width = 0
+        #: The content size the items were last measured for.
+        self._measured_for = Size(0, 0)
+        self._overflows = False
         #: Per item, where its wrapped lines start inside its text (measured at ``_width``).
         self._breaks: list[list[int]] = []
         #: Per item, the first virtual line it occupies; one extra entry holds the total.
         self._starts: list[int] = [0]
-        self._strips: dict[tuple[int, int, bool], Strip] = {}
+        #: Drawn lines per (item, whether the cursor is on it), until the item or style changes.
+        self._strips: dict[tuple[int, bool], list[Strip]] = {}
+        self._styles: ListStyles | None = None
 
     # --- content ---------------------------------------------------------------------------
 
@@ -323,22 +358,29 @@ class ItemList(ScrollView, can_focus=True):
             self._highlighted = None
         self._measure()
         self.refresh()
+        if self.max_scroll_y < self.scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
         self._scroll_to_highlight()
 
+    def _ensure_measured(self) -> None:
+        if self.content_region.size != self._measured_for:
+            self._measure()
+
     def _measure(self) -> None:
-        full = self.content_region.width
-        if full <= 0:
-            # Not laid out yet: measuring at no width only to measure again on the first
-            # resize would cost a layout pass of the whole screen at start-up.
-            self._width = 0
-            self._starts = [0] * (len(self._texts) + 1)
-            return
-        self._wrap(full)
-        if self._starts[-1] > self.content_region.height:
-            # The items overflow, so a scrollbar will take a column: wrap to what is left,
-            # or every line that filled the width would lose its last letter.
-            self._wrap(max(full - self.styles.scrollbar_size_vertical, 1))
+        size = self._measured_for = self.content_region.size
         self._strips.clear()
+        if size.width <= 0:
+            # Not laid out yet: the first draw at a real size measures.
+            self._width = 0
+            self._overflows = False
+            self._starts = [0] * (len(self._texts) + 1)
+        else:
+            self._wrap(size.width)
+            self._overflows = self._starts[-1] > size.height
+            if self._overflows:
+                # The scroll indicator takes the last column: wrap to what is left, or every
+                # line that filled the width would lose its last letter.
+                self._wrap(max(size.width - 1, 1))
         self.virtual_size = Size(self._width, self._starts[-1])
 
     def _wrap(self, width: int) -> None:
@@ -347,8 +389,14 @@ class ItemList(ScrollView, can_focus=True):
         self._starts = [0, *accumulate(len(breaks) + 1 for breaks in self._breaks)]
 
     def on_resize(self, event: events.Resize) -> None:
-        self._measure()
+        # Usually measured already, by the first draw at this size.
+        self._ensure_measured()
         self._scroll_to_highlight()
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        # Textual allows the mouse wheel only where its scrollbar shows; there is none here.
+        return self.max_scroll_y > 0
 
     # --- the cursor ------------------------------------------------------------------------
 
@@ -373,13 +421,15 @@ class ItemList(ScrollView, can_focus=True):
         return self.item_ids[index] if index is not None and index < self._selectable else None
 
     def _item_region(self, index: int) -> Region:
+        self._ensure_measured()
         top = self._starts[index]
         return Region(0, top, self._width, self._starts[index + 1] - top)
 
     def _refresh_item(self, index: int | None) -> None:
         if index is None or index >= len(self._texts):
             return
-        self._strips = {key: strip for key, strip in self._strips.items() if key[0] != index}
+        self._strips.pop((index, False), None)
+        self._strips.pop((index, True), None)
         region = self._item_region(index).translate(-self.scroll_offset)
         self.refresh(region)
 
@@ -409,6 +459,7 @@ class ItemList(ScrollView, can_focus=True):
     def action_page(self, direction: int) -> None:
         if self._highlighted is None:
             return
+        self._ensure_measured()
         target_line = self._starts[self._highlighted] + direction * max(self.size.height - 1, 1)
         target_line = max(0, min(target_line, self._starts[-1] - 1))
         self.highlighted = bisect_right(self._starts, target_line) - 1
@@ -420,6 +471,7 @@ class ItemList(ScrollView, can_focus=True):
             self.screen.leave_pane(direction)
 
     def on_click(self, event: events.Click) -> None:
+        self._ensure_measured()
         line = event.y + self.scroll_offset.y
         if 0 <= line < self._starts[-1]:
             index = bisect_right(self._starts, line) - 1
@@ -437,33 +489,65 @@ class ItemList(ScrollView, can_focus=True):
     # --- drawing ---------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        self._ensure_measured()
+        styles = self._list_styles()
         line = y + self.scroll_offset.y
-        width = self.scrollable_content_region.width
-        if line >= self._starts[-1] or width <= 0:
-            return Strip.blank(width, self.rich_style)
-        index = bisect_right(self._starts, line) - 1
-        part = line - self._starts[index]
-        cursor = index == self._highlighted
-        key = (index, part, cursor)
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._draw(index, part, cursor, width)
-            self._strips[key] = strip
+        if line >= self._starts[-1] or self._width <= 0:
+            strip = Strip.blank(self._width, styles.base)
+        else:
+            index = bisect_right(self._starts, line) - 1
+            cursor = index == self._highlighted
+            lines = self._strips.get((index, cursor))
+            if lines is None:
+                lines = self._strips[index, cursor] = self._draw(index, cursor, styles)
+            strip = lines[line - self._starts[index]]
+        if self._overflows:
+            strip = Strip.join([strip, self._scroll_indicator(y, styles)])
         return strip
 
-    def _draw(self, index: int, part: int, cursor: bool, width: int) -> Strip:
-        pieces = wrap_text(self._texts[index], self._width)
-        piece = pieces[part] if part < len(pieces) else Text()
-        base = self.rich_style
+    def _list_styles(self) -> ListStyles:
+        # Worked out once per style change: a widget's style is resolved through all its
+        # ancestors, and asking for it on every line was a third of the time to draw a frame.
+        if self._styles is None:
+            base = self.rich_style
+            component = self.get_component_rich_style
+            self._styles = ListStyles(
+                base=base,
+                cursor=base + component("item-list--cursor", partial=True),
+                cursor_blurred=base + component("item-list--cursor-blurred", partial=True),
+                ghost=base + component("item-list--ghost", partial=True),
+                thumb=base + component("item-list--scroll-thumb", partial=True),
+            )
+        return self._styles
+
+    def _scroll_indicator(self, y: int, styles: ListStyles) -> Strip:
+        """The cell right of line ``y``: part of the thumb, which is as long and as far down
+        the list's height as the lines on screen are of all its lines, or blank."""
+        height = self._measured_for.height
+        total = self._starts[-1]
+        thumb = max(1, round(height * height / total))
+        top = round(self.scroll_offset.y * (height - thumb) / max(total - height, 1))
+        if top <= y < top + thumb:
+            return Strip([Segment(self.SCROLL_THUMB, styles.thumb)], 1)
+        return Strip.blank(1, styles.base)
+
+    def _draw(self, index: int, cursor: bool, styles: ListStyles) -> list[Strip]:
+        """All the lines of item ``index``, each ``self._width`` cells wide."""
         if index >= self._selectable:
-            base += self.get_component_rich_style("item-list--ghost", partial=True)
+            style = styles.ghost
         elif cursor:
-            component = "item-list--cursor" if self.has_focus else "item-list--cursor-blurred"
-            base += self.get_component_rich_style(component, partial=True)
-        segments = list(piece.render(self.app.console))
-        strip = Strip(Segment.apply_style(segments, base), piece.cell_len)
-        return strip.adjust_cell_length(width, base if cursor else self.rich_style)
+            style = styles.cursor if self.has_focus else styles.cursor_blurred
+        else:
+            style = styles.base
+        console = self.app.console
+        strips = []
+        for piece in split_lines(self._texts[index], self._breaks[index], self._width):
+            segments = Segment.apply_style(piece.render(console), style)
+            strip = Strip(segments, piece.cell_len)
+            strips.append(strip.adjust_cell_length(self._width, style if cursor else styles.base))
+        return strips
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles = None
         self._strips.clear()

@@ -1,3 +1,3 @@
-from bmc_tui.cli import main
+from bmc_tui.launcher import main
 
 main()

@@ -23,6 +23,7 @@ import click
 
 from bmc_tui import __version__
 from bmc_tui.catalogue import LANGUAGES, Language
+from bmc_tui.launcher import long_lived_imports
 from bmc_tui.model import Canvas, Header
 from bmc_tui.storage import CanvasError, dumps, load, save
 from bmc_tui.textsafe import displayable
@@ -110,7 +111,8 @@ def open_command(file: Path | None, lang: Language | None) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail("the editor needs a terminal; for a plain view use: bmc-tui show FILE")
     # Imported here, not at the top: the headless commands must not pay for Textual.
-    from bmc_tui.app import run_editor
+    with long_lived_imports():
+        from bmc_tui.app import run_editor
 
     run_editor(file, language=lang or default_language())
 

@@ -132,6 +132,14 @@ class CanvasScreen(FileActions):
     # --- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Textual sets the breakpoint classes when the first Resize arrives, after the first
+        # frame is drawn; every pane would then be styled, laid out and sent again. Set here,
+        # before the panes exist, they cost one style pass of the screen alone.
+        width, height = self.app.size
+        self.add_class(
+            breakpoint_class(width, self.HORIZONTAL_BREAKPOINTS),
+            breakpoint_class(height, self.VERTICAL_BREAKPOINTS),
+        )
         with Container(id="body"):
             yield CanvasHeader(id="canvas-header")
             with Container(id="canvas"):
@@ -148,13 +156,6 @@ class CanvasScreen(FileActions):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        # Textual sets the breakpoint classes when the first Resize arrives, after the first
-        # frame is drawn; every pane would then be styled, laid out and sent again.
-        width, height = self.app.size
-        self.add_class(
-            breakpoint_class(width, self.HORIZONTAL_BREAKPOINTS),
-            breakpoint_class(height, self.VERTICAL_BREAKPOINTS),
-        )
         self.refresh_all()
         self.focus_block(BLOCKS[0].id)
         self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)

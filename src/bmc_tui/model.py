@@ -51,6 +51,10 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 
 def _forbidden_character(text: str, *, allow_newlines: bool) -> str | None:
+    if text.isprintable():
+        # Nearly every text, checked at C speed: ``isprintable`` is false for every control,
+        # format (the bidi controls included) and surrogate character.
+        return None
     for char in text:
         if allow_newlines and char == "\n":
             continue

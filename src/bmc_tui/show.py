@@ -34,7 +34,7 @@ from bmc_tui.export import (
 )
 from bmc_tui.model import Canvas, Item
 from bmc_tui.textsafe import displayable
-from bmc_tui.wrapping import wrap_text
+from bmc_tui.wrapping import line_count, wrap_text
 
 #: Narrower than this, five columns of blocks leave too little room for words: stack them.
 STACK_BELOW = 80
@@ -94,6 +94,11 @@ class Bullets:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
 
+    def height(self, width: int) -> int:
+        """Lines the bullets take at ``width``, counted without drawing them."""
+        width = max(width, 1)
+        return sum(line_count(item.plain, width) for item in self.items)
+
 
 #: Below this many columns a block's box drops its inner margin, to keep room for words.
 TIGHT_BELOW = 20
@@ -138,10 +143,22 @@ class BlockBox:
         self.tight = tight
         self.height = height
 
+    def natural_height(self, console: Console, options: ConsoleOptions) -> int:
+        """Lines the box takes when nothing stretches it: its body and two borders."""
+        inner = self._inner_width(options)
+        if isinstance(self.body, Bullets):
+            # Counted, not drawn: a block of thousands of items is drawn once, not twice.
+            return self.body.height(inner) + 2
+        return len(console.render_lines(self.body, options.update(width=inner, height=None))) + 2
+
+    def _inner_width(self, options: ConsoleOptions) -> int:
+        margin = 0 if self.tight else 1
+        return max(options.max_width, 4) - 2 - 2 * margin
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width, 4)
         margin = 0 if self.tight else 1
-        inner = width - 2 - 2 * margin
+        inner = self._inner_width(options)
         border = console.get_style(_BORDER_STYLE)
         bold = console.get_style("bold")
         body_height = None if self.height is None else max(self.height - 2, 0)
@@ -284,11 +301,8 @@ class CanvasView:
         for band in _bands():
             blocks = [block for block in BLOCKS if block.place.row in band]
             natural = {
-                block: len(
-                    console.render_lines(
-                        self._box(block, widths[block], tight),
-                        options.update(width=widths[block], height=None),
-                    )
+                block: self._box(block, widths[block], tight).natural_height(
+                    console, options.update(width=widths[block], height=None)
                 )
                 for block in blocks
             }

@@ -16,6 +16,32 @@ from rich.text import Text
 HANGING_INDENT = 2
 
 
+#: Blocks of characters an item's line is mostly made of: Latin, Greek and Cyrillic letters,
+#: punctuation (• – — …), currency, arrows, box drawing and shapes (● ▲ ■ ◆), dingbats (✎).
+_COMMON_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x2FF),
+    (0x370, 0x482),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x20A0, 0x20C0),
+    (0x2190, 0x21FF),
+    (0x2500, 0x25FF),
+    (0x2700, 0x27BF),
+)
+
+
+@lru_cache(maxsize=1)
+def _one_cell_characters() -> frozenset[str]:
+    """The characters of ``_COMMON_RANGES`` that Rich draws one cell wide, and newline."""
+    return frozenset(
+        char
+        for first, last in _COMMON_RANGES
+        for char in map(chr, range(first, last + 1))
+        if cell_len(char) == 1
+    ) | {"\n"}
+
+
 @lru_cache(maxsize=4096)
 def _char_cells(char: str) -> int:
     return cell_len(char)
@@ -31,6 +57,38 @@ def wrap_offsets(text: str, width: int, indent: int = HANGING_INDENT) -> list[in
     if width <= indent + 1:
         indent = 0
     width = max(width, 1)
+    if _one_cell_characters().issuperset(text):
+        return _wrap_one_cell(text, width, indent)
+    return _wrap_any(text, width, indent)
+
+
+def _wrap_one_cell(text: str, width: int, indent: int) -> list[int]:
+    """``wrap_offsets`` for text whose every character is one cell wide: a line at a time
+    with string searches, instead of a character at a time (the editor measures every item
+    of a canvas of thousands when it starts)."""
+    breaks: list[int] = []
+    length = len(text)
+    line_start = 0
+    available = width
+    while True:
+        limit = line_start + available  # the first character that does not fit
+        newline = text.find("\n", line_start, limit + 1)
+        if newline != -1:
+            line_start = newline + 1
+        elif limit >= length:
+            return breaks
+        elif text[limit] == " ":
+            line_start = limit + 1  # a space at the end of a line is swallowed by the break
+        else:
+            space = text.rfind(" ", line_start, limit)
+            # Never break right after the bullet: a lone "•" line says nothing.
+            fence = line_start + (indent if line_start == 0 else 0)
+            line_start = space + 1 if space >= fence else limit
+        breaks.append(line_start)
+        available = width - indent
+
+
+def _wrap_any(text: str, width: int, indent: int) -> list[int]:
     breaks: list[int] = []
     line_start = 0
     available = width

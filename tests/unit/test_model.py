@@ -430,3 +430,19 @@ def test_segment_tags_link_items_to_segments() -> None:
         '[[channels]]\ntext = "Shop"\ntags = ["b", "other"]\n',
     )
     assert canvas.segment_tags() == {"a": 0, "b": 1}
+
+
+def test_no_forbidden_character_passes_as_printable() -> None:
+    # The control-character check skips texts that are printable (nearly all) without
+    # looking at each character; that is only sound while no character it forbids is
+    # printable, in this Python's Unicode tables.
+    import unicodedata
+
+    bidi = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    slipping = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if (chr(code) in bidi or unicodedata.category(chr(code)) in ("Cc", "Cs"))
+        and chr(code).isprintable()
+    ]
+    assert slipping == []

@@ -37,3 +37,28 @@ def test_never_leaves_the_bullet_alone() -> None:
 
 def test_wide_characters_count_two_cells() -> None:
     assert lines("• 中文中文中文", 8) == ["• 中文中", "文中文"]
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab cdé—•✎●\n")), min_size=0, max_size=200),
+    width=st.integers(min_value=1, max_value=40),
+    indent=st.integers(min_value=0, max_value=4),
+)
+def test_the_fast_path_for_one_cell_text_wraps_exactly_like_the_general_one(
+    text: str, width: int, indent: int
+) -> None:
+    # Items made of one-cell characters (nearly all) take a line-at-a-time path; it must
+    # give the same lines as the character-at-a-time path that handles every character.
+    from bmc_tui.wrapping import _wrap_any, _wrap_one_cell
+
+    if width <= indent + 1:
+        indent = 0
+    assert _wrap_one_cell(text, width, indent) == _wrap_any(text, width, indent)
+
+
+def test_one_cell_text_takes_the_fast_path() -> None:
+    from bmc_tui.wrapping import _one_cell_characters
+
+    assert _one_cell_characters().issuperset("• Café sign — £5 ✎ ●neighbours ▲■◆\n")
+    assert not _one_cell_characters().issuperset("中文")
+    assert not _one_cell_characters().issuperset("e\u0301")  # a combining accent: no cells

@@ -35,16 +35,18 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import tomli_w
 
 from bmc_tui import storage
-from bmc_tui.diffing import CanvasDiff, diff_canvases
 from bmc_tui.locking import current_host, current_user, pid_alive
 from bmc_tui.model import Canvas
 from bmc_tui.storage import CanvasError
+
+if TYPE_CHECKING:
+    from bmc_tui.diffing import CanvasDiff
 
 #: The suffix of every recovery file; broken ones are renamed to ``.broken-<time>.toml``.
 SUFFIX = ".toml"
@@ -103,6 +105,9 @@ class Recovered:
 
     def changes(self) -> CanvasDiff:
         """What recovering would change, compared with the canvas on disk (or an empty one)."""
+        # Imported here: the diff is only needed when there is something to recover.
+        from bmc_tui.diffing import diff_canvases
+
         return diff_canvases(self.on_disk if self.on_disk is not None else Canvas(), self.canvas)
 
 

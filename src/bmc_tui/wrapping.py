@@ -7,6 +7,7 @@ function, with a hanging indent under the bullet. Headless: imports nothing from
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rich.cells import cell_len
@@ -16,30 +17,14 @@ from rich.text import Text
 HANGING_INDENT = 2
 
 
-#: Blocks of characters an item's line is mostly made of: Latin, Greek and Cyrillic letters,
-#: punctuation (• – — …), currency, arrows, box drawing and shapes (● ▲ ■ ◆), dingbats (✎).
-_COMMON_RANGES = (
-    (0x20, 0x7E),
-    (0xA0, 0x2FF),
-    (0x370, 0x482),
-    (0x2010, 0x2027),
-    (0x2030, 0x205E),
-    (0x20A0, 0x20C0),
-    (0x2190, 0x21FF),
-    (0x2500, 0x25FF),
-    (0x2700, 0x27BF),
-)
-
-
-@lru_cache(maxsize=1)
-def _one_cell_characters() -> frozenset[str]:
-    """The characters of ``_COMMON_RANGES`` that Rich draws one cell wide, and newline."""
-    return frozenset(
-        char
-        for first, last in _COMMON_RANGES
-        for char in map(chr, range(first, last + 1))
-        if cell_len(char) == 1
-    ) | {"\n"}
+#: Text made only of characters Rich draws one cell wide (and newlines): Latin, Greek and
+#: Cyrillic letters, punctuation (• – — …), currency, arrows, box drawing and shapes
+#: (● ▲ ■ ◆) and the narrow dingbats (✎ ✓). Nearly every item's line matches; a test checks
+#: every character of the class against Rich's own widths.
+_one_cell_text = re.compile(
+    "[\n\x20-\x7e\xa0-\u02ff\u0370-\u0482\u2010-\u2027\u2030-\u205e\u20a0-\u20c0"
+    "\u2190-\u21ff\u2500-\u25fc\u25ff\u2700-\u2704\u2706-\u2709\u270c-\u2727]*"
+).fullmatch
 
 
 @lru_cache(maxsize=4096)
@@ -57,7 +42,7 @@ def wrap_offsets(text: str, width: int, indent: int = HANGING_INDENT) -> list[in
     if width <= indent + 1:
         indent = 0
     width = max(width, 1)
-    if _one_cell_characters().issuperset(text):
+    if _one_cell_text(text):
         return _wrap_one_cell(text, width, indent)
     return _wrap_any(text, width, indent)
 

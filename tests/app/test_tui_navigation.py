@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from bmc_tui.app import BmcApp, create_app
@@ -306,3 +307,18 @@ async def test_every_pane_title_is_readable_at_80x24(en_canvas: Path) -> None:
             shown = str(title.render())
             assert shown.startswith(f"{number} ")
             assert "…" not in shown, shown
+
+
+@pytest.mark.parametrize("width", [60, 80, 93, 117, 120, 151, 200])
+async def test_titles_are_chosen_for_the_width_the_grid_gives_before_it_gives_it(
+    en_canvas: Path, width: int
+) -> None:
+    # Titles are picked before the first layout, from the width the grid will give each
+    # pane, so the first frame over SSH is the finished one; a wrong guess would cost a
+    # second frame to mend every title that changed.
+    app = create_app(en_canvas)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        screen = canvas(app)
+        for pane in screen.panes:
+            assert pane.expected_width() == pane.size.width, pane.block.number

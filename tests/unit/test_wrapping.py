@@ -56,9 +56,15 @@ def test_the_fast_path_for_one_cell_text_wraps_exactly_like_the_general_one(
     assert _wrap_one_cell(text, width, indent) == _wrap_any(text, width, indent)
 
 
-def test_one_cell_text_takes_the_fast_path() -> None:
-    from bmc_tui.wrapping import _one_cell_characters
+def test_the_fast_path_takes_only_one_cell_characters() -> None:
+    from bmc_tui.wrapping import _one_cell_text
 
-    assert _one_cell_characters().issuperset("• Café sign — £5 ✎ ●neighbours ▲■◆\n")
-    assert not _one_cell_characters().issuperset("中文")
-    assert not _one_cell_characters().issuperset("e\u0301")  # a combining accent: no cells
+    assert _one_cell_text("• Café sign — £5 ✎ ●neighbours ▲■◆\n")
+    assert not _one_cell_text("中文")
+    assert not _one_cell_text("e\u0301")  # a combining accent takes no cell
+    wrong = [
+        f"U+{code:04X}"
+        for code in range(0x3000)
+        if chr(code) != "\n" and _one_cell_text(chr(code)) and cell_len(chr(code)) != 1
+    ]
+    assert wrong == []

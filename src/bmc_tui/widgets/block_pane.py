@@ -97,7 +97,7 @@ class BlockPane(Vertical):
 
     def _update_title(self) -> None:
         # The full title where it fits, the short one where the full one would be cut.
-        width = self.size.width or self._expected_width()
+        width = self.size.width or self.expected_width()
         full = f"{self.block.number} {self.block.title(self._language)}"
         short = f"{self.block.number} {self.block.short_title(self._language)}"
         border_title = full if len(full) + 6 <= width else short
@@ -108,11 +108,15 @@ class BlockPane(Vertical):
             Text(title_line, no_wrap=True, overflow="ellipsis")
         )
 
-    def _expected_width(self) -> int:
-        # Before the first layout, a guess from the screen's width (the canvas grid has equal
-        # columns), so that the first frame already has the titles that fit instead of a
-        # second frame to fix them; on_resize corrects a guess that was off.
-        return self.app.size.width * self.block.place.column_span // GRID_COLUMNS
+    def expected_width(self) -> int:
+        # Before the first layout, a guess at the content width from the screen's width (the
+        # canvas grid has equal columns), so that the first frame already has the titles that
+        # fit instead of a second frame to fix them; on_resize corrects a guess that was off.
+        width = self.app.size.width
+        place = self.block.place
+        left = place.column * width // GRID_COLUMNS
+        right = (place.column + place.column_span) * width // GRID_COLUMNS
+        return right - left - self.styles.gutter.width
 
     def on_click(self) -> None:
         # A click anywhere in the pane (its title, its questions) selects the block.

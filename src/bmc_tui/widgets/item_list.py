@@ -327,7 +327,7 @@ class ItemList(ScrollView, can_focus=True):
         #: Per item, the first virtual line it occupies; one extra entry holds the total.
         self._starts: list[int] = [0]
         #: Drawn lines per (item, whether the cursor is on it), until the item or style changes.
-        self._strips: dict[tuple[int, bool], list[Strip]] = {}
+        self._strips: dict[tuple[int, bool], list[list[Segment]]] = {}
         self._styles: ListStyles | None = None
 
     # --- content ---------------------------------------------------------------------------
@@ -493,17 +493,18 @@ class ItemList(ScrollView, can_focus=True):
         styles = self._list_styles()
         line = y + self.scroll_offset.y
         if line >= self._starts[-1] or self._width <= 0:
-            strip = Strip.blank(self._width, styles.base)
+            segments = [Segment(" " * self._width, styles.base)]
         else:
             index = bisect_right(self._starts, line) - 1
             cursor = index == self._highlighted
             lines = self._strips.get((index, cursor))
             if lines is None:
                 lines = self._strips[index, cursor] = self._draw(index, cursor, styles)
-            strip = lines[line - self._starts[index]]
+            segments = lines[line - self._starts[index]]
         if self._overflows:
-            strip = Strip.join([strip, self._scroll_indicator(y, styles)])
-        return strip
+            segments = [*segments, self._scroll_indicator(y, styles)]
+            return Strip(segments, self._width + 1)
+        return Strip(segments, self._width)
 
     def _list_styles(self) -> ListStyles:
         # Worked out once per style change: a widget's style is resolved through all its
@@ -520,7 +521,7 @@ class ItemList(ScrollView, can_focus=True):
             )
         return self._styles
 
-    def _scroll_indicator(self, y: int, styles: ListStyles) -> Strip:
+    def _scroll_indicator(self, y: int, styles: ListStyles) -> Segment:
         """The cell right of line ``y``: part of the thumb, which is as long and as far down
         the list's height as the lines on screen are of all its lines, or blank."""
         height = self._measured_for.height
@@ -528,11 +529,13 @@ class ItemList(ScrollView, can_focus=True):
         thumb = max(1, round(height * height / total))
         top = round(self.scroll_offset.y * (height - thumb) / max(total - height, 1))
         if top <= y < top + thumb:
-            return Strip([Segment(self.SCROLL_THUMB, styles.thumb)], 1)
-        return Strip.blank(1, styles.base)
+            return Segment(self.SCROLL_THUMB, styles.thumb)
+        return Segment(" ", styles.base)
 
-    def _draw(self, index: int, cursor: bool, styles: ListStyles) -> list[Strip]:
-        """All the lines of item ``index``, each ``self._width`` cells wide."""
+    def _draw(self, index: int, cursor: bool, styles: ListStyles) -> list[list[Segment]]:
+        """All the lines of item ``index``, each ``self._width`` cells wide, as segments: a
+        strip is made per line drawn, not per step of drawing it (each strip carries its own
+        caches, and the memory of a frame is mostly strips)."""
         if index >= self._selectable:
             style = styles.ghost
         elif cursor:
@@ -540,12 +543,12 @@ class ItemList(ScrollView, can_focus=True):
         else:
             style = styles.base
         console = self.app.console
-        strips = []
+        padding = style if cursor else styles.base
+        lines = []
         for piece in split_lines(self._texts[index], self._breaks[index], self._width):
-            segments = Segment.apply_style(piece.render(console), style)
-            strip = Strip(segments, piece.cell_len)
-            strips.append(strip.adjust_cell_length(self._width, style if cursor else styles.base))
-        return strips
+            segments = list(Segment.apply_style(piece.render(console), style))
+            lines.append(Segment.adjust_line_length(segments, self._width, padding))
+        return lines
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

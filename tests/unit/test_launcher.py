@@ -1,0 +1,37 @@
+"""The console script tunes the garbage collector around the imports, and must never leave
+it switched off, whatever happens while importing."""
+
+from __future__ import annotations
+
+import gc
+from importlib.metadata import entry_points
+
+import pytest
+
+from bmc_tui.launcher import long_lived_imports
+
+
+def test_the_console_script_starts_through_the_launcher() -> None:
+    (script,) = entry_points(group="console_scripts", name="bmc-tui")
+    assert script.value == "bmc_tui.launcher:main"
+
+
+def test_what_is_imported_is_frozen_and_the_collector_is_back_on() -> None:
+    before = gc.get_freeze_count()
+    try:
+        with long_lived_imports():
+            assert not gc.isenabled()
+            kept = [object() for _ in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(kept)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_failed_import_leaves_the_collector_on() -> None:
+    try:
+        with pytest.raises(ModuleNotFoundError), long_lived_imports():
+            import bmc_tui_no_such_module  # type: ignore[import-not-found]  # noqa: F401
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()

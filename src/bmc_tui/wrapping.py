@@ -1,6 +1,6 @@
 """Word wrapping on plain strings, fast enough for ten thousand items.
 
-The editor's item list needs every item's height to size its scrollbar but draws only the
+The editor's item list needs every item's height to place its scroll thumb but draws only the
 lines on screen; ``bmc-tui show`` prints every item. Both measure and split with this one
 function, with a hanging indent under the bullet. Headless: imports nothing from Textual.
 """

@@ -276,20 +276,12 @@ async def test_a_small_terminal_shows_a_message_instead_of_the_canvas(en_canvas:
         assert screen.pane(BlockId.KEY_PARTNERS).region.width > 0
 
 
-async def test_ctrl_q_quits_from_the_too_small_message(en_canvas: Path) -> None:
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_quit_keys_work_from_the_too_small_message(en_canvas: Path, key: str) -> None:
     app = create_app(en_canvas)
     async with app.run_test(size=(50, 15)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert app.return_code == 0
-
-
-async def test_q_quits_from_the_too_small_message(en_canvas: Path) -> None:
-    app = create_app(en_canvas)
-    async with app.run_test(size=(50, 15)) as pilot:
-        await pilot.pause()
-        await pilot.press("q")
+        await pilot.press(key)
         await pilot.pause()
         assert app.return_code == 0
 

@@ -314,3 +314,14 @@ async def test_titles_are_chosen_for_the_width_the_grid_gives_before_it_gives_it
         screen = canvas(app)
         for pane in screen.panes:
             assert pane.expected_width() == pane.size.width, pane.block.number
+
+
+async def test_the_filter_bar_keeps_the_hint_of_the_block_it_was_opened_from(
+    en_canvas: Path,
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "slash")
+        await pilot.pause()
+        hint = canvas(app).query_one("#hint", TextLine)
+        assert hint.render().plain.startswith("6 Channels:")

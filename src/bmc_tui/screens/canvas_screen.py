@@ -356,7 +356,8 @@ class CanvasScreen(FileActions):
 
     @on(DescendantFocus)
     def _focus_moved(self) -> None:
-        if self.current_block is not self._hint_block:
+        # Focus outside the panes (the filter bar) keeps the hint of the block it came from.
+        if self.current_pane is not None and self.current_block is not self._hint_block:
             self.refresh_hint()
 
     # --- editing items ---------------------------------------------------------------------

@@ -22,11 +22,11 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 import click
 
 from bmc_tui import __version__
-from bmc_tui.catalogue import LANGUAGES, Language
-from bmc_tui.launcher import long_lived_imports
-from bmc_tui.model import Canvas, Header
-from bmc_tui.storage import CanvasError, dumps, load, save
-from bmc_tui.textsafe import displayable
+from bmc_tui.collector import long_lived_imports
+from bmc_tui.core.catalogue import LANGUAGES, Language
+from bmc_tui.core.model import Canvas, Header
+from bmc_tui.core.storage import CanvasError, dumps, load, save
+from bmc_tui.core.textsafe import displayable
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -112,7 +112,7 @@ def open_command(file: Path | None, lang: Language | None) -> None:
         fail("the editor needs a terminal; for a plain view use: bmc-tui show FILE")
     # Imported here, not at the top: the headless commands must not pay for Textual.
     with long_lived_imports():
-        from bmc_tui.app import run_editor
+        from bmc_tui.tui.app import run_editor
 
     run_editor(file, language=lang or default_language())
 
@@ -188,7 +188,7 @@ def schema() -> None:
     """Print the JSON Schema of the canvas file format."""
     import json
 
-    from bmc_tui.model import canvas_json_schema
+    from bmc_tui.core.model import canvas_json_schema
 
     click.echo(json.dumps(canvas_json_schema(), indent=2, ensure_ascii=False))
 
@@ -218,8 +218,8 @@ def _print_text(text: Any) -> None:
 
 
 def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
-    from bmc_tui.gitintegration import file_at_revision
-    from bmc_tui.storage import decode, parse
+    from bmc_tui.core.gitintegration import file_at_revision
+    from bmc_tui.core.storage import decode, parse
 
     label = f"{shown(file)}@{shown(rev)}"
     return parse(Path(label), decode(Path(label), file_at_revision(file, rev))), label
@@ -253,8 +253,8 @@ def diff_command(
 
     Exit 0 when the canvases are the same, 1 when they differ, 2 on an error.
     """
-    from bmc_tui import diffing
-    from bmc_tui.gitintegration import GitError, split_range
+    from bmc_tui.core import diffing
+    from bmc_tui.core.gitintegration import GitError, split_range
 
     if textconv:
         if len(files) != 1 or rev:
@@ -297,14 +297,14 @@ def _textconv(file: Path) -> None:
     there would make ``git diff`` and ``git log -p`` fail too, so the raw text is shown,
     after one line that says why.
     """
-    from bmc_tui.diffing import textconv
-    from bmc_tui.storage import decode, parse, read_bytes
+    from bmc_tui.core.diffing import textconv
+    from bmc_tui.core.storage import decode, parse, read_bytes
 
     data = read_bytes(file)
     try:
         canvas = parse(file, decode(file, data))
     except CanvasError as error:
-        from bmc_tui.textsafe import displayable
+        from bmc_tui.core.textsafe import displayable
 
         click.echo(f"(not a valid canvas: {error.summary})")
         # Shown as it is, except what a terminal would obey: a committed file may hold escapes.
@@ -331,7 +331,7 @@ def show_command(file: Path, width: int | None, lang: Language | None) -> None:
 
     Coloured on a terminal; plain text when piped or when NO_COLOR is set.
     """
-    from bmc_tui.show import print_canvas
+    from bmc_tui.core.show import print_canvas
 
     canvas = load(file)
     print_canvas(canvas, lang or canvas.header.language, width=width)
@@ -353,7 +353,7 @@ def export_command(
     file: Path, export_format: str | None, output: Path | None, lang: Language | None
 ) -> None:
     """Export FILE as Markdown, a self-contained HTML poster, or JSON."""
-    from bmc_tui.export import choose_format, render, write_export
+    from bmc_tui.core.export import choose_format, render, write_export
 
     canvas = load(file)
     text = render(canvas, choose_format(export_format, output), lang or canvas.header.language)
@@ -382,8 +382,8 @@ def merge_command(
     Exit 0 when clean, 1 when conflicts were left (one line each), 2 on an error, in which
     case nothing is written.
     """
-    from bmc_tui.merging import MergeError, merge
-    from bmc_tui.storage import parse
+    from bmc_tui.core.merging import MergeError, merge
+    from bmc_tui.core.storage import parse
 
     target = output or ours
     label = shown(name or str(target))
@@ -410,8 +410,8 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
     A canvas can switch rules off itself with `lint_disable = [...]` in its [canvas] table.
     Exit 0 when clean, 1 on findings, 2 when a file cannot be read.
     """
-    from bmc_tui.lint import RULES, lint, locate, unknown_rules
-    from bmc_tui.storage import decode, parse, read_bytes
+    from bmc_tui.core.lint import RULES, lint, locate, unknown_rules
+    from bmc_tui.core.storage import decode, parse, read_bytes
 
     if list_rules:
         width = max(len(rule.id) for rule in RULES)
@@ -457,7 +457,7 @@ def git_setup(pattern: str, where: Path) -> None:
     diff.bmc.textconv and merge.bmc.driver in the repository's own config. Commit the
     .gitattributes; everyone who clones runs `bmc-tui git-setup` once for the config.
     """
-    from bmc_tui.gitintegration import GitError, setup
+    from bmc_tui.core.gitintegration import GitError, setup
 
     try:
         report = setup(where, pattern)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui.app import BmcApp
-from bmc_tui.catalogue import BlockId
-from bmc_tui.screens.canvas_screen import CanvasScreen
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.tui.app import BmcApp
+from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 
 CANVASES = Path(__file__).resolve().parents[2] / "canvases"
 EXAMPLE_EN = CANVASES / "example-en.toml"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.events import MouseScrollDown
 
-from bmc_tui.app import create_app
-from bmc_tui.catalogue import BlockId
-from bmc_tui.widgets.item_list import ItemList
-from bmc_tui.widgets.key_bar import KeyBar
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.tui.app import create_app
+from bmc_tui.tui.widgets.item_list import ItemList
+from bmc_tui.tui.widgets.key_bar import KeyBar
 from conftest import canvas
 
 

@@ -9,16 +9,16 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
-from bmc_tui.app import BmcApp, create_app
-from bmc_tui.catalogue import BlockId
-from bmc_tui.dialogs.category import CategoryDialog
-from bmc_tui.dialogs.move_to_block import MoveToBlockDialog
-from bmc_tui.dialogs.note import NoteDialog
-from bmc_tui.dialogs.tags import TagsDialog
-from bmc_tui.external_editor import ExternalEditResult
-from bmc_tui.model import Item
-from bmc_tui.screens.canvas_screen import CanvasScreen
-from bmc_tui.widgets.item_editor import ItemEditor
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.model import Item
+from bmc_tui.tui.app import BmcApp, create_app
+from bmc_tui.tui.dialogs.category import CategoryDialog
+from bmc_tui.tui.dialogs.move_to_block import MoveToBlockDialog
+from bmc_tui.tui.dialogs.note import NoteDialog
+from bmc_tui.tui.dialogs.tags import TagsDialog
+from bmc_tui.tui.external_editor import ExternalEditResult
+from bmc_tui.tui.screens.canvas_screen import CanvasScreen
+from bmc_tui.tui.widgets.item_editor import ItemEditor
 from conftest import canvas
 
 SIZE = (120, 40)
@@ -165,7 +165,7 @@ async def test_capital_e_edits_the_note_in_the_external_editor(
         seen.append(text)
         return ExternalEditResult(text="Written in vi")
 
-    monkeypatch.setattr("bmc_tui.external_editor.edit_in_external_editor", fake_editor)
+    monkeypatch.setattr("bmc_tui.tui.external_editor.edit_in_external_editor", fake_editor)
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:
         note = items(app, PARTNERS)[0].note
@@ -379,7 +379,7 @@ async def test_backspace_in_a_burst_deletes_what_was_typed_before_it(en_canvas: 
 async def test_pasting_a_list_adds_one_item_per_line(en_canvas: Path) -> None:
     from textual import events
 
-    from bmc_tui.widgets.item_editor import ItemEditor
+    from bmc_tui.tui.widgets.item_editor import ItemEditor
 
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
 
-from bmc_tui import storage
-from bmc_tui.app import BmcApp, create_app
-from bmc_tui.catalogue import BlockId
-from bmc_tui.dialogs.base import Dialog
-from bmc_tui.dialogs.choice import ChoiceDialog
-from bmc_tui.dialogs.open_canvas import OpenCanvasDialog
-from bmc_tui.screens.canvas_screen import CanvasScreen
-from bmc_tui.screens.load_error import LoadErrorScreen
+from bmc_tui.core import storage
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.tui.app import BmcApp, create_app
+from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.dialogs.choice import ChoiceDialog
+from bmc_tui.tui.dialogs.open_canvas import OpenCanvasDialog
+from bmc_tui.tui.screens.canvas_screen import CanvasScreen
+from bmc_tui.tui.screens.load_error import LoadErrorScreen
 from conftest import canvas, texts
 
 SIZE = (120, 40)

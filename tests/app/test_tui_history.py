@@ -7,12 +7,12 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from bmc_tui import storage
-from bmc_tui.app import BmcApp, create_app
-from bmc_tui.catalogue import BlockId
-from bmc_tui.dialogs.header_form import HeaderDialog
-from bmc_tui.screens.canvas_screen import CanvasScreen
-from bmc_tui.widgets.text_line import TextLine
+from bmc_tui.core import storage
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.tui.app import BmcApp, create_app
+from bmc_tui.tui.dialogs.header_form import HeaderDialog
+from bmc_tui.tui.screens.canvas_screen import CanvasScreen
+from bmc_tui.tui.widgets.text_line import TextLine
 from conftest import canvas, texts
 
 SIZE = (120, 40)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from bmc_tui.app import BmcApp, create_app
-from bmc_tui.catalogue import BLOCKS_BY_NUMBER, BlockId
-from bmc_tui.screens.canvas_screen import CanvasScreen
-from bmc_tui.screens.zoom_screen import ZoomScreen
-from bmc_tui.widgets.text_line import TextLine
+from bmc_tui.core.catalogue import BLOCKS_BY_NUMBER, BlockId
+from bmc_tui.tui.app import BmcApp, create_app
+from bmc_tui.tui.screens.canvas_screen import CanvasScreen
+from bmc_tui.tui.screens.zoom_screen import ZoomScreen
+from bmc_tui.tui.widgets.text_line import TextLine
 from conftest import canvas
 
 SIZE = (120, 40)
@@ -225,7 +225,7 @@ async def test_g_shows_and_hides_the_questions(en_canvas: Path) -> None:
 
 
 async def test_help_opens_with_question_mark_or_f1_and_closes(en_canvas: Path) -> None:
-    from bmc_tui.screens.help_screen import HelpScreen
+    from bmc_tui.tui.screens.help_screen import HelpScreen
 
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:

@@ -15,10 +15,10 @@ from tempfile import TemporaryDirectory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bmc_tui.app import create_app
-from bmc_tui.catalogue import BLOCKS
-from bmc_tui.screens.canvas_screen import CanvasScreen
-from bmc_tui.storage import load
+from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.storage import load
+from bmc_tui.tui.app import create_app
+from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from conftest import EXAMPLE_EN, SIZE
 
 words = st.text(alphabet="abcdefghij ", min_size=1, max_size=8).map(str.strip).filter(bool)

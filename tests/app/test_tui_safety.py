@@ -5,14 +5,14 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
-from bmc_tui.app import create_app
-from bmc_tui.catalogue import BlockId
-from bmc_tui.dialogs.choice import ChoiceDialog
-from bmc_tui.locking import acquire, lock_path
-from bmc_tui.model import Item
-from bmc_tui.recovery import RecoveryStore
-from bmc_tui.screens.canvas_screen import CanvasScreen
-from bmc_tui.storage import dumps, load, save
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.locking import acquire, lock_path
+from bmc_tui.core.model import Item
+from bmc_tui.core.recovery import RecoveryStore
+from bmc_tui.core.storage import dumps, load, save
+from bmc_tui.tui.app import create_app
+from bmc_tui.tui.dialogs.choice import ChoiceDialog
+from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from conftest import SIZE
 
 

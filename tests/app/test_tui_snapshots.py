@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from bmc_tui.app import create_app
+from bmc_tui.tui.app import create_app
 
 SnapCompare = Callable[..., bool]
 SIZES = [(80, 24), (120, 40), (200, 60)]

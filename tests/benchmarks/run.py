@@ -56,7 +56,7 @@ START_TIMEOUT = 60.0
 sys.path.insert(0, str(HERE))
 from bare_app import READY_TEXT  # noqa: E402
 
-from bmc_tui.catalogue import BLOCKS  # noqa: E402
+from bmc_tui.core.catalogue import BLOCKS  # noqa: E402
 
 # --- the terminal ------------------------------------------------------------------------------
 
@@ -676,7 +676,7 @@ WORDS = (  # noqa: SIM905
 
 
 def generate_canvas(path: Path, count: int) -> None:
-    from bmc_tui.model import Canvas, Header, Item, new_item_id
+    from bmc_tui.core.model import Canvas, Header, Item, new_item_id
 
     rng = random.Random(20250314)
     ids: set[str] = set()
@@ -698,7 +698,7 @@ def generate_canvas(path: Path, count: int) -> None:
         header=Header(title=f"Generated canvas, {count} items", language="en"),
         blocks={block_id: tuple(items) for block_id, items in blocks.items()},
     )
-    from bmc_tui.storage import save
+    from bmc_tui.core.storage import save
 
     save(canvas, path)
 

@@ -20,10 +20,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bmc_tui import __version__
-from bmc_tui.catalogue import BLOCKS
 from bmc_tui.cli import main
-from bmc_tui.model import FORMAT_VERSION
-from bmc_tui.storage import dumps, load
+from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.model import FORMAT_VERSION
+from bmc_tui.core.storage import dumps, load
 
 CANVASES = Path(__file__).resolve().parents[2] / "canvases"
 EXAMPLES = sorted(CANVASES.glob("example-*.toml"))

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui.catalogue import BLOCKS, BlockId
-from bmc_tui.merging import CONFLICT_TAG
-from bmc_tui.model import Canvas, Header, Item
-from bmc_tui.storage import load, save
+from bmc_tui.core.catalogue import BLOCKS, BlockId
+from bmc_tui.core.merging import CONFLICT_TAG
+from bmc_tui.core.model import Canvas, Header, Item
+from bmc_tui.core.storage import load, save
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui.storage import MAX_FILE_BYTES
+from bmc_tui.core.storage import MAX_FILE_BYTES
 
 CLI = Path(sys.executable).parent / "bmc-tui"
 EXAMPLE = Path(__file__).resolve().parents[2] / "canvases" / "example-en.toml"

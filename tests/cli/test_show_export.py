@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from rich.cells import cell_len
 
-from bmc_tui.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS
 from bmc_tui.cli import main
-from bmc_tui.export import markdown_escape
-from bmc_tui.model import Canvas, CanvasFile
-from bmc_tui.storage import load
+from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS
+from bmc_tui.core.export import markdown_escape
+from bmc_tui.core.model import Canvas, CanvasFile
+from bmc_tui.core.storage import load
 
 CANVASES = Path(__file__).resolve().parents[2] / "canvases"
 EXAMPLES = sorted(CANVASES.glob("example-*.toml"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui.catalogue import (
+from bmc_tui.core.catalogue import (
     BLOCKS,
     BLOCKS_BY_ID,
     BLOCKS_BY_NUMBER,

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bmc_tui.catalogue import BLOCKS, BlockId
 from bmc_tui.cli import main
-from bmc_tui.diffing import (
+from bmc_tui.core.catalogue import BLOCKS, BlockId
+from bmc_tui.core.diffing import (
     diff_canvases,
     diff_to_json,
     md_escape,
@@ -18,8 +18,8 @@ from bmc_tui.diffing import (
     render_text,
     textconv,
 )
-from bmc_tui.model import Canvas, Header, Item
-from bmc_tui.storage import load, save
+from bmc_tui.core.model import Canvas, Header, Item
+from bmc_tui.core.storage import load, save
 
 VP = BlockId.VALUE_PROPOSITIONS
 CH = BlockId.CHANNELS

@@ -14,10 +14,10 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from bmc_tui.catalogue import BlockId
-from bmc_tui.document import CanvasDocument
-from bmc_tui.model import Canvas, Header
-from bmc_tui.storage import dumps, load
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.document import CanvasDocument
+from bmc_tui.core.model import Canvas, Header
+from bmc_tui.core.storage import dumps, load
 
 Reference = dict[BlockId, list[tuple[str, str]]]
 

@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from bmc_tui.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS, BlockId, block
-from bmc_tui.export import (
+from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS, BlockId, block
+from bmc_tui.core.export import (
     category_label,
     choose_format,
     guiding_question,
@@ -27,9 +27,9 @@ from bmc_tui.export import (
     to_json,
     to_markdown,
 )
-from bmc_tui.model import Canvas, CanvasFile, Header, Item
-from bmc_tui.show import print_canvas
-from bmc_tui.textsafe import REPLACEMENT, displayable
+from bmc_tui.core.model import Canvas, CanvasFile, Header, Item
+from bmc_tui.core.show import print_canvas
+from bmc_tui.core.textsafe import REPLACEMENT, displayable
 
 
 def canvas_with(block_id: BlockId, *items: Item, header: Header | None = None) -> Canvas:

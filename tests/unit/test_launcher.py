@@ -8,7 +8,7 @@ from importlib.metadata import entry_points
 
 import pytest
 
-from bmc_tui.launcher import long_lived_imports
+from bmc_tui.collector import long_lived_imports
 
 
 def test_the_console_script_starts_through_the_launcher() -> None:

@@ -16,8 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui import locking
-from bmc_tui.locking import Lock, LockHeld, LockOwner, LockUnavailable, acquire, inspect, lock_path
+from bmc_tui.core import locking
+from bmc_tui.core.locking import (
+    Lock,
+    LockHeld,
+    LockOwner,
+    LockUnavailable,
+    acquire,
+    inspect,
+    lock_path,
+)
 
 
 @pytest.fixture
@@ -184,7 +192,7 @@ def test_owner_round_trip() -> None:
 RACER = textwrap.dedent(
     """
     import sys, time
-    from bmc_tui.locking import Lock, acquire
+    from bmc_tui.core.locking import Lock, acquire
     start = float(sys.argv[2])
     while time.time() < start:
         pass
@@ -218,7 +226,7 @@ def test_racing_editors_exactly_one_wins(canvas: Path) -> None:
 FORCER = textwrap.dedent(
     """
     import sys, time
-    from bmc_tui.locking import Lock, acquire
+    from bmc_tui.core.locking import Lock, acquire
     start = float(sys.argv[2])
     while time.time() < start:
         pass

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bmc_tui.catalogue import BLOCKS, BlockId
 from bmc_tui.cli import main
-from bmc_tui.merging import CONFLICT_TAG, merge
-from bmc_tui.model import Canvas, Header, Item
-from bmc_tui.storage import dumps, load, parse, save
+from bmc_tui.core.catalogue import BLOCKS, BlockId
+from bmc_tui.core.merging import CONFLICT_TAG, merge
+from bmc_tui.core.model import Canvas, Header, Item
+from bmc_tui.core.storage import dumps, load, parse, save
 
 KP = BlockId.KEY_PARTNERS
 KR = BlockId.KEY_RESOURCES

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bmc_tui.catalogue import BLOCKS, BlockId
-from bmc_tui.model import (
+from bmc_tui.core.catalogue import BLOCKS, BlockId
+from bmc_tui.core.model import (
     FORMAT_VERSION,
     MAX_HEADER_LENGTH,
     MAX_TAG_LENGTH,
@@ -27,7 +27,7 @@ from bmc_tui.model import (
     new_item_id,
     validate_item,
 )
-from bmc_tui.storage import CanvasError, parse
+from bmc_tui.core.storage import CanvasError, parse
 
 PATH = Path("canvas.toml")
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui import recovery
-from bmc_tui.catalogue import BlockId
-from bmc_tui.model import Canvas, Header, Item
-from bmc_tui.recovery import BrokenRecovery, Recovered, RecoveryStore
-from bmc_tui.storage import CanvasError, load, parse, save
+from bmc_tui.core import recovery
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.model import Canvas, Header, Item
+from bmc_tui.core.recovery import BrokenRecovery, Recovered, RecoveryStore
+from bmc_tui.core.storage import CanvasError, load, parse, save
 
 
 def canvas(title: str = "Bakery", *texts: str) -> Canvas:
@@ -128,8 +128,8 @@ def test_untitled_canvases_get_a_per_process_file() -> None:
 def test_untitled_work_of_a_dead_editor_is_listed(tmp_path: Path) -> None:
     script = textwrap.dedent(
         """
-        from bmc_tui.model import Canvas, Header
-        from bmc_tui.recovery import RecoveryStore
+        from bmc_tui.core.model import Canvas, Header
+        from bmc_tui.core.recovery import RecoveryStore
         print(RecoveryStore().write(None, Canvas(header=Header(title="Lost draft"))))
         """
     )
@@ -153,8 +153,8 @@ def test_writer_alive_when_another_running_editor_wrote_it(saved: Path) -> None:
         f"""
         import sys, time
         from pathlib import Path
-        from bmc_tui.model import Canvas, Header
-        from bmc_tui.recovery import RecoveryStore
+        from bmc_tui.core.model import Canvas, Header
+        from bmc_tui.core.recovery import RecoveryStore
         RecoveryStore().write(Path({str(saved)!r}), Canvas(header=Header(title="Live")))
         print("written", flush=True)
         time.sleep(60)

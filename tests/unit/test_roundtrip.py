@@ -15,15 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bmc_tui.catalogue import BLOCKS, LANGUAGES
-from bmc_tui.model import (
+from bmc_tui.core.catalogue import BLOCKS, LANGUAGES
+from bmc_tui.core.model import (
     MAX_TAG_LENGTH,
     MAX_TEXT_LENGTH,
     Canvas,
     Header,
     Item,
 )
-from bmc_tui.storage import dumps, load, parse, save
+from bmc_tui.core.storage import dumps, load, parse, save
 
 PATH = Path("roundtrip.toml")
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "canvases").glob("example-*.toml"))

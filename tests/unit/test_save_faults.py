@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui.catalogue import BlockId
-from bmc_tui.model import Canvas, Header, Item
-from bmc_tui.recovery import Recovered, RecoveryStore
-from bmc_tui.storage import CanvasError, dumps, load, save
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.model import Canvas, Header, Item
+from bmc_tui.core.recovery import Recovered, RecoveryStore
+from bmc_tui.core.storage import CanvasError, dumps, load, save
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534
@@ -146,9 +146,9 @@ CRASHER = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from bmc_tui import storage
-    from bmc_tui.catalogue import BlockId
-    from bmc_tui.model import Canvas, Header, Item
+    from bmc_tui.core import storage
+    from bmc_tui.core.catalogue import BlockId
+    from bmc_tui.core.model import Canvas, Header, Item
 
     def stop_here(*args, **kwargs):
         print("stopped", flush=True)
@@ -290,8 +290,8 @@ SAVE_AS_NOBODY = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from bmc_tui.model import Canvas, Header
-    from bmc_tui.storage import CanvasError, save
+    from bmc_tui.core.model import Canvas, Header
+    from bmc_tui.core.storage import CanvasError, save
     try:
         save(Canvas(header=Header(title="Changed")), Path(sys.argv[1]))
     except CanvasError as error:

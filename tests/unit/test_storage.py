@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from bmc_tui.catalogue import BlockId
-from bmc_tui.model import FORMAT_VERSION, Canvas, Header, Item
-from bmc_tui.storage import (
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.model import FORMAT_VERSION, Canvas, Header, Item
+from bmc_tui.core.storage import (
     MAX_FILE_BYTES,
     CanvasError,
     Problem,

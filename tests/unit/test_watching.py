@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui import watching
-from bmc_tui.storage import MAX_FILE_BYTES, CanvasError, dumps, load, save
-from bmc_tui.watching import DiskState, FileStamp, changed, check, load_stamped, read_stamped
+from bmc_tui.core import watching
+from bmc_tui.core.storage import MAX_FILE_BYTES, CanvasError, dumps, load, save
+from bmc_tui.core.watching import DiskState, FileStamp, changed, check, load_stamped, read_stamped
 
 TEXT = '[canvas]\ntitle = "Bakery"\n'
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from bmc_tui.wrapping import HANGING_INDENT, wrap_offsets
+from bmc_tui.core.wrapping import HANGING_INDENT, wrap_offsets
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -49,7 +49,7 @@ def test_the_fast_path_for_one_cell_text_wraps_exactly_like_the_general_one(
 ) -> None:
     # Items made of one-cell characters (nearly all) take a line-at-a-time path; it must
     # give the same lines as the character-at-a-time path that handles every character.
-    from bmc_tui.wrapping import _wrap_any, _wrap_one_cell
+    from bmc_tui.core.wrapping import _wrap_any, _wrap_one_cell
 
     if width <= indent + 1:
         indent = 0
@@ -57,7 +57,7 @@ def test_the_fast_path_for_one_cell_text_wraps_exactly_like_the_general_one(
 
 
 def test_the_fast_path_takes_only_one_cell_characters() -> None:
-    from bmc_tui.wrapping import _one_cell_text
+    from bmc_tui.core.wrapping import _one_cell_text
 
     assert _one_cell_text("• Café sign — £5 ✎ ●neighbours ▲■◆\n")
     assert not _one_cell_text("中文")

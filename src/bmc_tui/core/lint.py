@@ -1,0 +1,260 @@
+"""Lint rules for a canvas: what a valid canvas may still be missing or getting wrong.
+
+Validation (``storage``) says whether a file is a canvas at all; these rules say whether the
+canvas hangs together. Each rule has a stable id that users put in ``lint_disable`` or pass to
+``--disable``, so ids are never renamed or reused.
+
+Segment links. A customer segment is named by the tags of its item in Customer Segments
+(``Canvas.segment_tags``); an item elsewhere that carries one of those tags is linked to that
+segment. The segment rules only apply once a canvas uses such links, that is once at least
+one Customer Segments item carries a tag: a canvas that does not use tags at all is never
+flagged for it. Then:
+
+* ``unknown-segment-tag``: an item in Value Propositions, Channels, Customer Relationships or
+  Revenue Streams that carries tags, none of which names a segment (often a typo: ``b2bb``);
+* ``unserved-segment``: a segment none of whose tags any value proposition carries (a segment
+  with no tag cannot be named, so it is unserved too);
+* ``unpaid-segment``: a segment none of whose tags any revenue stream carries;
+* ``revenue-without-segment``: a revenue stream with no tags at all, so no segment pays it.
+
+Headless: imports nothing from Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
+from bmc_tui.core.model import CONFLICT_TAG, Canvas
+
+#: The blocks whose items are "for" a segment and so may carry a segment's tag.
+SEGMENT_FACING: tuple[BlockId, ...] = (
+    BlockId.VALUE_PROPOSITIONS,
+    BlockId.CHANNELS,
+    BlockId.CUSTOMER_RELATIONSHIPS,
+    BlockId.REVENUE_STREAMS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One lint finding: which rule, where (block, and item when it is about one), and what."""
+
+    rule: str
+    block: BlockId | None
+    item_id: str | None
+    message: str
+
+
+Check = Callable[[Canvas], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    description: str
+    check: Check
+
+
+def _title(block_id: BlockId) -> str:
+    return BLOCKS_BY_ID[block_id].title.en
+
+
+def _empty_block(canvas: Canvas) -> Iterator[Finding]:
+    for block in BLOCKS:
+        if not canvas.items(block.id):
+            yield Finding("empty-block", block.id, None, f"{block.title.en} has no items")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _duplicate_item(canvas: Canvas) -> Iterator[Finding]:
+    for block in BLOCKS:
+        first: dict[str, str] = {}
+        for item in canvas.items(block.id):
+            key = _normal(item.text)
+            if key in first:
+                yield Finding(
+                    "duplicate-item",
+                    block.id,
+                    item.id,
+                    f"{item.text!r} is already in {block.title.en} (item {first[key]})",
+                )
+            else:
+                first[key] = item.id
+
+
+def _unresolved_conflict(canvas: Canvas) -> Iterator[Finding]:
+    for block_id, _, item in canvas.all_items():
+        if CONFLICT_TAG in item.tags:
+            yield Finding(
+                "unresolved-conflict",
+                block_id,
+                item.id,
+                f"{item.text!r} is still tagged {CONFLICT_TAG!r} from a merge: keep one version "
+                "and remove the tag",
+            )
+
+
+def _uses_segment_tags(canvas: Canvas) -> bool:
+    return bool(canvas.segment_tags())
+
+
+def _unknown_segment_tag(canvas: Canvas) -> Iterator[Finding]:
+    segments = canvas.segment_tags()
+    if not segments:
+        return
+    for block_id in SEGMENT_FACING:
+        for item in canvas.items(block_id):
+            if item.tags and not any(tag in segments for tag in item.tags):
+                yield Finding(
+                    "unknown-segment-tag",
+                    block_id,
+                    item.id,
+                    f"{item.text!r} is tagged {', '.join(item.tags)}, but no customer segment "
+                    f"carries any of these (segment tags: {', '.join(sorted(segments))})",
+                )
+
+
+def _segments_not_carried(canvas: Canvas, rule: str, block_id: BlockId) -> Iterator[Finding]:
+    if not _uses_segment_tags(canvas):
+        return
+    carried = {tag for item in canvas.items(block_id) for tag in item.tags}
+    what = "value proposition" if block_id == BlockId.VALUE_PROPOSITIONS else "revenue stream"
+    for item in canvas.items(BlockId.CUSTOMER_SEGMENTS):
+        if not item.tags:
+            message = f"segment {item.text!r} has no tag, so no {what} can name it"
+        elif not carried.intersection(item.tags):
+            message = f"segment {item.text!r}: no {what} carries its tag ({', '.join(item.tags)})"
+        else:
+            continue
+        yield Finding(rule, BlockId.CUSTOMER_SEGMENTS, item.id, message)
+
+
+def _unserved_segment(canvas: Canvas) -> Iterator[Finding]:
+    return _segments_not_carried(canvas, "unserved-segment", BlockId.VALUE_PROPOSITIONS)
+
+
+def _unpaid_segment(canvas: Canvas) -> Iterator[Finding]:
+    return _segments_not_carried(canvas, "unpaid-segment", BlockId.REVENUE_STREAMS)
+
+
+def _revenue_without_segment(canvas: Canvas) -> Iterator[Finding]:
+    if not _uses_segment_tags(canvas):
+        return
+    for item in canvas.items(BlockId.REVENUE_STREAMS):
+        if not item.tags:
+            yield Finding(
+                "revenue-without-segment",
+                BlockId.REVENUE_STREAMS,
+                item.id,
+                f"revenue stream {item.text!r} carries no segment tag, so no segment pays it",
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("empty-block", "A block has no items yet.", _empty_block),
+    Rule(
+        "duplicate-item",
+        "Two items in one block have the same text (ignoring case and spacing).",
+        _duplicate_item,
+    ),
+    Rule(
+        "unresolved-conflict",
+        f"An item still tagged {CONFLICT_TAG!r} by a merge (bmc-tui merge keeps both versions).",
+        _unresolved_conflict,
+    ),
+    Rule(
+        "unknown-segment-tag",
+        "A value proposition, channel, customer relationship or revenue stream has tags, but "
+        "none is a customer segment's tag.",
+        _unknown_segment_tag,
+    ),
+    Rule(
+        "unserved-segment",
+        "A customer segment whose tag no value proposition carries.",
+        _unserved_segment,
+    ),
+    Rule(
+        "unpaid-segment",
+        "A customer segment whose tag no revenue stream carries (fine for a free side of a "
+        "platform: disable it there).",
+        _unpaid_segment,
+    ),
+    Rule(
+        "revenue-without-segment",
+        "A revenue stream with no tag, so it names no paying segment.",
+        _revenue_without_segment,
+    ),
+)
+RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+
+
+def unknown_rules(rule_ids: Iterable[str]) -> list[str]:
+    return [rule_id for rule_id in rule_ids if rule_id not in RULES_BY_ID]
+
+
+def lint(canvas: Canvas, disable: Iterable[str] = ()) -> list[Finding]:
+    """Every finding for the canvas, in canvas order (block by block, item by item).
+
+    Rules named in ``disable`` or in the canvas's own ``lint_disable`` are skipped; unknown
+    rule ids there are ignored, so a file written for a newer bmc-tui still checks.
+    """
+    off = set(disable) | set(canvas.header.lint_disable)
+    findings = [f for rule in RULES if rule.id not in off for f in rule.check(canvas)]
+    block_order = {block.id: number for number, block in enumerate(BLOCKS)}
+    positions = {item.id: index for _, index, item in canvas.all_items()}
+    rule_order = {rule.id: number for number, rule in enumerate(RULES)}
+
+    def key(finding: Finding) -> tuple[int, int, int]:
+        block = block_order[finding.block] if finding.block is not None else -1
+        position = positions.get(finding.item_id, -1) if finding.item_id else -1
+        return block, position, rule_order[finding.rule]
+
+    return sorted(findings, key=key)
+
+
+# --- places in the file ----------------------------------------------------------------------
+
+_TABLE = re.compile(r"""^\s*\[\[?\s*["']?([A-Za-z0-9_-]+)["']?\s*\]\]?\s*(?:#.*)?$""")
+_ID_KEY = re.compile(r"""^(\s*)["']?id["']?\s*=""")
+
+
+def locate(text: str, canvas: Canvas, finding: Finding) -> tuple[int, int]:
+    """LINE and COLUMN (1-based) of what a finding is about in the canvas file's text.
+
+    The item's ``id = ...`` line when the file has one, else its ``[[block]]`` line; a
+    finding about a whole block, or one whose place cannot be found, points at 1:1.
+    """
+    if finding.item_id is None:
+        return 1, 1
+    place = canvas.find(finding.item_id)
+    if place is None:
+        return 1, 1
+    block_id, index = place
+    lines = text.splitlines()
+    seen = -1
+    start: int | None = None
+    for number, line in enumerate(lines):
+        table = _TABLE.match(line)
+        if table is None:
+            continue
+        if start is not None:
+            break
+        if table[1] == block_id.value and line.lstrip().startswith("[["):
+            seen += 1
+            if seen == index:
+                start = number
+    if start is None:
+        return 1, 1
+    for number in range(start + 1, len(lines)):
+        if _TABLE.match(lines[number]):
+            break
+        key = _ID_KEY.match(lines[number])
+        if key:
+            return number + 1, len(key[1]) + 1
+    return start + 1, len(lines[start]) - len(lines[start].lstrip()) + 1

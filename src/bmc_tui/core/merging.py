@@ -1,0 +1,425 @@
+"""Three-way merge of canvases, item by item, so two people can edit one canvas on branches.
+
+A line merge of two canvas files conflicts whenever both sides add an item at the end of a
+block, and can splice half of one item into another. Merging by item id instead:
+
+* changes to different items, or to different fields of one item, combine cleanly; an edit on
+  one side and a move (to another block, or within a block) on the other both happen;
+* items added on both sides are all kept, ours before theirs where both added at one place;
+* tags (and the header's ``lint_disable``) merge as sets: a tag added on one side and another
+  added on the other are both kept, a tag removed on one side is removed;
+* when both sides reorder one block differently, ours' order is kept (nothing is lost).
+
+A real conflict (one field of one item changed differently on both sides, or an item edited
+on one side and deleted on the other) never drops what either side wrote: ours stays where it
+is and theirs is added right after it as a separate item with a new id; both carry the tag
+``conflict`` and a note that says what conflicted and which copy is which. A header field
+changed differently keeps ours, and theirs is written into the description. Resolving is
+then ordinary editing: delete the copy you do not want, remove the tag and the note line.
+
+Headless: imports nothing from Textual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from pydantic import ValidationError
+
+from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
+from bmc_tui.core.model import CONFLICT_TAG, MAX_TAGS, Canvas, Header, Item
+
+#: Fields of an item merged one by one; ``tags`` merges as a set.
+ITEM_FIELDS: tuple[str, ...] = ("text", "category", "tags", "note")
+
+
+class _Missing:
+    """Stands for "no base value": an item both sides added under one id."""
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "MISSING"
+
+
+MISSING: Final = _Missing()
+_CONFLICT: Final = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One conflict the merge could not decide, kept in the canvas for a person to resolve."""
+
+    block: BlockId | None
+    item_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.block.value if self.block is not None else "canvas header"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    canvas: Canvas
+    conflicts: tuple[Conflict, ...]
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+class MergeError(Exception):
+    """The merged canvas could not be built (e.g. a note grew past its maximum length)."""
+
+
+# --- value merges ----------------------------------------------------------------------------
+
+
+def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
+    """The merged value, or ``_CONFLICT`` when both sides changed it differently."""
+    if ours == theirs:
+        return ours
+    if ours == base:
+        return theirs
+    if theirs == base:
+        return ours
+    return _CONFLICT
+
+
+def _merge_set(base: Any, ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+    """Tags as a set: keep what either side added, drop what either side removed.
+
+    Ours' order first, then theirs' additions, so the result reads like ours with theirs
+    added.
+    """
+    if ours == theirs:
+        return ours
+    known = set(base) if isinstance(base, tuple) else set()
+    removed = (known - set(ours)) | (known - set(theirs))
+    kept = [tag for tag in ours if tag not in removed]
+    kept += [tag for tag in theirs if tag not in removed and tag not in kept]
+    return tuple(kept)
+
+
+def _quote(value: Any) -> str:
+    if value is None or value in ("", ()):
+        return "(none)"
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+# --- items -----------------------------------------------------------------------------------
+
+Placed = tuple[BlockId, Item]
+
+
+@dataclass
+class _Copy:
+    """Theirs' version of a conflicting item, added next to ours under a new id."""
+
+    original: str
+    block: BlockId
+    item: Item
+
+
+class _Merger:
+    def __init__(self, base: Canvas, ours: Canvas, theirs: Canvas) -> None:
+        self.base, self.ours, self.theirs = base, ours, theirs
+        self.b = _places(base)
+        self.o = _places(ours)
+        self.t = _places(theirs)
+        self.taken = set(self.b) | set(self.o) | set(self.t)
+        self.final: dict[str, Placed] = {}
+        self.copies: list[_Copy] = []
+        self.conflicts: list[Conflict] = []
+
+    def run(self) -> MergeResult:
+        order = list(self.o) + [i for i in self.t if i not in self.o]
+        order += [i for i in self.b if i not in self.o and i not in self.t]
+        for item_id in order:
+            self._merge_item(item_id)
+        blocks = {block.id: tuple(self._order_block(block.id)) for block in BLOCKS}
+        header = self._merge_header()
+        return MergeResult(Canvas(header=header, blocks=blocks), tuple(self.conflicts))
+
+    # -- one item --
+
+    def _merge_item(self, item_id: str) -> None:
+        base, ours, theirs = self.b.get(item_id), self.o.get(item_id), self.t.get(item_id)
+        if ours is not None and theirs is not None:
+            self._merge_both(item_id, base, ours, theirs)
+        elif ours is not None or theirs is not None:
+            kept = ours if ours is not None else theirs
+            assert kept is not None
+            if base is None:
+                self.final[item_id] = kept  # added on one side only
+            elif kept != base:
+                self._edited_and_deleted(item_id, kept, kept_side="ours" if ours else "theirs")
+            # else: unchanged on one side, deleted on the other: deleted.
+        # else: deleted on both sides (or never there).
+
+    def _merge_both(self, item_id: str, base: Placed | None, ours: Placed, theirs: Placed) -> None:
+        base_block: Any = base[0] if base else MISSING
+        block = _three_way(base_block, ours[0], theirs[0])
+        merged: dict[str, Any] = {"id": item_id}
+        conflicting: list[str] = []
+        for name in ITEM_FIELDS:
+            base_value = getattr(base[1], name) if base else MISSING
+            ours_value, theirs_value = getattr(ours[1], name), getattr(theirs[1], name)
+            if name == "tags":
+                value = _merge_set(base_value, ours_value, theirs_value)
+                if len(value) > MAX_TAGS:
+                    value = _three_way(base_value, ours_value, theirs_value)
+            else:
+                value = _three_way(base_value, ours_value, theirs_value)
+            if value is _CONFLICT:
+                conflicting.append(name)
+            merged[name] = value
+        if block is _CONFLICT:
+            conflicting.append("block")
+
+        if not conflicting:
+            self.final[item_id] = (block, self._fit_category(item_id, block, merged))
+            return
+
+        copy_id = self._new_id(item_id)
+        ours_fields = {n: getattr(ours[1], n) if n in conflicting else merged[n] for n in merged}
+        theirs_fields = {
+            n: getattr(theirs[1], n) if n in conflicting else merged[n] for n in merged
+        }
+        theirs_fields["id"] = copy_id
+        ours_block = ours[0] if block is _CONFLICT else block
+        theirs_block = theirs[0] if block is _CONFLICT else block
+        what = ", ".join(conflicting)
+        base_text = f" Base text: {_quote(base[1].text)}." if base and "text" in conflicting else ""
+        if base is None:
+            what = f"{what} (both added this item)"
+        self.final[item_id] = (
+            ours_block,
+            self._marked(
+                ours_block,
+                ours_fields,
+                f"conflict: ours and theirs both changed {what}. This is ours; theirs is item "
+                f"{copy_id}.{base_text}",
+            ),
+        )
+        self.copies.append(
+            _Copy(
+                item_id,
+                theirs_block,
+                self._marked(
+                    theirs_block,
+                    theirs_fields,
+                    f"conflict: ours and theirs both changed {what}. This is theirs; ours is "
+                    f"item {item_id}.{base_text}",
+                ),
+            )
+        )
+        self.conflicts.append(
+            Conflict(
+                ours_block,
+                item_id,
+                f"item {item_id} {_quote(ours[1].text)}: both sides changed {what}; "
+                f"kept both (theirs as item {copy_id})",
+            )
+        )
+
+    def _edited_and_deleted(self, item_id: str, kept: Placed, kept_side: str) -> None:
+        other = "theirs" if kept_side == "ours" else "ours"
+        block, item = kept
+        fields = item.model_dump()
+        self.final[item_id] = (
+            block,
+            self._marked(
+                block,
+                fields,
+                f"conflict: {kept_side} changed this item and {other} deleted it; "
+                f"kept this version.",
+            ),
+        )
+        self.conflicts.append(
+            Conflict(
+                block,
+                item_id,
+                f"item {item_id} {_quote(item.text)}: changed by {kept_side}, deleted by "
+                f"{other}; kept it",
+            )
+        )
+
+    def _fit_category(self, item_id: str, block: BlockId, fields: dict[str, Any]) -> Item:
+        """The item, unless its merged category does not exist in its merged block.
+
+        That happens when one side moved the item and the other gave it a category of the old
+        block; the category is then dropped and the note says which it was.
+        """
+        category = fields.get("category")
+        if category is None or BLOCKS_BY_ID[block].category(category) is not None:
+            return _build(fields)
+        fields = {**fields, "category": None}
+        self.conflicts.append(
+            Conflict(
+                block,
+                item_id,
+                f"item {item_id} {_quote(fields['text'])}: category {category!r} does not exist "
+                f"in {block.value} after the move; left it out",
+            )
+        )
+        return self._marked(
+            block,
+            fields,
+            f"conflict: one side gave this item the category {category!r} and the other moved "
+            f"it to {BLOCKS_BY_ID[block].title.en}, which has no such category.",
+        )
+
+    def _marked(self, block: BlockId, fields: dict[str, Any], explanation: str) -> Item:
+        """The item tagged ``conflict`` with the explanation first in its note."""
+        fields = dict(fields)
+        tags = tuple(fields.get("tags", ()))
+        if CONFLICT_TAG not in tags and len(tags) < MAX_TAGS:
+            tags += (CONFLICT_TAG,)
+        fields["tags"] = tags
+        note = fields.get("note", "")
+        fields["note"] = f"{explanation}\n\n{note}" if note else explanation
+        category = fields.get("category")
+        if category is not None and BLOCKS_BY_ID[block].category(category) is None:
+            fields["category"] = None
+            fields["note"] += f"\n(category {category!r} left out: {block.value} has none such)"
+        return _build(fields)
+
+    def _new_id(self, seed: str) -> str:
+        """A new id derived from the original's, so merging twice gives the same file."""
+        digest = hashlib.sha256(f"{seed}\0theirs".encode()).hexdigest()
+        for length in range(6, len(digest) + 1):
+            candidate = digest[:length]
+            if candidate not in self.taken and not candidate.isdigit():
+                self.taken.add(candidate)
+                return candidate
+        raise AssertionError("sha256 ran out of distinct prefixes")  # pragma: no cover
+
+    # -- order within a block --
+
+    def _order_block(self, block_id: BlockId) -> list[Item]:
+        here = {i for i, (blk, _) in self.final.items() if blk == block_id}
+        # Theirs' copy of an item stands where theirs had the original, when it lands in a
+        # block the original did not.
+        stand_in = {
+            c.original: c.item.id
+            for c in self.copies
+            if c.block == block_id and self.final[c.original][0] != block_id
+        }
+        placed = here | set(stand_in.values())
+
+        def ids(canvas: Canvas, substitute: bool) -> list[str]:
+            out = []
+            for item in canvas.items(block_id):
+                item_id = stand_in.get(item.id, item.id) if substitute else item.id
+                if item_id in placed:
+                    out.append(item_id)
+            return out
+
+        ours, theirs, base = ids(self.ours, False), ids(self.theirs, True), ids(self.base, False)
+        common = set(ours) & set(theirs) & set(base)
+
+        def reordered(side: list[str]) -> bool:
+            return [i for i in side if i in common] != [i for i in base if i in common]
+
+        if reordered(theirs) and not reordered(ours):
+            order = _weave(theirs, ours, set(base), skip_own_additions=False)
+        else:
+            order = _weave(ours, theirs, set(base), skip_own_additions=True)
+        for item_id in placed - set(order):  # pragma: no cover - every kept item is on a side
+            order.append(item_id)
+
+        copies_by_id = {c.item.id: c.item for c in self.copies}
+        for copy in self.copies:
+            if copy.block == block_id and copy.item.id not in order:
+                order.insert(order.index(copy.original) + 1, copy.item.id)
+        return [
+            copies_by_id[i] if i in copies_by_id else self.final[i][1]
+            for i in order
+            if i in copies_by_id or i in self.final
+        ]
+
+    # -- header --
+
+    def _merge_header(self) -> Header:
+        base, ours, theirs = self.base.header, self.ours.header, self.theirs.header
+        fields: dict[str, Any] = {}
+        notes: list[str] = []
+        for name in Header.model_fields:
+            b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
+            if name == "lint_disable":
+                fields[name] = _merge_set(b, o, t)
+                continue
+            value = _three_way(b, o, t)
+            if value is _CONFLICT:
+                value = o
+                if name == "description":
+                    notes.append(f"conflict: theirs' description was:\n{t}")
+                else:
+                    notes.append(
+                        f"conflict: {name}: ours {_quote(o)}, theirs {_quote(t)} (kept ours)"
+                    )
+                shown = "" if name == "description" else f": ours {_quote(o)}, theirs {_quote(t)}"
+                self.conflicts.append(
+                    Conflict(
+                        None,
+                        None,
+                        f"{name} changed differently on both sides{shown}; kept ours, "
+                        "theirs is written in the description",
+                    )
+                )
+            fields[name] = value
+        if notes:
+            description = fields["description"]
+            fields["description"] = "\n\n".join([description, *notes] if description else notes)
+        try:
+            return Header.model_validate(fields)
+        except ValidationError as error:
+            raise MergeError(f"canvas header: {error.errors()[0]['msg']}") from None
+
+
+def _places(canvas: Canvas) -> dict[str, Placed]:
+    return {item.id: (block_id, item) for block_id, _, item in canvas.all_items()}
+
+
+def _build(fields: dict[str, Any]) -> Item:
+    try:
+        return Item.model_validate(fields)
+    except ValidationError as error:
+        raise MergeError(f"item {fields.get('id')}: {error.errors()[0]['msg']}") from None
+
+
+def _weave(
+    backbone: Sequence[str], other: Sequence[str], base: set[str], *, skip_own_additions: bool
+) -> list[str]:
+    """``backbone`` with the items only ``other`` has, each placed after its predecessor there.
+
+    With ``skip_own_additions``, an item goes after the backbone's own additions at the same
+    place, so where both sides appended, the backbone's come first.
+    """
+    result = list(backbone)
+    present = set(result)
+    in_other = set(other)
+    position = -1
+    for item_id in other:
+        if item_id in present:
+            position = result.index(item_id)
+            continue
+        at = position + 1
+        if skip_own_additions:
+            while at < len(result) and result[at] not in in_other and result[at] not in base:
+                at += 1
+        result.insert(at, item_id)
+        present.add(item_id)
+        position = at
+    return result
+
+
+def merge(base: Canvas, ours: Canvas, theirs: Canvas) -> MergeResult:
+    """Merge ``theirs`` into ``ours``, both changed from ``base``; see the module docstring."""
+    return _Merger(base, ours, theirs).run()

@@ -1,0 +1,392 @@
+"""The canvas as Pydantic models: what a canvas file may hold, and nothing else.
+
+Models are frozen: an edit makes a new canvas that shares every untouched item with the old
+one, so the undo history is a list of cheap snapshots and a diff can compare by identity.
+
+The file's shape (``format_version``, ``[canvas]``, then one array of tables per block) is
+built from the block catalogue, so adding a field to the catalogue never means editing a
+second list here. This module is headless: it imports nothing from Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Annotated, Any, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
+
+from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+
+#: The version of the file format this program writes and the newest it can read.
+FORMAT_VERSION = 1
+
+#: The tag a merge puts on both versions of an item it could not reconcile. It marks a
+#: conflict to resolve, so it never names a customer segment.
+CONFLICT_TAG = "conflict"
+
+MAX_TEXT_LENGTH = 200
+MAX_NOTE_LENGTH = 20_000
+MAX_TAG_LENGTH = 32
+MAX_TAGS = 16
+MAX_HEADER_LENGTH = 200
+ITEM_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,31}$"
+TAG_PATTERN = r"^[\w][\w.+-]*$"
+
+# Bidirectional overrides and isolates can make text display in an order other than the one
+# stored (the "Trojan Source" trick); they never belong in a canvas.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _forbidden_character(text: str, *, allow_newlines: bool) -> str | None:
+    if text.isprintable():
+        # Nearly every text, checked at C speed: ``isprintable`` is false for every control,
+        # format (the bidi controls included) and surrogate character.
+        return None
+    for char in text:
+        if allow_newlines and char == "\n":
+            continue
+        if char in _BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs"):
+            return char
+    return None
+
+
+def _reject_control_characters(allow_newlines: bool) -> AfterValidator:
+    def check(value: str) -> str:
+        bad = _forbidden_character(value, allow_newlines=allow_newlines)
+        if bad is not None:
+            # Name the character by code point: printing it is exactly what must not happen.
+            raise ValueError(f"contains the control character U+{ord(bad):04X}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _normalise_newlines(value: Any) -> Any:
+    """Accept CRLF or CR line ends in multi-line text (files edited on Windows) as LF."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _not_empty(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+# Field constraints come before the BeforeValidator so they bind to the ``str`` itself (and
+# still apply after stripping): placed after it, Pydantic reports "at most 200 items".
+ItemText = Annotated[
+    str,
+    Field(max_length=MAX_TEXT_LENGTH, description="One line, stripped; required."),
+    BeforeValidator(_strip),
+    AfterValidator(_not_empty),
+    _reject_control_characters(allow_newlines=False),
+]
+HeaderText = Annotated[
+    str,
+    Field(max_length=MAX_HEADER_LENGTH),
+    BeforeValidator(_strip),
+    _reject_control_characters(allow_newlines=False),
+]
+NoteText = Annotated[
+    str,
+    Field(max_length=MAX_NOTE_LENGTH, description="Free text; may span several lines."),
+    BeforeValidator(_normalise_newlines),
+    _reject_control_characters(allow_newlines=True),
+]
+Tag = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_TAG_LENGTH, pattern=TAG_PATTERN),
+    BeforeValidator(_strip),
+]
+ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN)]
+
+
+def _unique_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    for tag in tags:
+        if tag in seen:
+            raise ValueError(f"tag {tag!r} is given twice")
+        seen.add(tag)
+    return tags
+
+
+class Item(BaseModel):
+    """One idea in a block: a line of text, with an optional note, category and tags."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+    id: ItemId = Field(
+        default="",
+        description="Short, stable, unique in the canvas. Assigned on save when left out.",
+        json_schema_extra={"pattern": ITEM_ID_PATTERN},
+    )
+    text: ItemText
+    category: str | None = Field(
+        default=None, description="One of the block's category ids (see the catalogue)."
+    )
+    tags: Annotated[tuple[Tag, ...], AfterValidator(_unique_tags)] = Field(
+        default=(), max_length=MAX_TAGS
+    )
+    note: NoteText = ""
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _empty_id_is_missing(cls, value: Any) -> Any:
+        # An id of "" in a file is refused: only leaving the key out asks for a new id.
+        if value == "":
+            raise ValueError("must not be empty (leave the key out to have one assigned)")
+        return value
+
+    @property
+    def has_note(self) -> bool:
+        return bool(self.note.strip())
+
+
+class Header(BaseModel):
+    """What the canvas is about and who made it: the ``[canvas]`` table of a file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: HeaderText = ""
+    designed_for: HeaderText = ""
+    designed_by: HeaderText = ""
+    date: dt.date | None = None
+    version: HeaderText = ""
+    language: Language = "en"
+    description: NoteText = ""
+    # HeaderText, not bare str: rule ids are echoed by diff and check, so no control characters.
+    lint_disable: tuple[HeaderText, ...] = Field(
+        default=(), description="Ids of lint rules that `bmc-tui check` skips for this canvas."
+    )
+
+
+def new_item_id(taken: Iterable[str] = ()) -> str:
+    """A fresh random id for an item made in the editor, distinct from ``taken``."""
+    used = set(taken)
+    while True:
+        candidate = secrets.token_hex(3)
+        if candidate not in used and not candidate.isdigit():
+            return candidate
+
+
+def _derived_item_id(block_id: str, text: str, occurrence: int, used: set[str]) -> str:
+    """An id for an item a person wrote without one.
+
+    Derived from the item itself rather than drawn at random, so two people who format the
+    same hand-written file get the same ids and their branches still merge.
+    """
+    digest = hashlib.sha256(f"{block_id}\0{text}\0{occurrence}".encode()).hexdigest()
+    for length in range(6, len(digest) + 1):
+        candidate = digest[:length]
+        if candidate not in used:
+            return candidate
+    raise AssertionError("sha256 ran out of distinct prefixes")  # pragma: no cover
+
+
+class _CanvasFileBase(BaseModel):
+    """Checks that span items: ids unique across blocks, categories known to their block."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="after")
+    def _check_items(self) -> Self:
+        first_use: dict[str, str] = {}
+        errors: list[str] = []
+        for block in BLOCKS:
+            items: tuple[Item, ...] = getattr(self, block.id)
+            for index, item in enumerate(items):
+                place = f"{block.id}[{index}]"
+                if item.category is not None and block.category(item.category) is None:
+                    known = ", ".join(c.id for c in block.categories) or "none"
+                    errors.append(
+                        f"{place}.category: unknown category {item.category!r} "
+                        f"(known for {block.id}: {known})"
+                    )
+                if item.id:
+                    if item.id in first_use:
+                        errors.append(
+                            f"{place}.id: duplicate item id {item.id!r} "
+                            f"(first used at {first_use[item.id]})"
+                        )
+                    first_use.setdefault(item.id, place)
+        if errors:
+            raise ValueError("; ".join(errors))
+        return self
+
+
+#: The shape of a canvas file, built from the catalogue: validation and JSON Schema both use it.
+CanvasFile: type[_CanvasFileBase] = create_model(  # type: ignore[call-overload]
+    "CanvasFile",
+    __base__=_CanvasFileBase,
+    __doc__="A Business Model Canvas, as stored in a bmc-tui TOML file.",
+    format_version=(
+        int,
+        # Strict: a lax "2" or 2.0 would slip past storage's newer-version check.
+        Field(default=FORMAT_VERSION, ge=1, strict=True, description="The file format's version."),
+    ),
+    canvas=(Header, Field(default_factory=Header)),
+    **{
+        block.id.value: (
+            tuple[Item, ...],
+            Field(default=(), description=block.title.en),
+        )
+        for block in BLOCKS
+    },
+)
+
+
+class Canvas(BaseModel):
+    """A whole canvas: its header and, per block, its items in order.
+
+    Every item has a non-empty id that is unique in the canvas (``from_file`` sees to that),
+    so edits, undo, diff and merge can follow an item wherever it goes.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    header: Header = Field(default_factory=Header)
+    blocks: Mapping[BlockId, tuple[Item, ...]] = Field(
+        default_factory=lambda: {block.id: () for block in BLOCKS}
+    )
+
+    @classmethod
+    def from_file(cls, file: _CanvasFileBase) -> Canvas:
+        used = {item.id for block in BLOCKS for item in getattr(file, block.id) if item.id}
+        blocks: dict[BlockId, tuple[Item, ...]] = {}
+        for block in BLOCKS:
+            items: list[Item] = []
+            occurrences: dict[str, int] = {}
+            for item in getattr(file, block.id):
+                if not item.id:
+                    count = occurrences[item.text] = occurrences.get(item.text, 0) + 1
+                    item_id = _derived_item_id(block.id, item.text, count, used)
+                    used.add(item_id)
+                    item = item.model_copy(update={"id": item_id})
+                items.append(item)
+            blocks[block.id] = tuple(items)
+        return cls(header=file.canvas, blocks=blocks)  # type: ignore[attr-defined]
+
+    def to_file_data(self) -> dict[str, Any]:
+        """The canvas as plain data in the file's order, optional empty fields left out."""
+        data: dict[str, Any] = {"format_version": FORMAT_VERSION}
+        data["canvas"] = _compact(self.header.model_dump(mode="python"))
+        for block in BLOCKS:
+            items = self.blocks.get(block.id, ())
+            if items:
+                data[block.id.value] = [_compact(item.model_dump()) for item in items]
+        return data
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def items(self, block_id: BlockId) -> tuple[Item, ...]:
+        return self.blocks.get(block_id, ())
+
+    def all_items(self) -> Iterator[tuple[BlockId, int, Item]]:
+        for block in BLOCKS:
+            for index, item in enumerate(self.items(block.id)):
+                yield block.id, index, item
+
+    def find(self, item_id: str) -> tuple[BlockId, int] | None:
+        for block_id, index, item in self.all_items():
+            if item.id == item_id:
+                return block_id, index
+        return None
+
+    def item_ids(self) -> set[str]:
+        return {item.id for _, _, item in self.all_items()}
+
+    def item_count(self) -> int:
+        return sum(len(items) for items in self.blocks.values())
+
+    def segment_tags(self) -> dict[str, int]:
+        """Tags that name a customer segment, mapped to that segment's position (0-based).
+
+        A segment is named by the tags of its item in Customer Segments; any other item that
+        carries the same tag is linked to that segment.
+        """
+        names: dict[str, int] = {}
+        for position, item in enumerate(self.items(BlockId.CUSTOMER_SEGMENTS)):
+            for tag in item.tags:
+                if tag != CONFLICT_TAG:
+                    names.setdefault(tag, position)
+        return names
+
+    # --- editing: each returns a new canvas ------------------------------------------------
+
+    def with_header(self, header: Header) -> Canvas:
+        return self.model_copy(update={"header": header})
+
+    def with_items(self, block_id: BlockId, items: Iterable[Item]) -> Canvas:
+        blocks = dict(self.blocks)
+        blocks[block_id] = tuple(items)
+        return self.model_copy(update={"blocks": blocks})
+
+    def with_item_inserted(self, block_id: BlockId, index: int, item: Item) -> Canvas:
+        items = list(self.items(block_id))
+        items.insert(index, item)
+        return self.with_items(block_id, items)
+
+    def with_item_replaced(self, block_id: BlockId, index: int, item: Item) -> Canvas:
+        items = list(self.items(block_id))
+        items[index] = item
+        return self.with_items(block_id, items)
+
+    def with_item_removed(self, block_id: BlockId, index: int) -> Canvas:
+        items = list(self.items(block_id))
+        del items[index]
+        return self.with_items(block_id, items)
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    """Leave out optional fields that hold nothing, so files stay small and diffs quiet."""
+    return {key: value for key, value in data.items() if value not in ("", None, (), [])}
+
+
+def validate_item(block_id: BlockId, **fields: Any) -> Item:
+    """Build an item for a block, checking its category against the block's catalogue entry."""
+    item = Item(**fields)
+    block = BLOCKS_BY_ID[block_id]
+    if item.category is not None and block.category(item.category) is None:
+        raise ValueError(f"unknown category {item.category!r} for {block_id.value}")
+    return item
+
+
+def canvas_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a canvas file, for editors that validate TOML against a schema."""
+    schema = CanvasFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "bmc-tui canvas"
+    # Pydantic cannot see the per-block category check; spell the allowed values out.
+    defs = schema.setdefault("$defs", {})
+    for block in BLOCKS:
+        if not block.categories:
+            continue
+        name = f"Item_{block.id.value}"
+        item_schema = {k: v for k, v in defs["Item"].items() if k != "title"}
+        properties = dict(item_schema["properties"])
+        properties["category"] = {
+            "enum": [c.id for c in block.categories],
+            "description": "; ".join(f"{c.id}: {c.label.en}" for c in block.categories),
+        }
+        defs[name] = {**item_schema, "title": name, "properties": properties}
+        schema["properties"][block.id.value]["items"] = {"$ref": f"#/$defs/{name}"}
+    return schema

@@ -1,0 +1,1 @@
+"""The terminal editor: the Textual app, its screens, widgets, dialogs and styles."""

@@ -1,0 +1,56 @@
+"""Choosing an item's category from the kinds its block lists in the template."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from bmc_tui.core.catalogue import Block, Language
+from bmc_tui.tui.dialogs.base import Dialog
+
+NO_CATEGORY = ""
+
+
+class CategoryDialog(Dialog[str]):
+    """Dismisses with a category id, ``""`` for no category, or ``None`` on escape."""
+
+    def __init__(self, block: Block, language: Language, current: str | None) -> None:
+        super().__init__()
+        self.block = block
+        self.language = language
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        heading = self.block.categories_heading or self.block.title
+        options = [
+            Option(f"{number}  {category.label(self.language)}", id=category.id)
+            for number, category in enumerate(self.block.categories, start=1)
+        ]
+        options.append(Option("0  (none)", id=NO_CATEGORY or "none"))
+        with Vertical(classes="dialog-box"):
+            yield Static(heading(self.language), classes="dialog-title", markup=False)
+            yield OptionList(*options, id="categories")
+            yield Static("enter or a number chooses · escape cancels", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        ids = [category.id for category in self.block.categories]
+        options.highlighted = ids.index(self.current) if self.current in ids else 0
+        options.focus()
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "character", None)
+        if key and key.isdigit():
+            number = int(key)
+            if number == 0:
+                self.dismiss(NO_CATEGORY)
+            elif number <= len(self.block.categories):
+                self.dismiss(self.block.categories[number - 1].id)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id
+        self.dismiss(NO_CATEGORY if option_id == "none" else option_id)

@@ -1,0 +1,96 @@
+"""Editing the canvas header: title, designed for / by, date, version, language, description."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from bmc_tui.core.model import Header
+from bmc_tui.tui.dialogs.base import Dialog
+
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
+TEXT_FIELDS = (
+    ("title", "Title"),
+    ("designed_for", "Designed for"),
+    ("designed_by", "Designed by"),
+    ("date", "Date (YYYY-MM-DD)"),
+    ("version", "Version"),
+)
+
+
+class HeaderDialog(Dialog[Header]):
+    """Dismisses with the new header (``ctrl+s``), or ``None`` to keep the old one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Not a priority binding: it must run after the keys typed before it reach the fields.
+        Binding("ctrl+s", "done", "Keep header", id="header-done"),
+    ]
+
+    def __init__(self, header: Header) -> None:
+        super().__init__()
+        self.header = header
+
+    def compose(self) -> ComposeResult:
+        values = {
+            "title": self.header.title,
+            "designed_for": self.header.designed_for,
+            "designed_by": self.header.designed_by,
+            "date": self.header.date.isoformat() if self.header.date else "",
+            "version": self.header.version,
+        }
+        with Vertical(classes="dialog-box dialog-wide", id="header-form"):
+            yield Static("Canvas header", classes="dialog-title")
+            with Grid(id="header-fields"):
+                for name, label in TEXT_FIELDS:
+                    yield Label(label)
+                    field = Input(values[name], id=f"field-{name}", compact=True)
+                    field.cursor_blink = False
+                    yield field
+                yield Label("Language")
+                yield Select(
+                    [(name, code) for code, name in LANGUAGE_NAMES.items()],
+                    value=self.header.language,
+                    allow_blank=False,
+                    id="field-language",
+                    compact=True,
+                )
+            yield Label("Description")
+            description = TextArea(
+                self.header.description, id="field-description", soft_wrap=True, compact=True
+            )
+            description.cursor_blink = False
+            yield description
+            yield Static(
+                "tab moves between fields · ctrl+s keeps · escape cancels", classes="dialog-help"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#field-title", Input).focus()
+
+    def action_done(self) -> None:
+        data: dict[str, object] = {
+            name: self.query_one(f"#field-{name}", Input).value for name, _ in TEXT_FIELDS
+        }
+        date_text = str(data.pop("date")).strip()
+        try:
+            data["date"] = dt.date.fromisoformat(date_text) if date_text else None
+        except ValueError:
+            self.notify("Date must look like 2026-11-27", title="Date", severity="error")
+            return
+        data["language"] = self.query_one("#field-language", Select).value
+        data["description"] = self.query_one("#field-description", TextArea).text
+        data["lint_disable"] = self.header.lint_disable
+        try:
+            header = Header.model_validate(data)
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            place = ".".join(str(part) for part in first["loc"])
+            self.notify(f"{place}: {first['msg']}", title="Header", severity="error")
+            return
+        self.dismiss(header)

@@ -1,0 +1,36 @@
+"""``m`` then a block number: where to move the selected item."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.events import Key
+from textual.widgets import Static
+
+from bmc_tui.core.catalogue import BLOCKS, Block, Language
+from bmc_tui.tui.dialogs.base import Dialog
+
+
+class MoveToBlockDialog(Dialog[int]):
+    """Dismisses with the number of the block pressed, or ``None``."""
+
+    def __init__(self, current: Block, language: Language) -> None:
+        super().__init__()
+        self.current = current
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        lines = [
+            f"{block.number}  {block.title(self.language)}"
+            + ("  (here)" if block is self.current else "")
+            for block in BLOCKS
+        ]
+        with Vertical(classes="dialog-box"):
+            yield Static("Move item to block… (press 1–9)", classes="dialog-title")
+            yield Static("\n".join(lines), markup=False)
+            yield Static("escape cancels", classes="dialog-help")
+
+    def on_key(self, event: Key) -> None:
+        if event.character and event.character in "123456789":
+            event.stop()
+            self.dismiss(int(event.character))

@@ -1,0 +1,64 @@
+"""Opening another canvas: the ``.toml`` files of the working folder and ``canvases/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from bmc_tui.tui.dialogs.base import Dialog
+
+
+def canvas_files(folders: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for folder in folders:
+        for candidate in (folder, folder / "canvases"):
+            if candidate.is_dir():
+                found.extend(sorted(p for p in candidate.glob("*.toml") if p.is_file()))
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+class OpenCanvasDialog(Dialog[Path]):
+    def __init__(self, folders: list[Path]) -> None:
+        super().__init__()
+        self.files = [p for p in canvas_files(folders) if p.name != "pyproject.toml"]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box dialog-wide"):
+            yield Static("Open canvas", classes="dialog-title")
+            if self.files:
+                yield OptionList(
+                    *(
+                        Option(Text(_shown(path)), id=str(index))
+                        for index, path in enumerate(self.files)
+                    ),
+                    id="files",
+                )
+            else:
+                yield Static("No .toml files here or in canvases/.")
+            yield Static("enter opens · escape cancels", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        for options in self.query(OptionList):
+            options.highlighted = 0
+            options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        self.dismiss(self.files[int(event.option.id)])
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,76 @@
+"""Setting an item's tags: short labels, separated by spaces or commas."""
+
+from __future__ import annotations
+
+import re
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.widgets.ordered_input import OrderedInput
+
+_SEPARATORS = re.compile(r"[\s,]+")
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags in the order typed, a leading ``#`` dropped, each once."""
+    tags: list[str] = []
+    for word in _SEPARATORS.split(text):
+        tag = word.lstrip("#")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+class _LastWordSuggester(Suggester):
+    """Completes the tag being typed from the tags the canvas already uses."""
+
+    def __init__(self, known: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.known = known
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(" ")
+        if not last:
+            return None
+        for tag in self.known:
+            if tag.startswith(last) and tag != last:
+                return f"{head} {tag}".lstrip() if head else tag
+        return None
+
+
+class TagsDialog(Dialog[tuple[str, ...]]):
+    def __init__(self, tags: tuple[str, ...], known: list[str]) -> None:
+        super().__init__()
+        self.tags = tags
+        self.known = known
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static("Tags (space-separated)", classes="dialog-title")
+            field = OrderedInput(
+                " ".join(self.tags),
+                placeholder="e.g. families wholesale",
+                suggester=_LastWordSuggester(self.known),
+                id="tags",
+                compact=True,
+            )
+            field.cursor_blink = False
+            yield field
+            known = " ".join(f"#{tag}" for tag in self.known) or "none yet"
+            yield Static(f"In this canvas: {known}", classes="dialog-help", markup=False)
+            yield Static(
+                "A tag that a customer segment carries links the item to that segment.",
+                classes="dialog-help",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _done(self, event: Input.Submitted) -> None:
+        self.dismiss(parse_tags(event.value))

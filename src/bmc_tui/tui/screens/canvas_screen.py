@@ -1,0 +1,723 @@
+"""The canvas: nine panes in the canonical grid, and every edit the user makes to them.
+
+This screen owns the open ``CanvasDocument``. Panes and dialogs never change the canvas
+themselves: they report what the user asked for, the screen applies it to the document
+(which records it for undo) and pushes the result back down to the panes that changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.css.query import NoMatches
+from textual.events import DescendantFocus
+from textual.geometry import Region
+from textual.reactive import Reactive
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from bmc_tui.core.annotations import from_diff, from_findings
+from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
+from bmc_tui.core.document import CanvasDocument, Change
+from bmc_tui.core.model import Canvas, Item
+from bmc_tui.core.safekeeping import Safekeeping
+from bmc_tui.core.storage import CanvasError
+from bmc_tui.tui.dialogs.text_prompt import TextPrompt
+from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
+from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
+from bmc_tui.tui.widgets.canvas_header import CanvasHeader
+from bmc_tui.tui.widgets.item_editor import EditTarget, ItemEditor
+from bmc_tui.tui.widgets.item_list import Direction
+from bmc_tui.tui.widgets.key_bar import KeyBar
+from bmc_tui.tui.widgets.ordered_input import OrderedInput
+from bmc_tui.tui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from bmc_tui.core.annotations import Annotations
+
+#: Below this the nine panes cannot show their titles; the screen says so instead.
+MIN_WIDTH = 60
+MIN_HEIGHT = 18
+
+
+def breakpoint_class(size: int, breakpoints: list[tuple[int, str]]) -> str:
+    """The class Textual's breakpoints give a screen ``size`` cells wide (or high)."""
+    return max((start, name) for start, name in breakpoints if start <= size)[1]
+
+
+class CanvasScreen(FileActions):
+    # Textual repaints the whole screen when focus moves (its `focused` reactive repaints);
+    # here the widgets whose look depends on focus refresh themselves, so a pane move over
+    # SSH sends two borders and two highlights instead of every cell on the screen.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it an instance variable)
+        (0, "-too-narrow"),
+        (MIN_WIDTH, "-narrow"),
+        (100, "-wide"),
+        (160, "-very-wide"),
+    ]
+    VERTICAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-too-short"),
+        (MIN_HEIGHT, "-short"),
+        (34, "-tall"),
+        (50, "-very-tall"),
+    ]
+
+    # Keys that are also characters live on the item lists, so they never fire while the
+    # user is typing into an editor; here are only keys that cannot be typed as text.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "tab",
+            "cycle_pane(1)",
+            "Next block",
+            tooltip="Next block, in number order",
+            show=False,
+            id="next-block",
+        ),
+        Binding(
+            "shift+tab",
+            "cycle_pane(-1)",
+            "Previous block",
+            tooltip="Previous block, in number order",
+            show=False,
+            id="previous-block",
+        ),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="undo-ctrl"),
+        Binding(
+            "ctrl+r,ctrl+y", "redo", "Redo", tooltip="Redo what was undone", show=False, id="redo"
+        ),
+        Binding(
+            "ctrl+s", "save", "Save", tooltip="Save (a new canvas asks for a file name)", id="save"
+        ),
+        Binding("f1", "help", "Help", show=False, id="help-f1"),
+        # For when no list has the focus (the "terminal too small" message); typed into an
+        # editor, q is text, and the lists bind it themselves.
+        Binding("q", "app.quit", "Quit", show=False, id="quit-anywhere"),
+    ]
+
+    def __init__(
+        self,
+        document: CanvasDocument,
+        *,
+        default_folder: Path | None = None,
+        safekeeping: Safekeeping | None = None,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.default_folder = default_folder
+        self.safekeeping = safekeeping or Safekeeping(document.path)
+        self.read_only = False
+        self._keep_timer: Timer | None = None
+        self._disk_prompt_open = False
+        self._disk_warning = ""
+        self.filter_text = ""
+        self._segment_tags = document.canvas.segment_tags()
+        #: The canvas and revision name that "compare" marks changes against, if on.
+        self._compare_base: tuple[Canvas, str] | None = None
+        self._checking = False
+        self._annotations: tuple[Canvas, Annotations] | None = None
+        self._hint_block: Block | None = None
+        #: The block to go back to when the filter bar closes.
+        self._filter_return = BLOCKS[0].id
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # Textual sets the breakpoint classes when the first Resize arrives, after the first
+        # frame is drawn; every pane would then be styled, laid out and sent again. Set here,
+        # before the panes exist, they cost one style pass of the screen alone.
+        width, height = self.app.size
+        self.add_class(
+            breakpoint_class(width, self.HORIZONTAL_BREAKPOINTS),
+            breakpoint_class(height, self.VERTICAL_BREAKPOINTS),
+        )
+        with Container(id="body"):
+            yield CanvasHeader(id="canvas-header")
+            with Container(id="canvas"):
+                # The grid fills row by row; placing the panes in reading order of their
+                # top-left corner puts each in its catalogue place.
+                for block in sorted(BLOCKS, key=lambda b: (b.place.row, b.place.column)):
+                    yield BlockPane(block, self.language)
+            yield TextLine(id="hint")
+        yield Static(
+            f"Terminal too small: bmc-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
+            "Enlarge the window, or press q to quit.",
+            id="too-small",
+        )
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.refresh_all()
+        self.focus_block(BLOCKS[0].id)
+        self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)
+        self.guard_on_open()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.refresh_header()
+        self.refresh_bindings()
+
+    #: Actions that change the canvas: refused (and shown as unavailable) when read-only.
+    EDITING_ACTIONS = frozenset(
+        {
+            "add_item",
+            "brainstorm",
+            "edit_item",
+            "edit_note",
+            "edit_note_externally",
+            "delete_item",
+            "reorder_item",
+            "move_item",
+            "set_category",
+            "set_tags",
+            "undo",
+            "redo",
+            "edit_header",
+        }
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in self.EDITING_ACTIONS:
+            return None
+        return True
+
+    @property
+    def language(self) -> Language:
+        return self.document.canvas.header.language
+
+    def pane(self, block_id: BlockId) -> BlockPane:
+        return self.query_one(f"#{pane_id(BLOCKS_BY_ID[block_id])}", BlockPane)
+
+    @property
+    def panes(self) -> list[BlockPane]:
+        return [self.pane(block.id) for block in BLOCKS]
+
+    @property
+    def current_pane(self) -> BlockPane | None:
+        node = self.focused
+        while node is not None and not isinstance(node, BlockPane):
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return node
+
+    @property
+    def current_block(self) -> Block:
+        pane = self.current_pane
+        return pane.block if pane else BLOCKS[0]
+
+    def selected_item(self) -> Item | None:
+        pane = self.current_pane
+        if pane is None or (item_id := pane.item_list.selected_id) is None:
+            return None
+        place = self.document.canvas.find(item_id)
+        if place is None:
+            return None
+        block_id, index = place
+        return self.document.canvas.items(block_id)[index]
+
+    # --- pushing state down to the widgets -------------------------------------------------
+
+    def refresh_all(self) -> None:
+        for block in BLOCKS:
+            self.refresh_block(block.id)
+        self.refresh_header()
+        self.refresh_hint()
+
+    def refresh_block(self, block_id: BlockId, select: str | None = None) -> None:
+        self.pane(block_id).show(
+            self.document.canvas.items(block_id),
+            self.language,
+            self._segment_tags,
+            select=select,
+            filter_text=self.filter_text,
+            annotations=self.annotations,
+        )
+
+    @property
+    def annotations(self) -> Annotations | None:
+        """Marks for the current canvas, worked out once per canvas version."""
+        if self._compare_base is None and not self._checking:
+            return None
+        canvas = self.document.canvas
+        if self._annotations is None or self._annotations[0] is not canvas:
+            # Imported on first use: most sessions never compare or check.
+            from bmc_tui.core.diffing import diff_canvases
+            from bmc_tui.core.lint import lint
+
+            if self._compare_base is not None:
+                base, name = self._compare_base
+                marks = from_diff(diff_canvases(base, canvas), name, self.language)
+            else:
+                marks = from_findings(lint(canvas, canvas.header.lint_disable))
+            self._annotations = (canvas, marks)
+        return self._annotations[1]
+
+    def refresh_header(self) -> None:
+        self.query_one(CanvasHeader).show(
+            self.document.canvas.header,
+            self.document.path,
+            modified=self.document.modified,
+            read_only=self.read_only,
+        )
+
+    def refresh_hint(self) -> None:
+        block = self._hint_block = self.current_block
+        hint = Text()
+        if (annotations := self.annotations) is not None:
+            hint.append(annotations.summary, style="bold reverse")
+            hint.append("  (escape clears)\n", style="dim")
+        hint.append(f"{block.number} {block.title(self.language)}: ", style="bold")
+        questions = [q(self.language) for q in block.questions]
+        if not questions and block.intro:
+            questions = [block.intro(self.language)]
+        hint.append("  ".join(questions))
+        self.query_one("#hint", TextLine).show(hint)
+
+    def apply(self, change: Change | None, *, move_focus: bool = True) -> None:
+        """Show the effect of an edit: only the panes it touched are redrawn."""
+        if change is None:
+            return
+        self.keep_soon()
+        segment_tags = self.document.canvas.segment_tags()
+        blocks: set[BlockId] = set(change.blocks)
+        if change.header or segment_tags != self._segment_tags or self.annotations is not None:
+            # A new language or a renamed segment changes how every pane reads.
+            blocks = {block.id for block in BLOCKS}
+        self._segment_tags = segment_tags
+        for block_id in blocks:
+            select = change.focus[1] if change.focus and change.focus[0] == block_id else None
+            self.refresh_block(block_id, select=select)
+        if change.focus and move_focus:
+            self.focus_block(change.focus[0])
+        self.refresh_header()
+        if change.header or self.annotations is not None:
+            self.refresh_hint()
+
+    # --- moving around ---------------------------------------------------------------------
+
+    def focus_block(self, block_id: BlockId) -> None:
+        # set_focus, not widget.focus(): the latter waits behind keys already queued, so
+        # "4a" typed in one packet would add to the old block.
+        self.set_focus(self.pane(block_id).item_list)
+        # Now, in the same frame as the focus change, not when the focus message arrives.
+        self._focus_moved()
+
+    def action_focus_block(self, number: int) -> None:
+        self.focus_block(BLOCKS_BY_NUMBER[number].id)
+
+    def action_cycle_pane(self, step: int) -> None:
+        number = (self.current_block.number - 1 + step) % len(BLOCKS) + 1
+        self.action_focus_block(number)
+
+    def leave_pane(self, direction: Direction) -> None:
+        """The cursor went past the edge of a list: move to the pane next to it on screen."""
+        pane = self.current_pane
+        if pane is None:
+            return
+        neighbour = self._neighbour(pane, direction)
+        if neighbour is None:
+            return
+        items = neighbour.item_list
+        self.set_focus(items)
+        self._focus_moved()
+        if items.item_ids:
+            if direction == "down":
+                items.highlighted = 0
+            elif direction == "up":
+                items.highlighted = len(items.item_ids) - 1
+            elif items.highlighted is None:
+                items.highlighted = 0
+
+    def _neighbour(self, pane: BlockPane, direction: Direction) -> BlockPane | None:
+        """The pane next to ``pane`` on screen in ``direction``: the one that overlaps it most
+        across that direction among the nearest. Computed from where the panes really are, so
+        it follows any layout the CSS gives them."""
+        origin = pane.region
+        best: tuple[int, int, BlockPane] | None = None
+        for other in self.panes:
+            if other is pane:
+                continue
+            region = other.region
+            gap, overlap = _gap_and_overlap(origin, region, direction)
+            if gap < 0 or overlap <= 0:
+                continue
+            score = (gap, -overlap)
+            if best is None or score < best[:2]:
+                best = (*score, other)
+        return best[2] if best else None
+
+    @on(DescendantFocus)
+    def _focus_moved(self) -> None:
+        # Focus outside the panes (the filter bar) keeps the hint of the block it came from.
+        if self.current_pane is not None and self.current_block is not self._hint_block:
+            self.refresh_hint()
+
+    # --- editing items ---------------------------------------------------------------------
+
+    async def _open_editor(self, target: EditTarget, value: str = "") -> None:
+        pane = self.pane(target.block_id)
+        for editor in pane.query(ItemEditor):
+            await editor.remove()
+        placeholder = {
+            "add": "New item — enter adds, escape cancels",
+            "brainstorm": "Brainstorm — enter adds and continues, escape stops",
+            "edit": "Edit — enter keeps, escape cancels",
+        }[target.mode]
+        editor = ItemEditor(target, pane.item_list, value=value, placeholder=placeholder)
+        # Focused at once, before the mount completes: the keys that follow "a" in the same
+        # packet are the new item's text and must not reach the list's key bindings.
+        pane.mount(editor)
+        self.set_focus(editor)
+
+    async def action_add_item(self) -> None:
+        pane = self.current_pane
+        if pane is not None:
+            target = EditTarget("add", pane.block.id, item_id=pane.item_list.selected_id)
+            await self._open_editor(target)
+
+    async def action_brainstorm(self) -> None:
+        pane = self.current_pane
+        if pane is not None:
+            target = EditTarget("brainstorm", pane.block.id, item_id=pane.item_list.selected_id)
+            await self._open_editor(target)
+
+    def _insert_index(self, block_id: BlockId, after: str | None) -> int:
+        """Just after ``after``, or at the end when it is gone (or was never there)."""
+        items = self.document.canvas.items(block_id)
+        for index, item in enumerate(items):
+            if item.id == after:
+                return index + 1
+        return len(items)
+
+    async def action_edit_item(self) -> None:
+        pane, item = self.current_pane, self.selected_item()
+        if pane is None:
+            return
+        if item is None:
+            await self.action_add_item()
+            return
+        await self._open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
+
+    @on(ItemEditor.Committed)
+    def _editor_committed(self, event: ItemEditor.Committed) -> None:
+        event.stop()
+        target, text = event.target, event.text
+        try:
+            if not text:
+                change = None
+            elif target.mode == "edit":
+                assert target.item_id is not None
+                change = self.document.update_item(target.item_id, "edit item", text=text)
+            else:
+                # Placed after the idea this editor added last, else after the item selected
+                # now, which in a burst of keys may be one added a moment ago.
+                after = event.editor.last_added or self.pane(target.block_id).item_list.selected_id
+                index = self._insert_index(target.block_id, after)
+                change = self.document.add_item(target.block_id, index, text)
+                event.editor.last_added = change.focus[1] if change.focus else None
+        except ValueError as error:
+            # Nothing typed is lost: the text goes back into a fresh editor to fix.
+            self.notify(_first_message(error), title="Not kept", severity="error")
+            event.editor.remove()
+            self.call_later(self._open_editor, target, event.text)
+            return
+        # The editor has already handed focus back (or kept it, brainstorming).
+        self.apply(change, move_focus=False)
+        if not (target.mode == "brainstorm" and text) and event.editor.is_attached:
+            event.editor.remove()
+
+    @on(ItemEditor.Cancelled)
+    def _editor_cancelled(self, event: ItemEditor.Cancelled) -> None:
+        event.stop()
+        event.editor.remove()
+
+    def action_delete_item(self) -> None:
+        if (item := self.selected_item()) is not None:
+            self.apply(self.document.delete_item(item.id))
+            self.notify("Item deleted — u to undo", timeout=2)
+
+    def action_reorder_item(self, offset: int) -> None:
+        if (item := self.selected_item()) is not None:
+            self.apply(self.document.reorder_item(item.id, offset))
+
+    def action_move_item(self) -> None:
+        from bmc_tui.tui.dialogs.move_to_block import MoveToBlockDialog
+
+        if (item := self.selected_item()) is None:
+            return
+
+        def moved(number: int | None) -> None:
+            if number is not None:
+                self.apply(self.document.move_item(item.id, BLOCKS_BY_NUMBER[number].id))
+
+        self.app.push_screen(MoveToBlockDialog(self.current_block, self.language), moved)
+
+    def action_edit_note(self) -> None:
+        from bmc_tui.tui.dialogs.note import NoteDialog
+
+        if (item := self.selected_item()) is None:
+            return
+
+        def edited(note: str | None) -> None:
+            if note is not None:
+                self._update(item.id, "edit note", note=note)
+
+        self.app.push_screen(NoteDialog(item.text, item.note), edited)
+
+    @work
+    async def action_edit_note_externally(self) -> None:
+        from bmc_tui.tui.external_editor import edit_in_external_editor
+
+        if (item := self.selected_item()) is None:
+            return
+        result = edit_in_external_editor(self.app, item.note)
+        if result.error:
+            self.notify(result.error, severity="error")
+        elif result.text is not None:
+            self._update(item.id, "edit note", note=result.text)
+
+    def action_set_category(self) -> None:
+        from bmc_tui.tui.dialogs.category import CategoryDialog
+
+        item, block = self.selected_item(), self.current_block
+        if item is None:
+            return
+        if not block.categories:
+            self.notify(f"{block.title(self.language)} has no categories", timeout=3)
+            return
+
+        def chosen(category: str | None) -> None:
+            if category is not None:
+                self._update(item.id, "set category", category=category or None)
+
+        self.app.push_screen(CategoryDialog(block, self.language, item.category), chosen)
+
+    def action_set_tags(self) -> None:
+        from bmc_tui.tui.dialogs.tags import TagsDialog
+
+        if (item := self.selected_item()) is None:
+            return
+        known = sorted(
+            {tag for _, _, other in self.document.canvas.all_items() for tag in other.tags}
+        )
+
+        def chosen(tags: tuple[str, ...] | None) -> None:
+            if tags is not None:
+                self._update(item.id, "set tags", tags=tags)
+
+        self.app.push_screen(TagsDialog(item.tags, known), chosen)
+
+    def _update(self, item_id: str, description: str, **fields: object) -> None:
+        try:
+            self.apply(self.document.update_item(item_id, description, **fields))
+        except ValueError as error:
+            self.notify(_first_message(error), title="Not changed", severity="error")
+
+    # --- the canvas as a whole -------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        change = self.document.undo()
+        if change is None:
+            self.notify("Nothing to undo", timeout=2)
+        self.apply(change)
+
+    def action_redo(self) -> None:
+        change = self.document.redo()
+        if change is None:
+            self.notify("Nothing to redo", timeout=2)
+        self.apply(change)
+
+    def action_edit_header(self) -> None:
+        from bmc_tui.tui.dialogs.header_form import HeaderDialog
+
+        def edited(header: object) -> None:
+            from bmc_tui.core.model import Header
+
+            if isinstance(header, Header):
+                self.apply(self.document.set_header(header))
+
+        self.app.push_screen(HeaderDialog(self.document.canvas.header), edited)
+
+    def set_language(self, language: Language) -> None:
+        header = self.document.canvas.header.model_copy(update={"language": language})
+        self.apply(self.document.set_header(header))
+
+    def action_toggle_guides(self) -> None:
+        self.toggle_class("-hide-guides")
+
+    def action_zoom(self) -> None:
+        from bmc_tui.tui.screens.zoom_screen import ZoomScreen
+
+        pane = self.current_pane
+        if pane is not None:
+            block = pane.block
+            self.app.push_screen(
+                ZoomScreen(
+                    block, self.document.canvas.items(block.id), self.language, self._segment_tags
+                )
+            )
+
+    def action_help(self) -> None:
+        from bmc_tui.tui.screens.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.language))
+
+    # --- filter ----------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        if self.current_pane is not None:
+            self._filter_return = self.current_block.id
+        try:
+            bar = self.query_one("#filter", Input)
+        except NoMatches:
+            bar = OrderedInput(
+                value=self.filter_text, placeholder="Filter items — escape clears", id="filter"
+            )
+            bar.cursor_blink = False
+            self.query_one("#body").mount(bar, before="#hint")
+        # At once, as for the item editor: the keys after "/" are the filter text.
+        self.set_focus(bar)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+        for block in BLOCKS:
+            self.refresh_block(block.id)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_block(self._filter_return)
+        if not self.filter_text:
+            event.input.remove()
+        self._focus_first_match()
+
+    def _focus_first_match(self) -> None:
+        needle = self.filter_text.casefold()
+        if not needle:
+            return
+        for block_id, index, item in self.document.canvas.all_items():
+            if item_matches(item, needle):
+                self.focus_block(block_id)
+                self.pane(block_id).item_list.highlighted = index
+                return
+
+    def clear_filter(self) -> None:
+        for bar in self.query("#filter"):
+            bar.remove()
+        if self.filter_text:
+            self.filter_text = ""
+            for block in BLOCKS:
+                self.refresh_block(block.id)
+
+    def key_escape(self) -> None:
+        # Escape in the filter bar or on a list clears the filter and any marks (editors
+        # handle their own escape).
+        if self.filter_text or self.query("#filter"):
+            in_bar = self.current_pane is None
+            # Focus first: removing the focused bar would hand the focus to the first pane.
+            self.focus_block(self._filter_return if in_bar else self.current_block.id)
+            self.clear_filter()
+        elif self.annotations is not None:
+            self.clear_marks()
+
+    # --- compare and check -----------------------------------------------------------------
+
+    def clear_marks(self) -> None:
+        self._compare_base = None
+        self._checking = False
+        self._annotations = None
+        self.refresh_all()
+
+    def action_compare(self) -> None:
+        """Mark what changed since a git revision (HEAD unless the user names another)."""
+        path = self.document.path
+        if path is None or not path.exists():
+            self.notify("Save the canvas in a git repository to compare it", severity="warning")
+            return
+
+        def chosen(revision: str | None) -> None:
+            if revision is not None:
+                self.compare_with(revision)
+
+        self.app.push_screen(
+            TextPrompt(
+                "Compare with git revision",
+                "HEAD",
+                "a commit, branch or tag · enter compares · escape cancels",
+            ),
+            chosen,
+        )
+
+    def compare_with_disk(self) -> None:
+        """Mark how this canvas differs from the file on disk (changed under us)."""
+        from bmc_tui.core.storage import load
+
+        assert self.document.path is not None
+        try:
+            base = load(self.document.path)
+        except CanvasError as error:
+            self.notify(error.summary, title="Cannot compare", severity="error")
+            return
+        self._show_comparison(base, "the file on disk")
+
+    def _show_comparison(self, base: Canvas, name: str) -> None:
+        self._checking = False
+        self._compare_base = (base, name)
+        self._annotations = None
+        self.refresh_all()
+
+    def compare_with(self, revision: str) -> None:
+        from bmc_tui.core.gitintegration import GitError, file_at_revision
+        from bmc_tui.core.storage import decode, parse
+
+        path = self.document.path
+        assert path is not None
+        try:
+            data = file_at_revision(path, revision)
+            base = parse(path, decode(path, data))
+        except GitError as error:
+            self.notify(str(error), title="Cannot compare", severity="error", timeout=8)
+            return
+        except CanvasError as error:
+            self.notify(error.summary, title=f"{revision} is unreadable", severity="error")
+            return
+        self._show_comparison(base, revision)
+
+    def action_check(self) -> None:
+        """Mark what the lint rules find (the same rules as ``bmc-tui check``)."""
+        self._compare_base = None
+        self._checking = True
+        self._annotations = None
+        self.refresh_all()
+
+
+def _gap_and_overlap(origin: Region, other: Region, direction: Direction) -> tuple[int, int]:
+    """How far ``other`` lies from ``origin`` in ``direction`` and how much they overlap
+    across it; a negative gap means ``other`` is not in that direction at all."""
+    if direction in ("left", "right"):
+        gap = other.x - origin.right if direction == "right" else origin.x - other.right
+        overlap = min(origin.bottom, other.bottom) - max(origin.y, other.y)
+    else:
+        gap = other.y - origin.bottom if direction == "down" else origin.y - other.bottom
+        overlap = min(origin.right, other.right) - max(origin.x, other.x)
+    return gap, overlap
+
+
+def _first_message(error: Exception) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        details = errors(include_url=False)
+        if details:
+            location = ".".join(str(part) for part in details[0].get("loc", ()))
+            message = str(details[0]["msg"]).removeprefix("Value error, ")
+            return f"{location}: {message}" if location else message
+    return str(error)

@@ -1,0 +1,58 @@
+"""One block on the whole screen: all its guidance, and every item with its note."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from bmc_tui.core.catalogue import Block, Language
+from bmc_tui.core.model import Item
+from bmc_tui.core.render import guide_text, item_line
+from bmc_tui.tui.widgets.key_bar import KeyBar
+
+
+class ZoomScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("z,escape", "app.pop_screen", "Back to canvas", id="unzoom"),
+    ]
+
+    def __init__(
+        self,
+        block: Block,
+        items: tuple[Item, ...],
+        language: Language,
+        segment_tags: Mapping[str, int],
+    ) -> None:
+        super().__init__()
+        self.block = block
+        self.items = items
+        self.language = language
+        self.segment_tags = segment_tags
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="zoom"):
+            yield Static(
+                Text(f"{self.block.number} {self.block.title(self.language)}", style="bold"),
+                id="zoom-title",
+            )
+            yield Static(guide_text(self.block, self.language, full=True), id="zoom-guide")
+            body = Text()
+            for item in self.items:
+                body.append(
+                    item_line(item, self.block, self.language, self.segment_tags, show_note=True)
+                )
+                body.append("\n")
+            if not self.items:
+                body.append("(no items yet: press z to go back, then a to add one)", style="dim")
+            yield Static(body, id="zoom-items")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#zoom").focus()

@@ -1,0 +1,135 @@
+"""One block of the canvas on screen: its number and title, guiding text, and items."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from bmc_tui.core.annotations import REMOVED, Annotations
+from bmc_tui.core.catalogue import GRID_COLUMNS, Block, Language
+from bmc_tui.core.model import Item
+from bmc_tui.core.render import guide_text, item_line
+from bmc_tui.tui.widgets.item_list import ItemList
+from bmc_tui.tui.widgets.text_line import TextLine
+
+#: Colour on top of the sign each mark already carries (so marks read without colour too).
+MARK_STYLES = {"added": "green", "edited": "yellow", "removed": "red", "finding": "magenta"}
+
+
+def pane_id(block: Block) -> str:
+    return f"pane-{block.id.value}"
+
+
+class BlockPane(Vertical):
+    """A pane places itself on the canvas grid from its block's catalogue entry; what it
+    shows is pushed in by the screen, which owns the canvas."""
+
+    def __init__(self, block: Block, language: Language) -> None:
+        super().__init__(id=pane_id(block), classes="block-pane")
+        self.block = block
+        self.styles.row_span = block.place.row_span
+        self.styles.column_span = block.place.column_span
+        self._language = language
+        self._guide_language = language
+
+    def compose(self) -> ComposeResult:
+        # Where panes are narrow the title moves from the border into this line, which has
+        # four more cells for it (a border title gives up two cells to each corner).
+        yield TextLine(classes="pane-title")
+        # Composed with its text, so the first frame is already the finished layout.
+        yield Static(guide_text(self.block, self._language), classes="guide")
+        yield ItemList(id=f"items-{self.block.id.value}")
+
+    @property
+    def item_list(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    def show(
+        self,
+        items: tuple[Item, ...],
+        language: Language,
+        segment_tags: Mapping[str, int],
+        *,
+        select: str | None = None,
+        filter_text: str = "",
+        annotations: Annotations | None = None,
+    ) -> None:
+        self._language = language
+        self._update_title()
+        subtitle = Text(str(len(items)) if items else "")
+        if annotations is not None:
+            for mark in annotations.blocks.get(self.block.id, ()):
+                subtitle = (
+                    Text(f"{mark.sign} {mark.label} ", style=MARK_STYLES[mark.kind]) + subtitle
+                )
+        self.border_subtitle = subtitle
+        if self._guide_language != language:
+            # Only when the language changes: new guide text means a new layout.
+            self._guide_language = language
+            self.query_one(".guide", Static).update(guide_text(self.block, language))
+        self.set_class(not items, "-empty")
+        needle = filter_text.casefold()
+        lines: list[tuple[str, Text]] = []
+        for item in items:
+            line = item_line(item, self.block, language, segment_tags)
+            if annotations is not None:
+                for mark in annotations.items.get(item.id, ()):
+                    line.append(f" {mark.sign}{mark.label}", style=f"bold {MARK_STYLES[mark.kind]}")
+            if needle:
+                if item_matches(item, needle):
+                    line.stylize("reverse")
+                    line = Text("» ") + line
+                else:
+                    line.stylize("dim")
+            lines.append((item.id, line))
+        removed = annotations.removed.get(self.block.id, ()) if annotations else ()
+        ghosts = [
+            Text(f"{REMOVED} ", style="bold red")
+            + Text(item.text, style="strike dim")
+            + Text(" (removed)", style="dim")
+            for item in removed
+        ]
+        self.item_list.show_items(lines, select, ghosts=ghosts)
+
+    def _update_title(self) -> None:
+        # The full title where it fits, the short one where the full one would be cut.
+        width = self.size.width or self.expected_width()
+        full = f"{self.block.number} {self.block.title(self._language)}"
+        short = f"{self.block.number} {self.block.short_title(self._language)}"
+        border_title = full if len(full) + 6 <= width else short
+        if border_title != self.border_title:
+            self.border_title = border_title
+        title_line = full if len(full) <= width - 2 else short
+        self.query_one(".pane-title", TextLine).show(
+            Text(title_line, no_wrap=True, overflow="ellipsis")
+        )
+
+    def expected_width(self) -> int:
+        # Before the first layout, a guess at the content width from the screen's width (the
+        # canvas grid has equal columns), so that the first frame already has the titles that
+        # fit instead of a second frame to fix them; on_resize corrects a guess that was off.
+        width = self.app.size.width
+        place = self.block.place
+        left = place.column * width // GRID_COLUMNS
+        right = (place.column + place.column_span) * width // GRID_COLUMNS
+        return right - left - self.styles.gutter.width
+
+    def on_click(self) -> None:
+        # A click anywhere in the pane (its title, its questions) selects the block.
+        self.item_list.focus()
+
+    def on_resize(self) -> None:
+        self._update_title()
+
+
+def item_matches(item: Item, needle: str) -> bool:
+    """Whether the filter ``needle`` (casefolded) is in the item's text, note, category or
+    tags: what the filter marks and what enter in the filter bar jumps to."""
+    return any(
+        needle in field.casefold()
+        for field in (item.text, item.note, item.category or "", *item.tags)
+    )

@@ -1,0 +1,69 @@
+"""The line above the canvas: what this canvas is, which file it is, and whether it is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from bmc_tui.core.model import Header
+from bmc_tui.tui.widgets.text_line import TextLine
+
+LABELS = {
+    "da": {
+        "for": "til",
+        "by": "af",
+        "version": "v",
+        "untitled": "uden titel",
+        "new": "ikke gemt",
+        "modified": "ændret",
+        "read-only": "skrivebeskyttet",
+    },
+    "en": {
+        "for": "for",
+        "by": "by",
+        "version": "v",
+        "untitled": "untitled",
+        "new": "not saved yet",
+        "modified": "modified",
+        "read-only": "read-only",
+    },
+}
+
+
+class CanvasHeader(Horizontal):
+    """Shows the canvas header; the screen calls ``show`` after anything it shows changes.
+
+    The file name and the modified marker sit on the right and never get cut off; the
+    description of the canvas gives way first when the line is short.
+    """
+
+    def compose(self) -> ComposeResult:
+        yield TextLine(id="header-about")
+        yield Static(id="header-file")
+
+    def show(
+        self, header: Header, path: Path | None, *, modified: bool, read_only: bool = False
+    ) -> None:
+        words = LABELS[header.language]
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(header.title or f"({words['untitled']})", style="bold")
+        if header.designed_for:
+            line.append(f"  {words['for']} {header.designed_for}")
+        if header.designed_by:
+            line.append(f"  {words['by']} {header.designed_by}")
+        if header.date:
+            line.append(f"  {header.date.isoformat()}")
+        if header.version:
+            line.append(f"  {words['version']}{header.version}")
+        self.query_one("#header-about", TextLine).show(line)
+        file = Text(no_wrap=True)
+        file.append(path.name if path else f"({words['new']})")
+        if modified:
+            file.append(f" [+] {words['modified']}", style="bold")
+        if read_only:
+            file.append(f" [{words['read-only']}]", style="bold")
+        self.query_one("#header-file", Static).update(file)

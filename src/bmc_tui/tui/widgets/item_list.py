@@ -1,0 +1,556 @@
+"""The items of one block as lines on a scrollable surface: no widget, no option per item.
+
+A widget per item costs a mount, a style pass and a repaint each, and even a generic option
+list measures every item through the full text layout engine. A canvas grows to thousands of
+items over months, so this list measures items with a fast plain-string wrap, keeps only
+their heights, and draws just the lines on screen. Moving the cursor repaints the two items
+involved, nothing else.
+
+The list draws its own scroll indicator instead of using Textual's scrollbar. That scrollbar
+is a widget: showing or hiding it, or changing the virtual size under it, re-lays out the
+whole screen, and on the first frame that meant every list was measured, laid out, and sent
+over the wire a second time. Here nothing about the list's content touches the layout: the
+list measures itself when it is first drawn at a size, so the first frame is the finished one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+from typing import ClassVar, Literal, NamedTuple, Protocol, runtime_checkable
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.wrapping import split_lines, wrap_offsets
+
+Direction = Literal["up", "down", "left", "right"]
+
+
+class ListStyles(NamedTuple):
+    base: Style
+    cursor: Style
+    cursor_blurred: Style
+    ghost: Style
+    thumb: Style
+
+
+@runtime_checkable
+class PaneNavigator(Protocol):
+    """The screen that arranges the panes and so knows which one lies in a direction."""
+
+    def leave_pane(self, direction: Direction) -> None: ...
+
+
+class ItemList(ScrollView, can_focus=True):
+    """The focusable list in a pane. Keys that act on an item are bound here, so the footer
+    shows them only while a list has the focus; the screen that owns the canvas does the work.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "item-list--cursor",
+        "item-list--cursor-blurred",
+        "item-list--ghost",
+        "item-list--scroll-thumb",
+    }
+
+    DEFAULT_CSS = """
+    ItemList {
+        height: 1fr;
+        overflow: hidden hidden;
+    }
+    ItemList > .item-list--cursor {
+        text-style: bold reverse;
+    }
+    ItemList > .item-list--cursor-blurred {
+        text-style: none;
+    }
+    ItemList > .item-list--scroll-thumb {
+        color: $foreground 50%;
+    }
+    ItemList:focus > .item-list--scroll-thumb {
+        color: $accent;
+    }
+    """
+
+    #: The thumb of the scroll indicator: a half block, so it shows without colour too.
+    SCROLL_THUMB = "▐"
+
+    # The virtual size is only this list's own bookkeeping (no scrollbar widget reads it), so
+    # changing it repaints the list where needed and never re-lays out the screen.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+
+    # Priority bindings are matched the moment a key arrives, in arrival order. Ordinary
+    # bindings are matched only after the key has passed through the widget that had focus
+    # when it arrived, so over a slow link "4a" in one packet would add to the old block.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                str(block.number),
+                f"screen.focus_block({block.number})",
+                show=False,
+                priority=True,
+                id=f"go-to-{block.id.value}",
+            )
+            for block in BLOCKS
+        ),
+        Binding(
+            "a",
+            "screen.add_item",
+            "Add",
+            tooltip="Add an item after the selected one: type, enter keeps, escape cancels",
+            priority=True,
+            id="add",
+        ),
+        Binding(
+            "b",
+            "screen.brainstorm",
+            "Brainstorm",
+            tooltip="Brainstorm: every enter keeps the idea and opens the next, escape stops",
+            priority=True,
+            id="brainstorm",
+        ),
+        Binding(
+            "e,enter",
+            "screen.edit_item",
+            "Edit",
+            tooltip="Edit the selected item's text",
+            priority=True,
+            id="edit",
+        ),
+        Binding(
+            "n",
+            "screen.edit_note",
+            "Note",
+            tooltip="Write the selected item's note (several lines)",
+            priority=True,
+            id="note",
+        ),
+        Binding(
+            "E",
+            "screen.edit_note_externally",
+            "Note in $EDITOR",
+            tooltip="Write the note in your own $EDITOR",
+            show=False,
+            priority=True,
+            id="note-editor",
+        ),
+        Binding(
+            "d,delete",
+            "screen.delete_item",
+            "Delete",
+            tooltip="Delete the selected item (u undoes it)",
+            priority=True,
+            id="delete",
+        ),
+        Binding(
+            "shift+up,K",
+            "screen.reorder_item(-1)",
+            "Move up",
+            tooltip="Move the selected item up in its block",
+            show=False,
+            priority=True,
+            id="move-up",
+        ),
+        Binding(
+            "shift+down,J",
+            "screen.reorder_item(1)",
+            "Move down",
+            tooltip="Move the selected item down in its block",
+            show=False,
+            priority=True,
+            id="move-down",
+        ),
+        Binding(
+            "m",
+            "screen.move_item",
+            "Move to block…",
+            tooltip="Move the selected item to another block: m, then the block's number",
+            show=False,
+            priority=True,
+            id="move-to-block",
+        ),
+        Binding(
+            "c",
+            "screen.set_category",
+            "Category",
+            tooltip="Set the item's category, from the kinds its block lists",
+            show=False,
+            priority=True,
+            id="category",
+        ),
+        Binding(
+            "t",
+            "screen.set_tags",
+            "Tags",
+            tooltip="Set the item's tags; a customer segment's tag links items to it",
+            show=False,
+            priority=True,
+            id="tags",
+        ),
+        Binding(
+            "D",
+            "screen.compare",
+            "Compare with…",
+            tooltip="Mark what changed since the last commit (or a revision you name)",
+            show=False,
+            priority=True,
+            id="compare",
+        ),
+        Binding(
+            "z",
+            "screen.zoom",
+            "Zoom",
+            tooltip="Zoom the block to the whole screen: all questions, items and notes",
+            priority=True,
+            id="zoom",
+        ),
+        Binding(
+            "u",
+            "screen.undo",
+            "Undo",
+            tooltip="Undo the last change (any change, header edits too)",
+            priority=True,
+            id="undo",
+        ),
+        Binding(
+            "slash",
+            "screen.filter",
+            "Filter",
+            tooltip="Filter: highlight items that match, dim the rest; escape clears",
+            priority=True,
+            id="filter",
+        ),
+        Binding(
+            "g",
+            "screen.toggle_guides",
+            "Questions on/off",
+            tooltip="Show or hide the guiding questions in the panes",
+            show=False,
+            priority=True,
+            id="toggle-questions",
+        ),
+        Binding(
+            "i",
+            "screen.edit_header",
+            "Canvas header",
+            tooltip="Edit the canvas header: title, designed for/by, date, version, language",
+            show=False,
+            priority=True,
+            id="edit-header",
+        ),
+        Binding(
+            "o",
+            "screen.open",
+            "Open canvas",
+            tooltip="Open another canvas from this folder or canvases/",
+            show=False,
+            priority=True,
+            id="open",
+        ),
+        Binding(
+            "question_mark",
+            "screen.help",
+            "Help",
+            tooltip="This help",
+            priority=True,
+            id="help",
+        ),
+        Binding(
+            "q",
+            "app.quit",
+            "Quit",
+            tooltip="Quit; asks Save / Discard / Cancel when there are unsaved changes",
+            priority=True,
+            id="quit",
+        ),
+        Binding(
+            "up,k",
+            "cursor_up",
+            "Up",
+            tooltip="Previous item; past the first, the pane above",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "down,j",
+            "cursor_down",
+            "Down",
+            tooltip="Next item; past the last, the pane below",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "left,h",
+            "leave('left')",
+            "Left",
+            tooltip="The pane to the left",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "right,l",
+            "leave('right')",
+            "Right",
+            tooltip="The pane to the right",
+            show=False,
+            priority=True,
+        ),
+        Binding("home", "first", "First item", show=False, priority=True),
+        Binding("end", "last", "Last item", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.item_ids: list[str] = []
+        self._texts: list[Text] = []
+        self._selectable = 0
+        self._highlighted: int | None = None
+        #: The width items are wrapped to: the list's width, less a column for the scroll
+        #: indicator when the items overflow.
+        self._width = 0
+        #: The content size the items were last measured for.
+        self._measured_for = Size(0, 0)
+        self._overflows = False
+        #: Per item, where its wrapped lines start inside its text (measured at ``_width``).
+        self._breaks: list[list[int]] = []
+        #: Per item, the first virtual line it occupies; one extra entry holds the total.
+        self._starts: list[int] = [0]
+        #: Drawn lines per (item, whether the cursor is on it), until the item or style changes.
+        self._strips: dict[tuple[int, bool], list[list[Segment]]] = {}
+        self._styles: ListStyles | None = None
+
+    # --- content ---------------------------------------------------------------------------
+
+    def show_items(
+        self,
+        lines: list[tuple[str, Text]],
+        select: str | None = None,
+        *,
+        ghosts: list[Text] | None = None,
+    ) -> None:
+        """Replace the lines, keeping the cursor on ``select`` or on the item it was on.
+
+        ``ghosts`` are shown after the items and cannot be selected (removed items, when
+        comparing with an earlier version).
+        """
+        current = self.selected_id
+        previous_index = self._highlighted or 0
+        self.item_ids = [item_id for item_id, _ in lines]
+        self._texts = [text for _, text in lines] + list(ghosts or ())
+        self._selectable = len(self.item_ids)
+        target = select or current
+        if target in self.item_ids:
+            self._highlighted = self.item_ids.index(target)
+        elif self.item_ids:
+            self._highlighted = min(previous_index, len(self.item_ids) - 1)
+        else:
+            self._highlighted = None
+        self._measure()
+        self.refresh()
+        if self.max_scroll_y < self.scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
+        self._scroll_to_highlight()
+
+    def _ensure_measured(self) -> None:
+        if self.content_region.size != self._measured_for:
+            self._measure()
+
+    def _measure(self) -> None:
+        size = self._measured_for = self.content_region.size
+        self._strips.clear()
+        if size.width <= 0:
+            # Not laid out yet: the first draw at a real size measures.
+            self._width = 0
+            self._overflows = False
+            self._starts = [0] * (len(self._texts) + 1)
+        else:
+            self._wrap(size.width)
+            self._overflows = self._starts[-1] > size.height
+            if self._overflows:
+                # The scroll indicator takes the last column: wrap to what is left, or every
+                # line that filled the width would lose its last letter.
+                self._wrap(max(size.width - 1, 1))
+        self.virtual_size = Size(self._width, self._starts[-1])
+
+    def _wrap(self, width: int) -> None:
+        self._width = width
+        self._breaks = [wrap_offsets(text.plain, width) for text in self._texts]
+        self._starts = [0, *accumulate(len(breaks) + 1 for breaks in self._breaks)]
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Usually measured already, by the first draw at this size.
+        self._ensure_measured()
+        self._scroll_to_highlight()
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        # Textual allows the mouse wheel only where its scrollbar shows; there is none here.
+        return self.max_scroll_y > 0
+
+    # --- the cursor ------------------------------------------------------------------------
+
+    @property
+    def highlighted(self) -> int | None:
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        if index is not None:
+            index = max(0, min(index, self._selectable - 1)) if self._selectable else None
+        if index == self._highlighted:
+            return
+        old, self._highlighted = self._highlighted, index
+        self._refresh_item(old)
+        self._refresh_item(index)
+        self._scroll_to_highlight()
+
+    @property
+    def selected_id(self) -> str | None:
+        index = self._highlighted
+        return self.item_ids[index] if index is not None and index < self._selectable else None
+
+    def _item_region(self, index: int) -> Region:
+        self._ensure_measured()
+        top = self._starts[index]
+        return Region(0, top, self._width, self._starts[index + 1] - top)
+
+    def _refresh_item(self, index: int | None) -> None:
+        if index is None or index >= len(self._texts):
+            return
+        self._strips.pop((index, False), None)
+        self._strips.pop((index, True), None)
+        region = self._item_region(index).translate(-self.scroll_offset)
+        self.refresh(region)
+
+    def _scroll_to_highlight(self) -> None:
+        if self._highlighted is not None and self._highlighted < len(self._texts):
+            self.scroll_to_region(self._item_region(self._highlighted), animate=False, force=True)
+
+    def action_cursor_up(self) -> None:
+        if not self.item_ids or self._highlighted in (None, 0):
+            self.action_leave("up")
+        else:
+            assert self._highlighted is not None
+            self.highlighted = self._highlighted - 1
+
+    def action_cursor_down(self) -> None:
+        if not self.item_ids or self._highlighted == self._selectable - 1:
+            self.action_leave("down")
+        else:
+            self.highlighted = 0 if self._highlighted is None else self._highlighted + 1
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = self._selectable - 1
+
+    def action_page(self, direction: int) -> None:
+        if self._highlighted is None:
+            return
+        self._ensure_measured()
+        target_line = self._starts[self._highlighted] + direction * max(self.size.height - 1, 1)
+        target_line = max(0, min(target_line, self._starts[-1] - 1))
+        self.highlighted = bisect_right(self._starts, target_line) - 1
+
+    def action_leave(self, direction: Direction) -> None:
+        # A direct call, not a message: key actions run in the order the keys arrived, and a
+        # message would let the next key in the same packet reach this list before focus moves.
+        if isinstance(self.screen, PaneNavigator):
+            self.screen.leave_pane(direction)
+
+    def on_click(self, event: events.Click) -> None:
+        self._ensure_measured()
+        line = event.y + self.scroll_offset.y
+        if 0 <= line < self._starts[-1]:
+            index = bisect_right(self._starts, line) - 1
+            if index < self._selectable:
+                self.highlighted = index
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self._refresh_item(self._highlighted)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        self._refresh_item(self._highlighted)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_measured()
+        styles = self._list_styles()
+        line = y + self.scroll_offset.y
+        if line >= self._starts[-1] or self._width <= 0:
+            segments = [Segment(" " * self._width, styles.base)]
+        else:
+            index = bisect_right(self._starts, line) - 1
+            cursor = index == self._highlighted
+            lines = self._strips.get((index, cursor))
+            if lines is None:
+                lines = self._strips[index, cursor] = self._draw(index, cursor, styles)
+            segments = lines[line - self._starts[index]]
+        if self._overflows:
+            segments = [*segments, self._scroll_indicator(y, styles)]
+            return Strip(segments, self._width + 1)
+        return Strip(segments, self._width)
+
+    def _list_styles(self) -> ListStyles:
+        # Worked out once per style change: a widget's style is resolved through all its
+        # ancestors, and asking for it on every line was a third of the time to draw a frame.
+        if self._styles is None:
+            base = self.rich_style
+            component = self.get_component_rich_style
+            self._styles = ListStyles(
+                base=base,
+                cursor=base + component("item-list--cursor", partial=True),
+                cursor_blurred=base + component("item-list--cursor-blurred", partial=True),
+                ghost=base + component("item-list--ghost", partial=True),
+                thumb=base + component("item-list--scroll-thumb", partial=True),
+            )
+        return self._styles
+
+    def _scroll_indicator(self, y: int, styles: ListStyles) -> Segment:
+        """The cell right of line ``y``: part of the thumb, which is as long and as far down
+        the list's height as the lines on screen are of all its lines, or blank."""
+        height = self._measured_for.height
+        total = self._starts[-1]
+        thumb = max(1, round(height * height / total))
+        top = round(self.scroll_offset.y * (height - thumb) / max(total - height, 1))
+        if top <= y < top + thumb:
+            return Segment(self.SCROLL_THUMB, styles.thumb)
+        return Segment(" ", styles.base)
+
+    def _draw(self, index: int, cursor: bool, styles: ListStyles) -> list[list[Segment]]:
+        """All the lines of item ``index``, each ``self._width`` cells wide, as segments: a
+        strip is made per line drawn, not per step of drawing it (each strip carries its own
+        caches, and the memory of a frame is mostly strips)."""
+        if index >= self._selectable:
+            style = styles.ghost
+        elif cursor:
+            style = styles.cursor if self.has_focus else styles.cursor_blurred
+        else:
+            style = styles.base
+        console = self.app.console
+        padding = style if cursor else styles.base
+        lines = []
+        for piece in split_lines(self._texts[index], self._breaks[index], self._width):
+            segments = list(Segment.apply_style(piece.render(console), style))
+            lines.append(Segment.adjust_line_length(segments, self._width, padding))
+        return lines
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._strips.clear()

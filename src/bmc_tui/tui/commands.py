@@ -10,11 +10,10 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.messages import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from bmc_tui.tui.screens.canvas_screen import CanvasScreen
-
-LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 
 
 class CanvasCommands(Provider):

@@ -11,10 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from bmc_tui.core.messages import LANGUAGE_NAMES
 from bmc_tui.core.model import Header
 from bmc_tui.tui.dialogs.base import Dialog
 
-LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 TEXT_FIELDS = (
     ("title", "Title"),
     ("designed_for", "Designed for"),

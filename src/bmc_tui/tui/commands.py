@@ -45,7 +45,7 @@ class CanvasCommands(Provider):
             commands.append((binding.description, partial(screen.run_action, action), f"key {key}"))
         for code, name in LANGUAGE_NAMES.items():
             commands.append(
-                (f"Language: {name}", partial(screen.set_language, code), "canvas language")  # type: ignore[arg-type]
+                (f"Language: {name}", partial(screen.set_language, code), "canvas language")
             )
         commands.append(
             ("Check canvas", screen.action_check, "mark what the lint rules find (bmc-tui check)")

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from bmc_tui.core.catalogue import Language
@@ -23,6 +23,7 @@ from bmc_tui.core.model import Header
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.commands import CanvasCommands
+from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.screens.load_error import LoadErrorScreen
 
@@ -31,9 +32,7 @@ class BmcApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "bmc-tui"
     COMMANDS = App.COMMANDS | {CanvasCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app-quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.APP)
 
     def __init__(self, path: Path | None, language: Language = "en") -> None:
         super().__init__()

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from bmc_tui.core.catalogue import BLOCKS
 from bmc_tui.core.messages import LANGUAGE_NAMES
+from bmc_tui.tui.keymap import Context, keys_for
 
 if TYPE_CHECKING:
     from bmc_tui.tui.screens.canvas_screen import CanvasScreen
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 class CanvasCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from bmc_tui.tui.screens.canvas_screen import CanvasScreen
-        from bmc_tui.tui.widgets.item_list import ItemList
 
         screen: CanvasScreen | None = None
         for candidate in reversed(self.app.screen_stack):
@@ -37,12 +36,13 @@ class CanvasCommands(Provider):
                     f"key {block.number}",
                 )
             )
-        for binding in [*ItemList.BINDINGS, *CanvasScreen.BINDINGS]:
-            if not isinstance(binding, Binding) or binding.action.startswith("focus_block"):
+        # The canvas's keys by the names the key bar gives them (going to a block is above).
+        for key in keys_for(Context.ITEM_LIST, Context.CANVAS):
+            if not key.bound or "focus_block" in key.action:
                 continue
-            action = binding.action.removeprefix("screen.")
-            key = binding.key.split(",")[0]
-            commands.append((binding.description, partial(screen.run_action, action), f"key {key}"))
+            action = key.action.removeprefix("screen.")
+            first = key.keys.split(",")[0]
+            commands.append((key.description, partial(screen.run_action, action), f"key {first}"))
         for code, name in LANGUAGE_NAMES.items():
             commands.append(
                 (f"Language: {name}", partial(screen.set_language, code), "canvas language")

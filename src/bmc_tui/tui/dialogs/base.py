@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import ModalScreen
+
+from bmc_tui.tui.keymap import Context, bindings
 
 T = TypeVar("T")
 
@@ -14,9 +16,7 @@ class Dialog(ModalScreen[T]):
     """A modal question. ``escape`` dismisses with ``None``: the caller changes nothing."""
 
     DEFAULT_CLASSES = "dialog"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.DIALOG)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid, Vertical
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from bmc_tui.core.messages import LANGUAGE_NAMES
 from bmc_tui.core.model import Header
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.keymap import Context, bindings
 
 TEXT_FIELDS = (
     ("title", "Title"),
@@ -27,10 +28,7 @@ TEXT_FIELDS = (
 class HeaderDialog(Dialog[Header]):
     """Dismisses with the new header (``ctrl+s``), or ``None`` to keep the old one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Not a priority binding: it must run after the keys typed before it reach the fields.
-        Binding("ctrl+s", "done", "Keep header", id="header-done"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.HEADER)
 
     def __init__(self, header: Header) -> None:
         super().__init__()

@@ -5,20 +5,18 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.keymap import Context, bindings
 
 
 class NoteDialog(Dialog[str]):
     """Dismisses with the new note (``ctrl+s``), or ``None`` (escape) to keep the old one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Not a priority binding: it must run after the keys typed before it reach the text.
-        Binding("ctrl+s", "done", "Keep note", id="note-done"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.NOTE)
 
     def __init__(self, item_text: str, note: str) -> None:
         super().__init__()

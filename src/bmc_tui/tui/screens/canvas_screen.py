@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
 from textual.css.query import NoMatches
 from textual.events import DescendantFocus
@@ -29,6 +29,7 @@ from bmc_tui.core.model import Canvas, Item
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
+from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
 from bmc_tui.tui.widgets.canvas_header import CanvasHeader
@@ -74,35 +75,7 @@ class CanvasScreen(FileActions):
 
     # Keys that are also characters live on the item lists, so they never fire while the
     # user is typing into an editor; here are only keys that cannot be typed as text.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "tab",
-            "cycle_pane(1)",
-            "Next block",
-            tooltip="Next block, in number order",
-            show=False,
-            id="next-block",
-        ),
-        Binding(
-            "shift+tab",
-            "cycle_pane(-1)",
-            "Previous block",
-            tooltip="Previous block, in number order",
-            show=False,
-            id="previous-block",
-        ),
-        Binding("ctrl+z", "undo", "Undo", show=False, id="undo-ctrl"),
-        Binding(
-            "ctrl+r,ctrl+y", "redo", "Redo", tooltip="Redo what was undone", show=False, id="redo"
-        ),
-        Binding(
-            "ctrl+s", "save", "Save", tooltip="Save (a new canvas asks for a file name)", id="save"
-        ),
-        Binding("f1", "help", "Help", show=False, id="help-f1"),
-        # For when no list has the focus (the "terminal too small" message); typed into an
-        # editor, q is text, and the lists bind it themselves.
-        Binding("q", "app.quit", "Quit", show=False, id="quit-anywhere"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.CANVAS)
 
     def __init__(
         self,

@@ -1,7 +1,7 @@
 """``?``: every key, what the canvas is for, and what each block asks.
 
-The key table is read from the bindings themselves, so it cannot fall out of step with what
-the keys really do.
+The key table is read from the keymap the widgets build their bindings from, so it cannot
+fall out of step with what the keys really do.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, CANVAS_PURPOSE, Language
+from bmc_tui.tui.keymap import HELP_SECTIONS, Context, Key, bindings, keys_for
 from bmc_tui.tui.widgets.key_bar import KeyBar
 
 #: How keys read to a person, for the few whose Textual names read oddly.
@@ -34,82 +35,45 @@ KEY_NAMES = {
 }
 
 
-def _keys(binding: Binding) -> str:
-    return " / ".join(KEY_NAMES.get(key, key) for key in binding.key.split(","))
+def _keys(key: Key) -> str:
+    return " / ".join(KEY_NAMES.get(name, name) for name in key.keys.split(","))
 
 
-def key_table(sections: Iterable[tuple[str, Iterable[BindingType]]]) -> Table:
+def help_rows(contexts: Iterable[Context]) -> list[Key]:
+    """The keys a help section lists: those with a description, one per action."""
+    rows: list[Key] = []
+    seen: set[str] = set()
+    for key in keys_for(*contexts):
+        if key.description and key.action not in seen:
+            seen.add(key.action)
+            rows.append(key)
+    return rows
+
+
+def key_table(sections: Iterable[tuple[str, Iterable[Context]]]) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for heading, bindings in sections:
+    for heading, contexts in sections:
         table.add_row(Text(heading, style="bold underline"), "")
-        seen: set[str] = set()
-        for binding in bindings:
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            if binding.action in seen:
-                continue
-            seen.add(binding.action)
-            table.add_row(_keys(binding), binding.tooltip or binding.description)
+        for key in help_rows(contexts):
+            table.add_row(_keys(key), key.help or key.description)
         table.add_row("", "")
     return table
 
 
 class HelpScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "app.pop_screen", "Back to canvas", id="close-help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.HELP)
 
     def __init__(self, language: Language) -> None:
         super().__init__()
         self.language = language
 
     def compose(self) -> ComposeResult:
-        from bmc_tui.tui.screens.canvas_screen import CanvasScreen
-        from bmc_tui.tui.widgets.item_editor import ItemEditor
-        from bmc_tui.tui.widgets.item_list import ItemList
-
-        canvas_bindings = [b for b in CanvasScreen.BINDINGS if isinstance(b, Binding)]
-        block_keys = [b for b in canvas_bindings if b.action.startswith("focus_block")]
-        others = [b for b in canvas_bindings if b not in block_keys]
-        extra = [
-            Binding("1-9", "focus_block", "Go to block 1–9 (numbers as on the canvas)"),
-            Binding(
-                "ctrl+p",
-                "command_palette",
-                "Command palette: every action, go to block, export, language, theme",
-            ),
-            Binding("ctrl+q", "quit", "Quit (asks Save / Discard / Cancel when modified)"),
-        ]
         with VerticalScroll(id="help"):
             yield Static(Text("bmc-tui — help", style="bold"), id="help-title")
             yield Static(CANVAS_PURPOSE(self.language) + "\n")
-            yield Static(
-                key_table(
-                    [
-                        ("On the canvas", [*extra[:1], *others, *extra[1:]]),
-                        ("On a block's items", ItemList.BINDINGS),
-                        (
-                            "While typing an item",
-                            [
-                                Binding(
-                                    "enter",
-                                    "submit",
-                                    "Keep the text (brainstorm: and start the next)",
-                                ),
-                                *ItemEditor.BINDINGS,
-                            ],
-                        ),
-                        (
-                            "Moving an item to another block",
-                            [
-                                Binding("m then 1-9", "move", "Move the selected item to block N"),
-                            ],
-                        ),
-                    ]
-                )
-            )
+            yield Static(key_table(HELP_SECTIONS), id="help-keys")
             yield Static(self._blocks_text())
             yield Static(Text(ATTRIBUTION(self.language), style="italic"))
         yield KeyBar()

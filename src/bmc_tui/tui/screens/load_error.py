@@ -5,20 +5,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.widgets.key_bar import KeyBar
 
 
 class LoadErrorScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open", "Open another canvas", id="open"),
-        Binding("n", "new", "New canvas", id="new"),
-        Binding("q", "app.quit", "Quit", id="quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.LOAD_ERROR)
 
     def __init__(self, message: str) -> None:
         super().__init__()

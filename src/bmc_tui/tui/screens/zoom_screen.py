@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
@@ -15,13 +15,12 @@ from textual.widgets import Static
 from bmc_tui.core.catalogue import Block, Language
 from bmc_tui.core.model import Item
 from bmc_tui.core.render import guide_text, item_line
+from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.widgets.key_bar import KeyBar
 
 
 class ZoomScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("z,escape", "app.pop_screen", "Back to canvas", id="unzoom"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.ZOOM)
 
     def __init__(
         self,

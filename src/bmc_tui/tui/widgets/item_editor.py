@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
@@ -18,6 +18,7 @@ from textual.widget import Widget
 
 from bmc_tui.core.catalogue import BlockId
 from bmc_tui.core.model import MAX_TEXT_LENGTH
+from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 EditMode = Literal["add", "brainstorm", "edit"]
@@ -42,10 +43,7 @@ class ItemEditor(OrderedInput):
     # on its text, so a repaint of the editor itself is all that is needed.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Keep", id="keep-edit"),
-        Binding("escape", "cancel", "Cancel", id="cancel-edit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.EDITOR)
 
     class Committed(Message):
         """The user pressed enter on ``text`` for ``target``."""

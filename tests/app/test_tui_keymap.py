@@ -1,0 +1,106 @@
+"""The keymap is the one place the editor's keys are written.
+
+Every binding a widget or screen declares must be a row of the table (same key, action,
+words), the help screen must list exactly the table's rows for the contexts it explains, and
+the palette must offer each canvas key by its table name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+import bmc_tui.tui
+from bmc_tui.tui.app import create_app
+from bmc_tui.tui.commands import CanvasCommands
+from bmc_tui.tui.keymap import HELP_SECTIONS, KEYS, KEYS_BY_ID, Context, keys_for
+from bmc_tui.tui.screens.help_screen import KEY_NAMES, HelpScreen, help_rows
+from conftest import SIZE
+
+
+def _tui_classes() -> list[type[DOMNode]]:
+    """Every widget, screen, dialog and the app defined in the editor's package."""
+    for module in pkgutil.walk_packages(bmc_tui.tui.__path__, "bmc_tui.tui."):
+        importlib.import_module(module.name)
+    found: list[type[DOMNode]] = []
+    pending: list[type[DOMNode]] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("bmc_tui.tui.") and "BINDINGS" in vars(cls):
+            found.append(cls)
+    return found
+
+
+def test_every_binding_in_the_editor_is_a_row_of_the_keymap() -> None:
+    classes = _tui_classes()
+    assert {cls.__name__ for cls in classes} >= {
+        "BmcApp",
+        "CanvasScreen",
+        "ItemList",
+        "ItemEditor",
+        "ZoomScreen",
+        "HelpScreen",
+        "LoadErrorScreen",
+        "Dialog",
+        "NoteDialog",
+        "HeaderDialog",
+    }
+    for cls in classes:
+        for binding in vars(cls)["BINDINGS"]:
+            assert isinstance(binding, Binding), f"{cls.__name__}: {binding!r} is not a Binding"
+            assert binding.id in KEYS_BY_ID, f"{cls.__name__}: {binding.key} is not in the keymap"
+            assert binding == KEYS_BY_ID[binding.id].binding()
+
+
+def test_keymap_ids_are_unique_and_every_bound_row_is_used() -> None:
+    assert len(KEYS_BY_ID) == len(KEYS)
+    used = {b.id for cls in _tui_classes() for b in vars(cls)["BINDINGS"]}
+    assert used == {key.id for key in KEYS if key.bound}
+
+
+def _help_key_column(screen: HelpScreen) -> list[str]:
+    from rich.table import Table
+    from textual.widgets import Static
+
+    table = screen.query_one("#help-keys", Static).content
+    assert isinstance(table, Table)
+    return [str(cell) for cell in table.columns[0].cells]
+
+
+async def test_the_help_screen_lists_exactly_the_keymap_rows_of_its_sections(
+    en_canvas: Path,
+) -> None:
+    expected: list[str] = []
+    for heading, contexts in HELP_SECTIONS:
+        expected.append(heading)
+        rows = help_rows(contexts)
+        expected.extend(
+            " / ".join(KEY_NAMES.get(name, name) for name in key.keys.split(",")) for key in rows
+        )
+        expected.append("")
+        # Every row with words is listed: only a repeated action is left out.
+        described = [key for key in keys_for(*contexts) if key.description]
+        assert {key.action for key in rows} == {key.action for key in described}
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert _help_key_column(app.screen) == expected
+        # The keys of the whole canvas are there, the palette's and the move dialog's too.
+        assert {"ctrl+p", "ctrl+q", "1-9", "m then 1-9", "?", "/"} <= set(expected)
+
+
+async def test_the_palette_offers_each_canvas_key_by_its_keymap_name(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE):
+        provider = CanvasCommands(app.screen)
+        names = [name for name, _, _ in provider._commands()]
+    assert all(names), "a palette command without a name"
+    for key in keys_for(Context.ITEM_LIST, Context.CANVAS):
+        if key.bound and key.description:
+            assert key.description in names

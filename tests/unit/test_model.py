@@ -155,6 +155,16 @@ def test_validate_item_checks_the_category_against_its_block() -> None:
         validate_item(BlockId.CHANNELS, text="x", category="niche")
 
 
+def test_an_edit_and_a_file_refuse_a_category_in_the_same_words() -> None:
+    """One rule, one wording: the editor's refusal names the known categories as the file
+    check does."""
+    with pytest.raises(ValueError, match="unknown category") as caught:
+        validate_item(BlockId.CUSTOMER_SEGMENTS, text="x", category="nitch")
+    from_file = only_message('[[customer_segments]]\ntext = "x"\ncategory = "nitch"\n')
+    assert from_file == f"customer_segments[0].category: {caught.value}"
+    assert "niche" in str(caught.value)
+
+
 @pytest.mark.parametrize("text", ['""', '"   "', '"\\t"', '"\\u3000"'])
 def test_empty_or_blank_text(text: str) -> None:
     assert only_message(item_file(text=text)) == "channels[0].text: must not be empty"

@@ -94,6 +94,16 @@ class Block:
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
 
+    def allows(self, category_id: str | None) -> bool:
+        """Whether an item of this block may carry ``category_id``: no category, or one the
+        block lists. The one rule the model, storage, editing and merging all ask."""
+        return category_id is None or self.category(category_id) is not None
+
+    def unknown_category(self, category_id: str) -> str:
+        """Why ``category_id`` is refused here, naming the categories the block knows."""
+        known = ", ".join(c.id for c in self.categories) or "none"
+        return f"unknown category {category_id!r} (known for {self.id.value}: {known})"
+
 
 BLOCKS: tuple[Block, ...] = (
     Block(

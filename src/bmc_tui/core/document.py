@@ -237,6 +237,4 @@ class CanvasDocument:
 
 
 def _category_in(block_id: BlockId, category: str | None) -> str | None:
-    if category is None:
-        return None
-    return category if BLOCKS_BY_ID[block_id].category(category) else None
+    return category if BLOCKS_BY_ID[block_id].allows(category) else None

@@ -257,7 +257,7 @@ class _Merger:
         block; the category is then dropped and the note says which it was.
         """
         category = fields.get("category")
-        if category is None or BLOCKS_BY_ID[block].category(category) is not None:
+        if BLOCKS_BY_ID[block].allows(category):
             return _build(fields)
         fields = {**fields, "category": None}
         self.conflicts.append(
@@ -285,7 +285,7 @@ class _Merger:
         note = fields.get("note", "")
         fields["note"] = f"{explanation}\n\n{note}" if note else explanation
         category = fields.get("category")
-        if category is not None and BLOCKS_BY_ID[block].category(category) is None:
+        if not BLOCKS_BY_ID[block].allows(category):
             fields["category"] = None
             fields["note"] += f"\n(category {category!r} left out: {block.value} has none such)"
         return _build(fields)

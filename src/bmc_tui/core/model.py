@@ -215,12 +215,8 @@ class _CanvasFileBase(BaseModel):
             items: tuple[Item, ...] = getattr(self, block.id)
             for index, item in enumerate(items):
                 place = f"{block.id}[{index}]"
-                if item.category is not None and block.category(item.category) is None:
-                    known = ", ".join(c.id for c in block.categories) or "none"
-                    errors.append(
-                        f"{place}.category: unknown category {item.category!r} "
-                        f"(known for {block.id}: {known})"
-                    )
+                if item.category is not None and not block.allows(item.category):
+                    errors.append(f"{place}.category: {block.unknown_category(item.category)}")
                 if item.id:
                     if item.id in first_use:
                         errors.append(
@@ -365,8 +361,8 @@ def validate_item(block_id: BlockId, **fields: Any) -> Item:
     """Build an item for a block, checking its category against the block's catalogue entry."""
     item = Item(**fields)
     block = BLOCKS_BY_ID[block_id]
-    if item.category is not None and block.category(item.category) is None:
-        raise ValueError(f"unknown category {item.category!r} for {block_id.value}")
+    if item.category is not None and not block.allows(item.category):
+        raise ValueError(block.unknown_category(item.category))
     return item
 
 

@@ -193,13 +193,11 @@ def _category_problems(text: str, raw: dict[str, Any]) -> list[Problem]:
             continue
         for index, item in enumerate(items):
             category = item.get("category") if isinstance(item, dict) else None
-            if isinstance(category, str) and block.category(category) is None:
-                known = ", ".join(c.id for c in block.categories) or "none"
+            if isinstance(category, str) and not block.allows(category):
                 problems.append(
                     _problem_from_dotted(
                         text,
-                        f"{block.id.value}[{index}].category: unknown category {category!r} "
-                        f"(known for {block.id.value}: {known})",
+                        f"{block.id.value}[{index}].category: {block.unknown_category(category)}",
                     )
                 )
     return problems

@@ -18,13 +18,14 @@ from bmc_tui.core.catalogue import BlockId
 from bmc_tui.core.document import CanvasDocument
 from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.storage import dumps, load
+from bmc_tui.core.textsafe import BIDI_CONTROLS
 
 Reference = dict[BlockId, list[tuple[str, str]]]
 
 texts = st.text(
     alphabet=st.characters(
         blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
-        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        blacklist_characters="".join(sorted(BIDI_CONTROLS)),
     ),
     min_size=1,
     max_size=30,

@@ -24,6 +24,7 @@ from bmc_tui.core.model import (
     Item,
 )
 from bmc_tui.core.storage import dumps, load, parse, save
+from bmc_tui.core.textsafe import BIDI_CONTROLS
 
 PATH = Path("roundtrip.toml")
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "canvases").glob("example-*.toml"))
@@ -34,7 +35,7 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
-_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = "".join(sorted(BIDI_CONTROLS))
 
 #: Any printable character a person might type: no controls, no surrogates, no bidi overrides.
 _char = st.characters(exclude_categories=("Cc", "Cs"), exclude_characters=_BIDI)

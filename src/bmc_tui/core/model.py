@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Any, Self
 
@@ -29,6 +28,7 @@ from pydantic import (
 )
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+from bmc_tui.core.textsafe import is_forbidden
 
 #: The version of the file format this program writes and the newest it can read.
 FORMAT_VERSION = 1
@@ -45,10 +45,6 @@ MAX_HEADER_LENGTH = 200
 ITEM_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,31}$"
 TAG_PATTERN = r"^[\w][\w.+-]*$"
 
-# Bidirectional overrides and isolates can make text display in an order other than the one
-# stored (the "Trojan Source" trick); they never belong in a canvas.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
 
 def _forbidden_character(text: str, *, allow_newlines: bool) -> str | None:
     if text.isprintable():
@@ -58,7 +54,7 @@ def _forbidden_character(text: str, *, allow_newlines: bool) -> str | None:
     for char in text:
         if allow_newlines and char == "\n":
             continue
-        if char in _BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs"):
+        if is_forbidden(char):
             return char
     return None
 

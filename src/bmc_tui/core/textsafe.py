@@ -16,10 +16,17 @@ import unicodedata
 #: can see that something in the text needs mending.
 REPLACEMENT = "\ufffd"
 
-# Bidirectional embeddings, overrides and isolates (the "Trojan Source" characters).
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Bidirectional embeddings, overrides and isolates (the "Trojan Source" characters): they
+#: can make text display in an order other than the one stored.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Unicode line and paragraph separators break lines in some renderers and not in others.
 _SEPARATORS = frozenset("\u2028\u2029")
+
+
+def is_forbidden(char: str) -> bool:
+    """Whether ``char`` may never reach a person: a control code, a lone surrogate, or a bidi
+    control. The model refuses these in a canvas, and the exporters replace them."""
+    return char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs")
 
 
 def _safe_character(char: str, keep_newlines: bool) -> str:
@@ -27,7 +34,7 @@ def _safe_character(char: str, keep_newlines: bool) -> str:
         return "\n" if keep_newlines else " "
     if char == "\t" or char in _SEPARATORS:
         return " "
-    if char in _BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs"):
+    if is_forbidden(char):
         return REPLACEMENT
     return char
 

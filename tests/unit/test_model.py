@@ -454,3 +454,13 @@ def test_no_forbidden_character_passes_as_printable() -> None:
         if is_forbidden(chr(code)) and chr(code).isprintable()
     ]
     assert slipping == []
+
+
+def test_diff_and_merge_compare_the_fields_the_model_declares() -> None:
+    """A field added to Item is diffed and merged without a second list to update."""
+    from bmc_tui.core import diffing, merging
+    from bmc_tui.core.model import ITEM_FIELDS
+
+    assert tuple(name for name in Item.model_fields if name != "id") == ITEM_FIELDS
+    assert diffing.ITEM_FIELDS is ITEM_FIELDS
+    assert merging.ITEM_FIELDS is ITEM_FIELDS

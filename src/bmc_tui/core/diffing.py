@@ -22,10 +22,8 @@ from typing import Any, Literal
 from rich.text import Text
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
-from bmc_tui.core.model import Canvas, Header, Item
+from bmc_tui.core.model import ITEM_FIELDS, Canvas, Header, Item
 
-#: The item fields a diff compares; ``id`` is what follows an item, so it never "changes".
-ITEM_FIELDS: tuple[str, ...] = ("text", "category", "tags", "note")
 #: Header fields in the order the file writes them.
 HEADER_FIELDS: tuple[str, ...] = tuple(Header.model_fields)
 

@@ -31,10 +31,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
-from bmc_tui.core.model import CONFLICT_TAG, MAX_TAGS, Canvas, Header, Item
-
-#: Fields of an item merged one by one; ``tags`` merges as a set.
-ITEM_FIELDS: tuple[str, ...] = ("text", "category", "tags", "note")
+from bmc_tui.core.model import CONFLICT_TAG, ITEM_FIELDS, MAX_TAGS, Canvas, Header, Item
 
 
 class _Missing:
@@ -167,7 +164,7 @@ class _Merger:
         block = _three_way(base_block, ours[0], theirs[0])
         merged: dict[str, Any] = {"id": item_id}
         conflicting: list[str] = []
-        for name in ITEM_FIELDS:
+        for name in ITEM_FIELDS:  # one by one; ``tags`` merges as a set
             base_value = getattr(base[1], name) if base else MISSING
             ours_value, theirs_value = getattr(ours[1], name), getattr(theirs[1], name)
             if name == "tags":

@@ -157,6 +157,11 @@ class Item(BaseModel):
         return bool(self.note.strip())
 
 
+#: What an item holds, in the order the file writes it: every field but ``id``, which is what
+#: follows an item from version to version (diff, merge), so it never "changes".
+ITEM_FIELDS: tuple[str, ...] = tuple(name for name in Item.model_fields if name != "id")
+
+
 class Header(BaseModel):
     """What the canvas is about and who made it: the ``[canvas]`` table of a file."""
 

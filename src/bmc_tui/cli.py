@@ -25,6 +25,7 @@ from bmc_tui import __version__
 from bmc_tui.collector import long_lived_imports
 from bmc_tui.core.catalogue import LANGUAGES, Language
 from bmc_tui.core.model import Canvas, Header
+from bmc_tui.core.places import first_problem
 from bmc_tui.core.storage import CanvasError, dumps, load, save
 from bmc_tui.core.textsafe import displayable
 
@@ -129,7 +130,7 @@ def new(file: Path, title: str, lang: Language | None) -> None:
     try:
         header = Header(title=title, language=lang or default_language())
     except ValueError as error:
-        fail(f"--title: {_first_error(error)}")
+        fail(f"--title: {first_problem(error, with_place=False)}")
     save(Canvas(header=header), file)
     click.echo(f"Wrote {file}")
 
@@ -191,15 +192,6 @@ def schema() -> None:
     from bmc_tui.core.model import canvas_json_schema
 
     click.echo(json.dumps(canvas_json_schema(), indent=2, ensure_ascii=False))
-
-
-def _first_error(error: Exception) -> str:
-    errors: Any = getattr(error, "errors", None)
-    if callable(errors):
-        details = errors(include_url=False)
-        if details:
-            return str(details[0]["msg"]).removeprefix("Value error, ")
-    return str(error)
 
 
 # --- diff, merge, check, git-setup -----------------------------------------------------------

@@ -139,6 +139,22 @@ async def test_header_dialog_refuses_a_bad_date(en_canvas: Path) -> None:
         assert not document.modified
 
 
+async def test_header_dialog_says_a_refused_title_in_plain_words(en_canvas: Path) -> None:
+    """The notice names the field and the problem, without Pydantic's "Value error," prefix."""
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        dialog = app.screen
+        assert isinstance(dialog, HeaderDialog)
+        # A pasted bidi override: the model refuses it in any text.
+        dialog.query_one("#field-title", Input).value = "Trojan\u202eSource"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        messages = [n.message for n in app._notifications]
+        assert "title: contains the control character U+202E" in messages
+
+
 async def test_language_switch_renames_the_panes_and_is_undoable(en_canvas: Path) -> None:
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:

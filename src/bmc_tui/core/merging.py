@@ -32,6 +32,7 @@ from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
 from bmc_tui.core.model import CONFLICT_TAG, ITEM_FIELDS, MAX_TAGS, Canvas, Header, Item
+from bmc_tui.core.places import first_problem
 
 
 class _Missing:
@@ -377,7 +378,7 @@ class _Merger:
         try:
             return Header.model_validate(fields)
         except ValidationError as error:
-            raise MergeError(f"canvas header: {error.errors()[0]['msg']}") from None
+            raise MergeError(f"canvas header: {first_problem(error)}") from None
 
 
 def _places(canvas: Canvas) -> dict[str, Placed]:
@@ -388,7 +389,7 @@ def _build(fields: dict[str, Any]) -> Item:
     try:
         return Item.model_validate(fields)
     except ValidationError as error:
-        raise MergeError(f"item {fields.get('id')}: {error.errors()[0]['msg']}") from None
+        raise MergeError(f"item {fields.get('id')}: {first_problem(error)}") from None
 
 
 def _weave(

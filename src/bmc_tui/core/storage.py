@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS
 from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
+from bmc_tui.core.places import detail_message, dotted
 from bmc_tui.core.textsafe import displayable
 
 #: Canvases are small; anything larger than this is not a canvas, and reading it would only
@@ -169,7 +170,7 @@ def _problems(text: str, error: ValidationError) -> list[Problem]:
     problems: list[Problem] = []
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
-        message = detail["msg"].removeprefix("Value error, ")
+        message = detail_message(detail)
         if not loc and "; " in message:
             # Cross-item checks report several places in one error; split them back apart.
             for part in message.split("; "):
@@ -181,7 +182,7 @@ def _problems(text: str, error: ValidationError) -> list[Problem]:
         if detail["type"] == "extra_forbidden":
             message = "unknown field" if len(loc) > 1 else "unknown block or table"
         line, column = _locate(text, loc)
-        problems.append(Problem(f"{_dotted(loc)}: {message}", line, column))
+        problems.append(Problem(f"{dotted(loc)}: {message}", line, column))
     return problems
 
 
@@ -212,24 +213,6 @@ def _problem_from_dotted(text: str, message: str) -> Problem:
         return Problem(message)
     line, column = _locate(text, (match[1], int(match[2]), match[3]))
     return Problem(message, line, column)
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        key = _shown_key(part)
-        out += f"[{part}]" if isinstance(part, int) else (f".{key}" if out else key)
-    return out
-
-
-def _shown_key(key: object) -> str:
-    """A TOML key as it may be printed in a message: unlike values, keys are not checked for
-    control characters, and an unknown key is echoed, so escape what a terminal would obey
-    (``\\u001b``) rather than print it."""
-    text = str(key)
-    if text.isprintable():
-        return text
-    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 _TABLE_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' .]+?)\s*(\]\]?)\s*(#.*)?$")

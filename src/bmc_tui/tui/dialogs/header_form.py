@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from bmc_tui.core.messages import LANGUAGE_NAMES
 from bmc_tui.core.model import Header
+from bmc_tui.core.places import first_problem
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.keymap import Context, bindings
 
@@ -87,8 +88,6 @@ class HeaderDialog(Dialog[Header]):
         try:
             header = Header.model_validate(data)
         except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            place = ".".join(str(part) for part in first["loc"])
-            self.notify(f"{place}: {first['msg']}", title="Header", severity="error")
+            self.notify(first_problem(error), title="Header", severity="error")
             return
         self.dismiss(header)

@@ -26,6 +26,7 @@ from bmc_tui.core.annotations import from_diff, from_findings
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
 from bmc_tui.core.document import CanvasDocument, Change
 from bmc_tui.core.model import Canvas, Item
+from bmc_tui.core.places import first_problem
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
@@ -398,7 +399,7 @@ class CanvasScreen(FileActions):
                 event.editor.last_added = change.focus[1] if change.focus else None
         except ValueError as error:
             # Nothing typed is lost: the text goes back into a fresh editor to fix.
-            self.notify(_first_message(error), title="Not kept", severity="error")
+            self.notify(first_problem(error), title="Not kept", severity="error")
             event.editor.remove()
             self.call_later(self._open_editor, target, event.text)
             return
@@ -492,7 +493,7 @@ class CanvasScreen(FileActions):
         try:
             self.apply(self.document.update_item(item_id, description, **fields))
         except ValueError as error:
-            self.notify(_first_message(error), title="Not changed", severity="error")
+            self.notify(first_problem(error), title="Not changed", severity="error")
 
     # --- the canvas as a whole -------------------------------------------------------------
 
@@ -683,14 +684,3 @@ def _gap_and_overlap(origin: Region, other: Region, direction: Direction) -> tup
         gap = other.y - origin.bottom if direction == "down" else origin.y - other.bottom
         overlap = min(origin.right, other.right) - max(origin.x, other.x)
     return gap, overlap
-
-
-def _first_message(error: Exception) -> str:
-    errors = getattr(error, "errors", None)
-    if callable(errors):
-        details = errors(include_url=False)
-        if details:
-            location = ".".join(str(part) for part in details[0].get("loc", ()))
-            message = str(details[0]["msg"]).removeprefix("Value error, ")
-            return f"{location}: {message}" if location else message
-    return str(error)

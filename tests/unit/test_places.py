@@ -38,3 +38,42 @@ def test_a_header_and_a_plain_error_say_themselves() -> None:
         Header(title="x" * 500)
     assert first_problem(caught.value).startswith("title: ")
     assert first_problem(ValueError("plain words")) == "plain words"
+
+
+TEXT = """format_version = 1
+
+[canvas]
+title = "T"
+
+[[channels]]
+text = "first"
+
+  [[channels]]
+  "id" = "b2"
+  text = "second"
+"""
+
+
+def test_locate_finds_a_key_in_the_nth_table_bare_or_quoted() -> None:
+    from bmc_tui.core.places import locate
+
+    assert locate(TEXT, ("format_version",)) == (1, 1)
+    assert locate(TEXT, ("canvas", "title")) == (4, 1)
+    assert locate(TEXT, ("channels", 0, "text")) == (7, 1)
+    assert locate(TEXT, ("channels", 1, "id")) == (10, 3)
+    # A key the table lacks points at the table's header, where its indent starts.
+    assert locate(TEXT, ("channels", 0, "id")) == (6, 1)
+    assert locate(TEXT, ("channels", 1, "note")) == (9, 3)
+    assert locate(TEXT, ("revenue_streams", 0, "text")) == (None, None)
+
+
+def test_validation_and_lint_point_at_an_item_by_the_same_rule() -> None:
+    """``bmc-tui validate`` and ``bmc-tui check`` agree on where an item is."""
+    from bmc_tui.core.catalogue import BlockId
+    from bmc_tui.core.lint import Finding, locate
+    from bmc_tui.core.places import locate as place_of
+    from bmc_tui.core.storage import parse
+
+    canvas = parse("t.toml", TEXT)
+    finding = Finding("some-rule", BlockId.CHANNELS, "b2", "message")
+    assert locate(TEXT, canvas, finding) == place_of(TEXT, ("channels", 1, "id")) == (10, 3)

@@ -22,10 +22,10 @@ Headless: imports nothing from Textual.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from bmc_tui.core import places
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
 from bmc_tui.core.model import CONFLICT_TAG, Canvas
 
@@ -220,9 +220,6 @@ def lint(canvas: Canvas, disable: Iterable[str] = ()) -> list[Finding]:
 
 # --- places in the file ----------------------------------------------------------------------
 
-_TABLE = re.compile(r"""^\s*\[\[?\s*["']?([A-Za-z0-9_-]+)["']?\s*\]\]?\s*(?:#.*)?$""")
-_ID_KEY = re.compile(r"""^(\s*)["']?id["']?\s*=""")
-
 
 def locate(text: str, canvas: Canvas, finding: Finding) -> tuple[int, int]:
     """LINE and COLUMN (1-based) of what a finding is about in the canvas file's text.
@@ -236,25 +233,5 @@ def locate(text: str, canvas: Canvas, finding: Finding) -> tuple[int, int]:
     if place is None:
         return 1, 1
     block_id, index = place
-    lines = text.splitlines()
-    seen = -1
-    start: int | None = None
-    for number, line in enumerate(lines):
-        table = _TABLE.match(line)
-        if table is None:
-            continue
-        if start is not None:
-            break
-        if table[1] == block_id.value and line.lstrip().startswith("[["):
-            seen += 1
-            if seen == index:
-                start = number
-    if start is None:
-        return 1, 1
-    for number in range(start + 1, len(lines)):
-        if _TABLE.match(lines[number]):
-            break
-        key = _ID_KEY.match(lines[number])
-        if key:
-            return number + 1, len(key[1]) + 1
-    return start + 1, len(lines[start]) - len(lines[start].lstrip()) + 1
+    line, column = places.locate(text, (block_id.value, index, "id"))
+    return (line, column or 1) if line is not None else (1, 1)

@@ -1,5 +1,5 @@
-"""Places in a canvas file: how a field path reads (``channels[0].text``), and a validation
-error said in one line.
+"""Places in a canvas file: how a field path reads (``channels[0].text``), where it is in the
+TOML text (LINE:COL), and a validation error said in one line.
 
 A field path is what Pydantic calls an error's ``loc``: the block (or ``canvas``), the item's
 index, the field. Validation (``storage``), lint findings (``check``), the command line and
@@ -9,10 +9,14 @@ nothing from Textual.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
+
+#: A ``[table]`` or ``[[array of tables]]`` header line, with an optional comment.
+_TABLE_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' .]+?)\s*(\]\]?)\s*(#.*)?$")
 
 #: What Pydantic puts before the message of a ``ValueError`` raised in a validator.
 _VALUE_ERROR = "Value error, "
@@ -35,6 +39,55 @@ def dotted(path: Sequence[Any]) -> str:
         key = shown_key(part)
         out += f"[{part}]" if isinstance(part, int) else (f".{key}" if out else key)
     return out
+
+
+def locate(text: str, path: Sequence[Any]) -> tuple[int | None, int | None]:
+    """LINE and COLUMN (1-based) of a field path in a canvas file's TOML text, best effort.
+
+    Follows the common shapes of a canvas file (``[canvas]``, ``[[block]]`` tables, plain
+    ``key = value`` lines): the key's line when the table has it, else the table's header
+    line; a path whose table cannot be found is tried as a top-level key (``format_version``,
+    an array given inline). ``(None, None)`` when there is no such place at all.
+    """
+    if not path:
+        return None, None
+    lines = text.splitlines()
+    table, index, rest = str(path[0]), None, tuple(path[1:])
+    if rest and isinstance(rest[0], int):
+        index, rest = rest[0], rest[1:]
+    key = str(rest[0]) if rest and not isinstance(rest[0], int) else None
+
+    start, end = 0, len(lines)
+    seen = -1
+    found_table = False
+    for number, line in enumerate(lines):
+        header = _TABLE_HEADER.match(line)
+        if not header:
+            continue
+        name = header[2].strip().strip("\"'")
+        if found_table:
+            end = number
+            break
+        if name == table:
+            seen += 1
+            if index is None or seen == index:
+                start, found_table = number, True
+    if not found_table:
+        key, start, end = table, 0, len(lines)
+        for number, line in enumerate(lines):
+            if _TABLE_HEADER.match(line):
+                end = number
+                break
+    if key is not None:
+        # A key may be written bare or quoted: ``id = ...`` or ``"id" = ...``.
+        assignment = re.compile(rf"""["']?{re.escape(key)}["']?\s*=""")
+        for number in range(start, end):
+            stripped = lines[number].lstrip()
+            if assignment.match(stripped):
+                return number + 1, len(lines[number]) - len(stripped) + 1
+    if found_table:
+        return start + 1, len(lines[start]) - len(lines[start].lstrip()) + 1
+    return None, None
 
 
 def detail_message(detail: Any) -> str:

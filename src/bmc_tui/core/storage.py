@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS
 from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
-from bmc_tui.core.places import detail_message, dotted
+from bmc_tui.core.places import detail_message, dotted, locate
 from bmc_tui.core.textsafe import displayable
 
 #: Canvases are small; anything larger than this is not a canvas, and reading it would only
@@ -148,7 +148,7 @@ def parse(path: Path, text: str) -> Canvas:
             path,
             f"format_version {version} is newer than this bmc-tui reads "
             f"({FORMAT_VERSION}); upgrade bmc-tui to open it",
-            *_locate(text, ("format_version",)),
+            *locate(text, ("format_version",)),
         )
     try:
         file = CanvasFile.model_validate(raw)
@@ -181,7 +181,7 @@ def _problems(text: str, error: ValidationError) -> list[Problem]:
             continue
         if detail["type"] == "extra_forbidden":
             message = "unknown field" if len(loc) > 1 else "unknown block or table"
-        line, column = _locate(text, loc)
+        line, column = locate(text, loc)
         problems.append(Problem(f"{dotted(loc)}: {message}", line, column))
     return problems
 
@@ -211,57 +211,8 @@ def _problem_from_dotted(text: str, message: str) -> Problem:
     match = _DOTTED_PLACE.match(message)
     if not match:
         return Problem(message)
-    line, column = _locate(text, (match[1], int(match[2]), match[3]))
+    line, column = locate(text, (match[1], int(match[2]), match[3]))
     return Problem(message, line, column)
-
-
-_TABLE_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' .]+?)\s*(\]\]?)\s*(#.*)?$")
-
-
-def _locate(text: str, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
-    """Best-effort line and column for a validation error's location in the TOML text.
-
-    Follows the common shapes of a canvas file (``[canvas]``, ``[[block]]`` tables, plain
-    ``key = value`` lines); anything else falls back to the table, or to no place at all.
-    """
-    if not loc:
-        return None, None
-    lines = text.splitlines()
-    table, index, rest = str(loc[0]), None, loc[1:]
-    if rest and isinstance(rest[0], int):
-        index, rest = rest[0], rest[1:]
-    key = str(rest[0]) if rest and not isinstance(rest[0], int) else None
-
-    start, end = 0, len(lines)
-    seen = -1
-    found_table = False
-    for number, line in enumerate(lines):
-        header = _TABLE_HEADER.match(line)
-        if not header:
-            continue
-        name = header[2].strip().strip("\"'")
-        if found_table:
-            end = number
-            break
-        if name == table:
-            seen += 1
-            if index is None or seen == index:
-                start, found_table = number, True
-    if not found_table:
-        # A top-level key such as format_version, or an array given inline.
-        key, start, end = table, 0, len(lines)
-        for number, line in enumerate(lines):
-            if _TABLE_HEADER.match(line):
-                end = number
-                break
-    if key is not None:
-        for number in range(start, end):
-            stripped = lines[number].lstrip()
-            if re.match(rf"{re.escape(key)}\s*=", stripped):
-                return number + 1, len(lines[number]) - len(stripped) + 1
-    if found_table:
-        return start + 1, 1
-    return None, None
 
 
 # --- writing ---------------------------------------------------------------------------------

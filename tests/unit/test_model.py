@@ -464,3 +464,12 @@ def test_diff_and_merge_compare_the_fields_the_model_declares() -> None:
     assert tuple(name for name in Item.model_fields if name != "id") == ITEM_FIELDS
     assert diffing.ITEM_FIELDS is ITEM_FIELDS
     assert merging.ITEM_FIELDS is ITEM_FIELDS
+
+
+def test_a_derived_id_is_never_all_digits_like_every_made_up_id() -> None:
+    """One rule for made-up ids: the one derived for "Shop 31" would start 729282."""
+    from bmc_tui.core.model import hashed_item_id
+
+    derived = parse(PATH, '[[channels]]\ntext = "Shop 31"\n').items(BlockId.CHANNELS)[0].id
+    assert derived == "729282b"
+    assert hashed_item_id("channels\0Shop 31\0" + "1", set()) == derived

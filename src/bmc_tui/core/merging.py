@@ -22,7 +22,6 @@ Headless: imports nothing from Textual.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +30,15 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
-from bmc_tui.core.model import CONFLICT_TAG, ITEM_FIELDS, MAX_TAGS, Canvas, Header, Item
+from bmc_tui.core.model import (
+    CONFLICT_TAG,
+    ITEM_FIELDS,
+    MAX_TAGS,
+    Canvas,
+    Header,
+    Item,
+    hashed_item_id,
+)
 from bmc_tui.core.places import first_problem
 
 
@@ -290,13 +297,9 @@ class _Merger:
 
     def _new_id(self, seed: str) -> str:
         """A new id derived from the original's, so merging twice gives the same file."""
-        digest = hashlib.sha256(f"{seed}\0theirs".encode()).hexdigest()
-        for length in range(6, len(digest) + 1):
-            candidate = digest[:length]
-            if candidate not in self.taken and not candidate.isdigit():
-                self.taken.add(candidate)
-                return candidate
-        raise AssertionError("sha256 ran out of distinct prefixes")  # pragma: no cover
+        candidate = hashed_item_id(f"{seed}\0theirs", self.taken)
+        self.taken.add(candidate)
+        return candidate
 
     # -- order within a block --
 

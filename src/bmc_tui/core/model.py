@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -180,27 +180,41 @@ class Header(BaseModel):
     )
 
 
+def _usable_id(candidate: str, taken: Container[str]) -> bool:
+    """Whether a made-up id may be given: free, and not all digits (which would read as a
+    number, a block's or a count, wherever an id is shown)."""
+    return candidate not in taken and not candidate.isdigit()
+
+
 def new_item_id(taken: Iterable[str] = ()) -> str:
     """A fresh random id for an item made in the editor, distinct from ``taken``."""
     used = set(taken)
     while True:
         candidate = secrets.token_hex(3)
-        if candidate not in used and not candidate.isdigit():
+        if _usable_id(candidate, used):
             return candidate
+
+
+def hashed_item_id(seed: str, taken: Container[str]) -> str:
+    """A deterministic id for ``seed``: the shortest usable prefix (six hex digits or more) of
+    its SHA-256.
+
+    Ids that must come out the same on every machine are made here: those ``fmt`` and
+    loading give items a person wrote without one, and the copies a merge makes, so two
+    people who run the same command on the same files get the same ids.
+    """
+    digest = hashlib.sha256(seed.encode()).hexdigest()
+    for length in range(6, len(digest) + 1):
+        candidate = digest[:length]
+        if _usable_id(candidate, taken):
+            return candidate
+    raise AssertionError("sha256 ran out of distinct prefixes")  # pragma: no cover
 
 
 def _derived_item_id(block_id: str, text: str, occurrence: int, used: set[str]) -> str:
-    """An id for an item a person wrote without one.
-
-    Derived from the item itself rather than drawn at random, so two people who format the
-    same hand-written file get the same ids and their branches still merge.
-    """
-    digest = hashlib.sha256(f"{block_id}\0{text}\0{occurrence}".encode()).hexdigest()
-    for length in range(6, len(digest) + 1):
-        candidate = digest[:length]
-        if candidate not in used:
-            return candidate
-    raise AssertionError("sha256 ran out of distinct prefixes")  # pragma: no cover
+    """An id for an item a person wrote without one: derived from the item itself rather
+    than drawn at random, so their branches still merge."""
+    return hashed_item_id(f"{block_id}\0{text}\0{occurrence}", used)
 
 
 class _CanvasFileBase(BaseModel):

@@ -174,6 +174,19 @@ def test_category_ids_are_unique_per_block_and_look_like_ids() -> None:
         assert entry.category("no_such_category") is None
 
 
+def test_a_block_allows_no_category_or_one_it_lists_and_says_which_it_knows() -> None:
+    for entry in BLOCKS:
+        assert entry.allows(None)
+        assert all(entry.allows(category.id) for category in entry.categories)
+        assert not entry.allows("no_such_category")
+        refusal = entry.unknown_category("no_such_category")
+        assert refusal.startswith(f"unknown category 'no_such_category' (known for {entry.id}: ")
+        for category in entry.categories:
+            assert category.id in refusal
+        if not entry.categories:
+            assert refusal.endswith(": none)")
+
+
 # --- faithful to the Danish seed ----------------------------------------------------------------
 
 

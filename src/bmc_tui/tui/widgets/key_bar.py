@@ -16,6 +16,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from bmc_tui.tui.keymap import KEYS_BY_ID
+
 
 class KeyEntry(NamedTuple):
     key: str
@@ -53,8 +55,8 @@ class KeyBar(Widget):
     """
 
     #: Keys drawn at the right end, so that a narrow terminal never hides them: the way to
-    #: every other key.
-    PINNED_KEYS: ClassVar[tuple[str, ...]] = ("question_mark",)
+    #: every other key (the help key, as the keymap binds it).
+    PINNED_KEYS: ClassVar[tuple[str, ...]] = tuple(KEYS_BY_ID["help"].keys.split(","))
 
     def __init__(self) -> None:
         super().__init__()

@@ -26,6 +26,7 @@ from bmc_tui.core.annotations import from_diff, from_findings
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
 from bmc_tui.core.document import CanvasDocument, Change
 from bmc_tui.core.model import Canvas, Item
+from bmc_tui.core.presentation import block_heading, guide
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
@@ -274,11 +275,8 @@ class CanvasScreen(FileActions):
         if (annotations := self.annotations) is not None:
             hint.append(annotations.summary, style="bold reverse")
             hint.append("  (escape clears)\n", style="dim")
-        hint.append(f"{block.number} {block.title(self.language)}: ", style="bold")
-        questions = [q(self.language) for q in block.questions]
-        if not questions and block.intro:
-            questions = [block.intro(self.language)]
-        hint.append("  ".join(questions))
+        hint.append(f"{block_heading(block, self.language)}: ", style="bold")
+        hint.append("  ".join(entry.text for entry in guide(block, self.language)))
         self.query_one("#hint", TextLine).show(hint)
 
     def apply(self, change: Change | None, *, move_focus: bool = True) -> None:

@@ -151,7 +151,7 @@ def note_marker(*, ascii_only: bool = False) -> str:
 
 #: A column narrower than this many cells shows a category's short label ("Economy"); a
 #: wider one the label without its bracketed explanation ("Optimisation and economy").
-ROOMY_COLUMN = 30
+ROOMY_COLUMN = 50
 
 
 def category_label(

@@ -133,3 +133,27 @@ def fitted_guide(block: Block, language: Language, width: int, height: int) -> l
         last.truncate(max(width - 1, 0))
         last.append(ELLIPSIS, style="dim")
     return [*kept[:-1], last]
+
+
+def fitted_run(
+    head: Text, parts: list[str], width: int, height: int, *, language: Language | None = None
+) -> Text:
+    """``head`` then ``parts`` (sentences) run together, wrapped to ``width`` x ``height``:
+    as many whole parts as fit, and " …" where some are left out; never a silent cut.
+
+    For the hint line under the canvas, which runs the focused block's guide together.
+    """
+    width, height = max(width, 1), max(height, 1)
+    for count in range(len(parts), -1, -1):
+        text = head.copy()
+        text.append("  ".join(parts[:count]))
+        if count < len(parts):
+            text.append(f" {ELLIPSIS}" if count else ELLIPSIS, style="dim")
+        lines = wrap_text(text, width, 0, language=language)
+        if len(lines) <= height:
+            return Text("\n").join(lines)
+    kept = lines[:height]
+    last = kept[-1]
+    last.truncate(max(width - 1, 0))
+    last.append(ELLIPSIS, style="dim")
+    return Text("\n").join(kept)

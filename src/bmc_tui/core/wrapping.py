@@ -47,6 +47,18 @@ def _char_cells(char: str) -> int:
     return cell_len(char)
 
 
+#: A letter or a digit: where the words of an item start, after its bullet and markers.
+_WORD = re.compile(r"\w")
+
+
+def _first_word(text: str, indent: int) -> int:
+    """Where the first line may first break: not before the item's first word, so the
+    markers in front of it (the bullet, a segment's shape) stay with a word; and never
+    inside the first ``indent`` cells."""
+    found = _WORD.search(text)
+    return max(indent, found.start()) if found else indent
+
+
 class HyphenBreak(int):
     """A line break inside a word, at a hyphenation point: the line before it ends in "-".
 
@@ -137,8 +149,8 @@ def _wrap_one_cell(
             line_start = limit + 1  # a space at the end of a line is swallowed by the break
         else:
             space = text.rfind(" ", line_start, limit)
-            # Never break right after the bullet: a lone "•" line says nothing.
-            fence = line_start + (indent if line_start == 0 else 0)
+            # Never break before the first word: a lone "•" or "• ●" line says nothing.
+            fence = _first_word(text, indent) if line_start == 0 else line_start
             if space >= fence:
                 line_start = space + 1
             else:
@@ -178,8 +190,8 @@ def _wrap_any(text: str, width: int, indent: int, language: Language | None = No
                 available = width - indent
                 index += 1
                 continue
-            # Never break right after the bullet: a lone "•" line says nothing.
-            if last_space >= line_start + (indent if line_start == 0 else 0):
+            # Never break before the first word: a lone "•" or "• ●" line says nothing.
+            if last_space >= (_first_word(text, indent) if line_start == 0 else line_start):
                 index = last_space + 1
             elif language is not None:
                 # A word longer than the line: break it where its language allows.

@@ -33,11 +33,11 @@ from bmc_tui.tui.dialogs.text_prompt import TextPrompt
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
 from bmc_tui.tui.widgets.canvas_header import CanvasHeader
+from bmc_tui.tui.widgets.guide import HintLine
 from bmc_tui.tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.tui.widgets.item_list import Direction
 from bmc_tui.tui.widgets.key_bar import KeyBar
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
-from bmc_tui.tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -148,7 +148,7 @@ class CanvasScreen(FileActions):
                 # top-left corner puts each in its catalogue place.
                 for block in sorted(BLOCKS, key=lambda b: (b.place.row, b.place.column)):
                     yield BlockPane(block, self.language)
-            yield TextLine(id="hint")
+            yield HintLine(id="hint")
         yield Static(
             f"Terminal too small: bmc-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
             "Enlarge the window, or press q to quit.",
@@ -276,8 +276,8 @@ class CanvasScreen(FileActions):
             hint.append(annotations.summary, style="bold reverse")
             hint.append("  (escape clears)\n", style="dim")
         hint.append(f"{block_heading(block, self.language)}: ", style="bold")
-        hint.append("  ".join(entry.text for entry in guide(block, self.language)))
-        self.query_one("#hint", TextLine).show(hint)
+        parts = [entry.text for entry in guide(block, self.language)]
+        self.query_one("#hint", HintLine).show_guide(hint, parts, self.language)
 
     def apply(self, change: Change | None, *, move_focus: bool = True) -> None:
         """Show the effect of an edit: only the panes it touched are redrawn."""

@@ -15,7 +15,8 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from bmc_tui.core.catalogue import Block, Language
-from bmc_tui.core.render import fitted_guide, guide_lines
+from bmc_tui.core.render import fitted_guide, fitted_run, guide_lines
+from bmc_tui.tui.widgets.text_line import TextLine
 
 
 @lru_cache(maxsize=256)
@@ -57,3 +58,25 @@ class Guide(Widget):
         width, height = self.content_region.size
         lines = fitted_guide(self.block, self.language, max(width, 1), height)
         return Text("\n", no_wrap=True, overflow="crop").join(lines)
+
+
+class HintLine(TextLine):
+    """The lines under the canvas that run the focused block's guide together: whole
+    sentences as far as they fit at the width it has, then "…"."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._head = Text()
+        self._parts: list[str] = []
+        self._language: Language | None = None
+
+    def show_guide(self, head: Text, parts: list[str], language: Language) -> None:
+        if (head, parts, language) != (self._head, self._parts, self._language):
+            self._head, self._parts, self._language = head, parts, language
+            self.refresh()
+
+    def render(self) -> Text:
+        width, height = self.content_region.size
+        text = fitted_run(self._head, self._parts, width, height, language=self._language)
+        text.no_wrap = True
+        return text

@@ -432,3 +432,39 @@ def test_export_language_option(small: Path) -> None:
     _, out, _ = run("export", str(small), "--format", "md", "--lang", "da")
     assert "## 1 Nøglepartnere" in out
     assert ATTRIBUTION.da in out
+
+
+@pytest.mark.parametrize("name", ["poster.pdf", "canvas.docx", "notes.txt"])
+def test_export_refuses_a_suffix_it_cannot_write(small: Path, tmp_path: Path, name: str) -> None:
+    # It used to write Markdown into poster.pdf and exit 0: a "PDF" that no viewer opens.
+    target = tmp_path / name
+    code, out, err = run("export", str(small), "-o", str(target))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1, err
+    assert target.suffix in err
+    assert all(suffix in err for suffix in (".md", ".html", ".json", ".svg"))
+    assert not target.exists()
+
+
+def test_export_svg_is_the_canvas_grid_as_a_picture(small: Path, tmp_path: Path) -> None:
+    target = tmp_path / "slide.svg"
+    code, _, _ = run("export", str(small), "-o", str(target))  # format from the suffix
+    assert code == 0
+    picture = target.read_text(encoding="utf-8")
+    assert picture.startswith("<svg")
+    assert picture.rstrip().endswith("</svg>")
+    # Rich writes each run of text with its spaces as no-break spaces.
+    words = picture.replace("&#160;", " ")
+    for title in ("1 Key Partners", "9 Revenue Streams", "Lemonade stand", "Dog walkers"):
+        assert title in words
+    code, out, _ = run("export", str(small), "--format", "svg")
+    assert code == 0
+    assert out.startswith("<svg")
+
+
+def test_export_svg_escapes_user_text(hostile: Path) -> None:
+    code, out, _ = run("export", str(hostile), "--format", "svg")
+    assert code == 0
+    assert "<script>" not in out
+    assert "<b>" not in out

@@ -137,6 +137,15 @@ def tag_label(tag: str, segments: Mapping[str, int], *, ascii_only: bool = False
     return f"{segment_mark(position, ascii_only=ascii_only).glyph}{displayable(tag)}"
 
 
+#: What starts an item in a list, and its stand-in where the output cannot encode it.
+BULLET = "•"
+BULLET_ASCII = "*"
+
+
+def bullet(*, ascii_only: bool = False) -> str:
+    return BULLET_ASCII if ascii_only else BULLET
+
+
 #: Shown after an item that has a note: there is more to read (zoom shows it).
 NOTE_MARKER = "✎"
 #: The note marker where the output cannot encode ``✎``.

@@ -18,6 +18,7 @@ from bmc_tui.core.catalogue import Block, BlockId, Language
 from bmc_tui.core.model import Item
 from bmc_tui.core.presentation import (
     ELLIPSIS,
+    bullet,
     category_label,
     guide,
     note_marker,
@@ -27,8 +28,6 @@ from bmc_tui.core.presentation import (
 )
 from bmc_tui.core.textsafe import displayable
 from bmc_tui.core.wrapping import HANGING_INDENT, wrap_text
-
-BULLET = "• "
 
 
 def item_line(
@@ -47,7 +46,7 @@ def item_line(
     for a page); ``show_note`` adds the note's lines below it (the zoomed block).
     """
     line = Text()
-    line.append(BULLET, style="dim")
+    line.append(f"{bullet(ascii_only=ascii_only)} ", style="dim")
     if block.id == BlockId.CUSTOMER_SEGMENTS:
         for tag in item.tags:
             position = segment_tags.get(tag)

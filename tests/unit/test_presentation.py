@@ -4,6 +4,7 @@ each renderer (the editor's item lines, ``show``, Markdown, HTML) takes its word
 from __future__ import annotations
 
 import io
+import itertools
 
 import pytest
 from rich.cells import cell_len
@@ -39,7 +40,7 @@ def test_the_full_title_is_taken_wherever_it_fits(language: Language) -> None:
         forms = title_forms(item, language)
         assert forms[0] == full
         assert forms[-1] == f"{item.number} {item.short_title(language)}"
-        for longer, shorter in zip(forms, forms[1:], strict=False):
+        for longer, shorter in itertools.pairwise(forms):
             # One cell short of a form gives the next, shorter one.
             assert block_title(item, language, cell_len(longer) - 1) == shorter
 

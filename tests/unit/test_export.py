@@ -149,10 +149,10 @@ def test_category_labels_are_short_where_room_is_short() -> None:
     assert category_label(costs, "value_driven", "en") == (
         "Value-driven (value creation and the best value proposition)"
     )
-    assert category_label(costs, "value_driven", "en", 40) == "Value-driven"
-    assert category_label(costs, "value_driven", "da", 40) == "Værdidreven"
+    assert category_label(costs, "value_driven", "en", 60) == "Value-driven"
+    assert category_label(costs, "value_driven", "da", 60) == "Værdidreven"
     partners = block(BlockId.KEY_PARTNERS)
-    assert category_label(partners, "optimization", "en", 40) == "Optimisation and economy"
+    assert category_label(partners, "optimization", "en", 60) == "Optimisation and economy"
     assert category_label(partners, "optimization", "en", 20) == "Economy"
     assert category_label(partners, "no-such-kind", "en", 20) == "no-such-kind"
 

@@ -139,3 +139,18 @@ async def test_panes_and_show_mark_a_segment_alike(en_canvas: Path) -> None:
         assert text.plain.startswith(f"• {mark.glyph} ")
         styles = [str(span.style) for span in text.spans]
         assert f"bold {mark.colour}" in styles
+
+
+async def test_category_labels_follow_the_pane_width(en_canvas: Path) -> None:
+    # Short where room is short, the label itself where a pane is roomy: the rule show uses.
+    app = create_app(en_canvas)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        items = canvas(app).pane(BlockId.KEY_PARTNERS).item_list
+        assert "[Economy]" in items._texts[1].plain
+        await pilot.resize_terminal(270, 60)  # a top pane is then 54 cells wide
+        await pilot.pause()
+        assert "[Optimisation and economy]" in items._texts[1].plain
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "[Economy]" in items._texts[1].plain

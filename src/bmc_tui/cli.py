@@ -335,8 +335,9 @@ def show_command(file: Path, width: int | None, lang: Language | None) -> None:
     "-f",
     "--format",
     "export_format",
-    type=click.Choice(["md", "html", "json"]),
-    help="Markdown, a printable A4 HTML poster, or JSON (default: OUT's suffix, else md).",
+    type=click.Choice(["md", "html", "json", "svg"]),
+    help="Markdown, a printable A4 HTML poster, JSON, or an SVG picture of the grid "
+    "(default: OUT's suffix, else md).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to OUT, not stdout.")
 @click.option("--lang", type=LANGUAGE_CHOICE, help="Language of titles (default: the canvas's).")
@@ -344,11 +345,16 @@ def show_command(file: Path, width: int | None, lang: Language | None) -> None:
 def export_command(
     file: Path, export_format: str | None, output: Path | None, lang: Language | None
 ) -> None:
-    """Export FILE as Markdown, a self-contained HTML poster, or JSON."""
-    from bmc_tui.core.export import choose_format, render, write_export
+    """Export FILE as Markdown, a self-contained HTML poster, JSON, or an SVG picture."""
+    from bmc_tui.core.export import UnknownFormat, choose_format, render, write_export
 
     canvas = load(file)
-    text = render(canvas, choose_format(export_format, output), lang or canvas.header.language)
+    language = lang or canvas.header.language
+    try:
+        chosen = choose_format(export_format, output, language)
+    except UnknownFormat as error:
+        fail(str(error))
+    text = render(canvas, chosen, language)
     if output is None:
         click.echo(text, nl=False)
         return

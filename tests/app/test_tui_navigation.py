@@ -12,6 +12,7 @@ from bmc_tui.core.catalogue import BLOCKS_BY_NUMBER, BlockId
 from bmc_tui.tui.app import BmcApp, create_app
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.screens.zoom_screen import ZoomScreen
+from bmc_tui.tui.widgets.guide import Guide
 from bmc_tui.tui.widgets.text_line import TextLine
 from conftest import canvas
 
@@ -213,7 +214,7 @@ async def test_g_shows_and_hides_the_questions(en_canvas: Path) -> None:
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:
         screen = canvas(app)
-        guide = screen.pane(BlockId.KEY_PARTNERS).query_one(".guide", Static)
+        guide = screen.pane(BlockId.KEY_PARTNERS).query_one(".guide", Guide)
         assert not screen.has_class("-hide-guides")
         assert guide.display
         await pilot.press("g")

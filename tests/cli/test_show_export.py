@@ -13,8 +13,14 @@ from rich.cells import cell_len
 
 from bmc_tui.cli import main
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS
-from bmc_tui.core.export import markdown_escape
 from bmc_tui.core.model import Canvas, CanvasFile
+from bmc_tui.core.presentation import (
+    NOTE_MARKER,
+    markdown_escape,
+    segment_mark,
+    tag_label,
+    title_forms,
+)
 from bmc_tui.core.storage import load
 
 CANVASES = Path(__file__).resolve().parents[2] / "canvases"
@@ -139,8 +145,7 @@ def test_show_grid_fits_the_width(example: Path, width: int) -> None:
     assert any(line.count("╮╭") == 1 and line.startswith("╭") for line in lines)
     language = load(example).header.language
     for block in BLOCKS:
-        long, short = block.title(language), block.short_title(language)
-        assert f"{block.number} {long}" in out or f"{block.number} {short}" in out
+        assert any(title in out for title in title_forms(block, language))
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
@@ -171,8 +176,8 @@ def test_show_grid_shows_every_item_and_the_header(small: Path) -> None:
     assert "Lemonade stand" in out
     for field in ("Designed for: Kim", "Designed by: Alex", "Date: 2024-06-01", "Version: 2"):
         assert field in out
-    assert "Lemons +" in out, "an item with a note is marked"
-    assert "Cold drink #walkers" in out
+    assert f"Lemons {NOTE_MARKER}" in out, "an item with a note is marked"
+    assert f"Cold drink {segment_mark(0).glyph}walkers" in out, "a segment's tag has its mark"
     assert ATTRIBUTION.en in out
 
 
@@ -182,9 +187,7 @@ def test_show_puts_blocks_where_the_catalogue_says(small: Path) -> None:
     _, out, _ = run("show", str(small), "--width", str(width))
     lines = out.splitlines()
     for block in BLOCKS:
-        title = f"{block.number} {block.title.en}"
-        if title not in out:
-            title = f"{block.number} {block.short_title.en}"
+        title = next(title for title in title_forms(block, "en") if title in out)
         row = next(index for index, line in enumerate(lines) if title in line)
         expected = block.place.column * width // GRID_COLUMNS
         assert lines[row].index(title) - len("╭─ ") == expected, block.id
@@ -277,10 +280,14 @@ def test_export_markdown(example: Path) -> None:
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings == [f"## {block.number} {block.title(language)}" for block in BLOCKS]
     bullets = [line for line in out.splitlines() if line.startswith("- ")]
+    segments = canvas.segment_tags()
     for _, _, item in canvas.all_items():
-        assert any(line.startswith(f"- {markdown_escape(item.text)}") for line in bullets)
+        # A customer segment's own item starts with its segment's mark, as in the editor.
+        assert any(
+            re.match(rf"- (\S+ )?{re.escape(markdown_escape(item.text))}", line) for line in bullets
+        )
         for tag in item.tags:
-            assert f"`#{tag}`" in out
+            assert f"`{tag_label(tag, segments)}`" in out
         if item.has_note:
             first_line = item.note.strip().splitlines()[0]
             assert f"\n  {markdown_escape(first_line)}" in out
@@ -292,7 +299,7 @@ def test_export_markdown_details(small: Path) -> None:
     assert "- **Designed for:** Kim" in out
     assert "- **Date:** 2024-06-01" in out
     assert "- Lemons\n\n  Buy in bulk.\n" in out
-    assert "- Cold drink `#walkers`" in out
+    assert f"- Cold drink `{segment_mark(0).glyph}walkers`" in out
     assert "## 8 Cost Structure" in out
 
 
@@ -301,7 +308,7 @@ def test_export_markdown_escapes_markup(hostile: Path) -> None:
     assert not re.search(r"(?<!\\)[<>]", out), "every angle bracket is escaped"
     assert "\\<script\\>" in out
     assert "\\<img src=x onerror=alert(1)\\>" in out
-    assert "- \\# not a heading _(Niche market)_" in out
+    assert f"- {segment_mark(0).glyph} \\# not a heading _(Niche market)_" in out
     assert "\\[link=https://evil.example\\]" in out
 
 
@@ -425,3 +432,39 @@ def test_export_language_option(small: Path) -> None:
     _, out, _ = run("export", str(small), "--format", "md", "--lang", "da")
     assert "## 1 Nøglepartnere" in out
     assert ATTRIBUTION.da in out
+
+
+@pytest.mark.parametrize("name", ["poster.pdf", "canvas.docx", "notes.txt"])
+def test_export_refuses_a_suffix_it_cannot_write(small: Path, tmp_path: Path, name: str) -> None:
+    # It used to write Markdown into poster.pdf and exit 0: a "PDF" that no viewer opens.
+    target = tmp_path / name
+    code, out, err = run("export", str(small), "-o", str(target))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1, err
+    assert target.suffix in err
+    assert all(suffix in err for suffix in (".md", ".html", ".json", ".svg"))
+    assert not target.exists()
+
+
+def test_export_svg_is_the_canvas_grid_as_a_picture(small: Path, tmp_path: Path) -> None:
+    target = tmp_path / "slide.svg"
+    code, _, _ = run("export", str(small), "-o", str(target))  # format from the suffix
+    assert code == 0
+    picture = target.read_text(encoding="utf-8")
+    assert picture.startswith("<svg")
+    assert picture.rstrip().endswith("</svg>")
+    # Rich writes each run of text with its spaces as no-break spaces.
+    words = picture.replace("&#160;", " ")
+    for title in ("1 Key Partners", "9 Revenue Streams", "Lemonade stand", "Dog walkers"):
+        assert title in words
+    code, out, _ = run("export", str(small), "--format", "svg")
+    assert code == 0
+    assert out.startswith("<svg")
+
+
+def test_export_svg_escapes_user_text(hostile: Path) -> None:
+    code, out, _ = run("export", str(hostile), "--format", "svg")
+    assert code == 0
+    assert "<script>" not in out
+    assert "<b>" not in out

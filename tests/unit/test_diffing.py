@@ -13,12 +13,12 @@ from bmc_tui.core.catalogue import BLOCKS, BlockId
 from bmc_tui.core.diffing import (
     diff_canvases,
     diff_to_json,
-    md_escape,
     render_markdown,
     render_text,
     textconv,
 )
 from bmc_tui.core.model import Canvas, Header, Item
+from bmc_tui.core.presentation import markdown_escape as md_escape
 from bmc_tui.core.storage import load, save
 
 VP = BlockId.VALUE_PROPOSITIONS
@@ -127,12 +127,12 @@ def test_text_output_is_grouped_in_catalogue_order_with_a_summary() -> None:
     assert lines == [
         "--- a.toml",
         "+++ b.toml",
-        "Value Propositions (Product / Service)",
+        "4 Value Propositions (Product / Service)",
         "  ~ Fresh sourdough  [a1]",
         '      text: "Fresh bread" → "Fresh sourdough"',
-        "Channels",
+        "6 Channels",
         "  - Shop  [c1]",
-        "Customer Segments",
+        "7 Customer Segments",
         "  + Families  [s1]",
         "1 added, 1 removed, 1 edited",
     ]
@@ -204,7 +204,7 @@ def test_cli_formats(files: tuple[Path, Path]) -> None:
     runner = CliRunner()
     md = runner.invoke(main, ["diff", "--format", "md", str(old), str(new)])
     assert md.exit_code == 1
-    assert "## Value Propositions" in md.output
+    assert "## 4 Value Propositions" in md.output
     data = json.loads(runner.invoke(main, ["diff", "--format", "json", str(old), str(new)]).output)
     assert data["counts"]["edited"] == 1
 

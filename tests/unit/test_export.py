@@ -16,18 +16,23 @@ from rich.cells import cell_len
 
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS, BlockId, block
 from bmc_tui.core.export import (
-    category_label,
+    UnknownFormat,
     choose_format,
-    guiding_question,
-    markdown_escape,
     poster_layout,
     render,
-    row_heights,
     to_html,
     to_json,
     to_markdown,
 )
 from bmc_tui.core.model import Canvas, CanvasFile, Header, Item
+from bmc_tui.core.presentation import (
+    NOTE_MARKER,
+    category_label,
+    guide_lead,
+    markdown_escape,
+    row_heights,
+    segment_mark,
+)
 from bmc_tui.core.show import print_canvas
 from bmc_tui.core.textsafe import REPLACEMENT, displayable
 
@@ -114,28 +119,42 @@ def test_choose_format() -> None:
     assert choose_format("json", Path("x.html")) == "json"
     assert choose_format(None, Path("poster.HTML")) == "html"
     assert choose_format(None, Path("data.json")) == "json"
-    assert choose_format(None, Path("notes.txt")) == "md"
+    assert choose_format(None, Path("slide.SVG")) == "svg"
+    assert choose_format(None, Path("README")) == "md", "no suffix: nothing to contradict"
     with pytest.raises(ValueError, match="unknown export format"):
         choose_format("pdf", None)
 
 
-def test_guiding_question_falls_back_to_the_intro() -> None:
-    assert guiding_question(block(BlockId.KEY_PARTNERS), "en") == "Who are our key partners?"
+@pytest.mark.parametrize("name", ["poster.pdf", "notes.txt", "canvas.docx"])
+def test_choose_format_refuses_a_suffix_it_cannot_write(name: str) -> None:
+    # Markdown in a file called poster.pdf would open as a broken PDF.
+    with pytest.raises(UnknownFormat) as refused:
+        choose_format(None, Path(name))
+    message = str(refused.value)
+    assert Path(name).suffix in message
+    assert all(f".{format}" in message for format in ("md", "html", "json", "svg"))
+    assert "\n" not in message
+
+
+def test_guide_lead_falls_back_to_the_intro() -> None:
+    assert guide_lead(block(BlockId.KEY_PARTNERS), "en") == "Who are our key partners?"
     activities = block(BlockId.KEY_ACTIVITIES)
     assert not activities.questions
     assert activities.intro is not None
-    assert guiding_question(activities, "da") == activities.intro.da
+    assert guide_lead(activities, "da") == activities.intro.da
 
 
-def test_compact_category_drops_the_explanation() -> None:
+def test_category_labels_are_short_where_room_is_short() -> None:
     costs = block(BlockId.COST_STRUCTURE)
-    item = Item(id="a", text="Rent", category="value_driven")
-    assert category_label(costs, item, "en") == (
+    assert category_label(costs, "value_driven", "en") == (
         "Value-driven (value creation and the best value proposition)"
     )
-    assert category_label(costs, item, "en", compact=True) == "Value-driven"
-    assert category_label(costs, item, "da", compact=True) == "Værdidreven"
-    assert category_label(costs, Item(id="b", text="x"), "en") is None
+    assert category_label(costs, "value_driven", "en", 60) == "Value-driven"
+    assert category_label(costs, "value_driven", "da", 60) == "Værdidreven"
+    partners = block(BlockId.KEY_PARTNERS)
+    assert category_label(partners, "optimization", "en", 60) == "Optimisation and economy"
+    assert category_label(partners, "optimization", "en", 20) == "Economy"
+    assert category_label(partners, "no-such-kind", "en", 20) == "no-such-kind"
 
 
 def test_row_heights_share_tall_blocks_over_their_rows() -> None:
@@ -274,7 +293,8 @@ def test_show_marks_notes_and_categories() -> None:
         Item(id="a", text="Students", category="niche", tags=("stud",), note="more"),
     )
     out = shown(canvas, 79)
-    assert "Students · Niche market #stud +" in out
+    glyph = segment_mark(0).glyph
+    assert f"• {glyph} Students {NOTE_MARKER} [Niche market] {glyph}stud" in out
 
 
 def test_show_in_danish() -> None:

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
 from bmc_tui.core.model import ITEM_FIELDS, Canvas, Header, Item
+from bmc_tui.core.presentation import block_heading, markdown_escape
 
 #: Header fields in the order the file writes them.
 HEADER_FIELDS: tuple[str, ...] = tuple(Header.model_fields)
@@ -245,7 +246,7 @@ def change_details(change: ItemChange) -> list[str]:
     """What happened to an item, as short phrases in a fixed order."""
     details = [_describe_field(f) for f in change.fields]
     if change.moved and change.old_block is not None:
-        details.append(f"moved from {BLOCKS_BY_ID[change.old_block].title.en}")
+        details.append(f"moved from {block_heading(BLOCKS_BY_ID[change.old_block], 'en')}")
     if change.reordered and change.old_position is not None and change.new_position is not None:
         details.append(f"reordered: position {change.old_position + 1} → {change.new_position + 1}")
     return details
@@ -266,7 +267,7 @@ def render_text(diff: CanvasDiff, old_label: str = "old", new_label: str = "new"
             out.append(_describe_field(field_change))
             out.append("\n")
     for block_id, changes in diff.by_block():
-        out.append(f"{BLOCKS_BY_ID[block_id].title.en}\n", style=_STYLE["heading"])
+        out.append(f"{block_heading(BLOCKS_BY_ID[block_id], 'en')}\n", style=_STYLE["heading"])
         for change in changes:
             style = _STYLE[change.kind]
             out.append(f"  {_MARK[change.kind]} ", style=style)
@@ -282,31 +283,26 @@ def render_text(diff: CanvasDiff, old_label: str = "old", new_label: str = "new"
 
 # --- rendering: Markdown ---------------------------------------------------------------------
 
-#: Our Markdown never starts a line with user text, so only inline syntax needs escaping.
-_MD_SPECIAL = set("\\`*_[]<>|~")
-
-
-def md_escape(text: str) -> str:
-    """Escape what Markdown would read as formatting, so user text shows as written."""
-    return "".join(f"\\{char}" if char in _MD_SPECIAL else char for char in text)
-
 
 def render_markdown(diff: CanvasDiff, old_label: str = "old", new_label: str = "new") -> str:
     """The diff as a Markdown document, e.g. for a pull-request comment."""
-    lines = [f"# Canvas changes: {md_escape(old_label)} → {md_escape(new_label)}", ""]
-    lines += [f"**{md_escape(diff.summary())}**", ""]
+    esc = markdown_escape
+    old, new = esc(old_label, line_start=False), esc(new_label, line_start=False)
+    lines = [f"# Canvas changes: {old} → {new}", ""]
+    lines += [f"**{esc(diff.summary(), line_start=False)}**", ""]
     if diff.header:
         lines += ["## Canvas header", ""]
-        lines += [f"- {md_escape(_describe_field(field))}" for field in diff.header]
+        lines += [f"- {esc(_describe_field(field))}" for field in diff.header]
         lines.append("")
     labels = {"added": "Added", "removed": "Removed", "changed": "Changed"}
     for block_id, changes in diff.by_block():
-        lines += [f"## {BLOCKS_BY_ID[block_id].title.en}", ""]
+        lines += [f"## {esc(block_heading(BLOCKS_BY_ID[block_id], 'en'))}", ""]
         for change in changes:
-            line = f"- **{labels[change.kind]}:** {md_escape(change.text)} (`{change.item_id}`)"
+            text = esc(change.text, line_start=False)
+            line = f"- **{labels[change.kind]}:** {text} (`{change.item_id}`)"
             details = change_details(change) if change.kind == "changed" else []
             if details:
-                line += " — " + "; ".join(md_escape(d) for d in details)
+                line += " — " + "; ".join(esc(d, line_start=False) for d in details)
             lines.append(line)
         lines.append("")
     return "\n".join(lines)

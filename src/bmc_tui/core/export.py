@@ -6,8 +6,12 @@ the catalogue; nothing here names a block.
 
 User text is never trusted to be inert: it passes through :func:`bmc_tui.core.textsafe.displayable`
 and then the escaping of the target format (``html.escape`` for HTML, backslash escapes for
-Markdown), so an item reading ``<script>`` or ``[x](javascript:...)`` stays text. Headless:
-imports nothing from Textual (nor Rich).
+Markdown), so an item reading ``<script>`` or ``[x](javascript:...)`` stays text. Headings,
+markers, labels and the Markdown escaper come from :mod:`bmc_tui.core.presentation`, which
+the editor and ``show`` read too. Headless: imports nothing from Textual.
+
+The SVG picture is ``bmc-tui show``'s grid recorded by Rich, so it is made by
+:mod:`bmc_tui.core.show` and only dispatched from here.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,15 +31,28 @@ from bmc_tui.core.catalogue import (
     BLOCKS,
     GRID_COLUMNS,
     Block,
+    BlockId,
     Language,
     Text,
 )
-from bmc_tui.core.model import Canvas, Header, Item
+from bmc_tui.core.messages import say
+from bmc_tui.core.model import Canvas, Item
+from bmc_tui.core.presentation import (
+    block_heading,
+    canvas_title,
+    category_label,
+    guide_lead,
+    header_fields,
+    markdown_escape,
+    row_heights,
+    segment_mark,
+    tag_label,
+)
 from bmc_tui.core.storage import CanvasError, mode_to_keep, write_atomically
 from bmc_tui.core.textsafe import displayable
 
-ExportFormat = Literal["md", "html", "json"]
-FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json")
+ExportFormat = Literal["md", "html", "json", "svg"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json", "svg")
 #: File suffixes that name a format, for ``export -o poster.html`` without ``--format``.
 SUFFIXES: dict[str, ExportFormat] = {
     ".md": "md",
@@ -43,16 +60,12 @@ SUFFIXES: dict[str, ExportFormat] = {
     ".html": "html",
     ".htm": "html",
     ".json": "json",
+    ".svg": "svg",
 }
+#: How wide (in terminal columns) the SVG picture draws the canvas: the grid at a width
+#: where every title and most labels fit whole.
+SVG_WIDTH = 160
 
-# --- words the exports share with `bmc-tui show` -------------------------------------------
-
-DESIGNED_FOR = Text("Designet til", "Designed for")
-DESIGNED_BY = Text("Designet af", "Designed by")
-DATE = Text("Dato", "Date")
-VERSION = Text("Version", "Version")
-#: What a canvas without a title is called, so an export never starts with an empty heading.
-UNTITLED = Text("Business Model Canvas", "Business Model Canvas")
 EMPTY_BLOCK = Text("(tom)", "(empty)")
 TOO_FULL = Text(
     "Nogle felter rummer mere, end der er plads til på én side; eksportér som Markdown for "
@@ -61,58 +74,22 @@ TOO_FULL = Text(
 )
 
 
-def header_fields(header: Header, language: Language) -> list[tuple[str, str]]:
-    """The header's filled-in fields as (label, value) pairs, in the template's order.
-
-    Values are made displayable here so no caller can forget to.
-    """
-    fields = [
-        (DESIGNED_FOR, header.designed_for),
-        (DESIGNED_BY, header.designed_by),
-        (DATE, header.date.isoformat() if header.date else ""),
-        (VERSION, header.version),
-    ]
-    return [(label(language), displayable(value)) for label, value in fields if value]
-
-
-def canvas_title(header: Header, language: Language) -> str:
-    return displayable(header.title) or UNTITLED(language)
-
-
-def block_heading(block: Block, language: Language) -> str:
-    """``"N Title"``: the number ties the block to the template a workshop prints."""
-    return f"{block.number} {block.title(language)}"
-
-
-def guiding_question(block: Block, language: Language) -> str:
-    """The first thing the template asks of a block: its first question, else its intro.
-
-    Key Activities asks no question, only describes itself; its intro is the prompt there.
-    """
-    if block.questions:
-        return block.questions[0](language)
-    if block.intro is not None:
-        return block.intro(language)
-    return ""
-
-
-def category_label(
-    block: Block, item: Item, language: Language, *, compact: bool = False
+def item_category(
+    block: Block, item: Item, language: Language, width: int | None = None
 ) -> str | None:
-    """The item's category as the catalogue words it; the raw id if the catalogue lacks it.
-
-    ``compact`` drops the label's explanation in brackets ("Value-driven (value creation
-    and ...)" becomes "Value-driven"): on a grid it would repeat on every item of a block.
-    """
+    """The item's category in the words ``width`` allows (see
+    :func:`presentation.category_label`); ``None`` for an item without one."""
     if item.category is None:
         return None
-    category = block.category(item.category)
-    if category is None:
-        return displayable(item.category)
-    label = category.label(language)
-    if compact:
-        label = re.sub(r"\s*\([^)]*\)$", "", label) or label
-    return label
+    return category_label(block, item.category, language, width)
+
+
+def _segment_position(block: Block, item: Item, segments: Mapping[str, int]) -> int | None:
+    """The position of the segment a customer segment's item stands for (its first segment
+    tag), so the item carries the segment's mark as in the editor; ``None`` elsewhere."""
+    if block.id != BlockId.CUSTOMER_SEGMENTS:
+        return None
+    return next((segments[tag] for tag in item.tags if tag in segments), None)
 
 
 def note_text(item: Item) -> str:
@@ -122,41 +99,19 @@ def note_text(item: Item) -> str:
 
 # --- Markdown --------------------------------------------------------------------------------
 
-# Characters that Markdown (CommonMark and GitHub's dialect) may read as markup anywhere in a
-# line: emphasis, code, links and images, raw HTML, tables, strikethrough, closing ``#``s of a
-# heading; and an ``&`` only where it would start an entity (``&lt;``), so "R&D" stays as is.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?\w+;))")
-# What turns a line into a quote, heading, list item, rule or setext underline when it starts
-# a line (most of them only when followed by a space).
-_MD_LINE_START = re.compile(r"^(\s*)(>|[#+\-=*]+(?=\s|$)|\d+[.)](?=\s|$))")
 
-
-def markdown_escape(text: str, *, line_start: bool = True) -> str:
-    """``text`` as Markdown that renders exactly as written: every markup character escaped.
-
-    ``line_start`` says the text begins a line (or a list item), where ``- ``, ``1. `` or
-    ``> `` would start a block; text after a label on the same line needs no such escape.
-    """
-    escaped = _MD_INLINE.sub(r"\\\1", text)
-    if not line_start:
-        return escaped
-    return _MD_LINE_START.sub(lambda m: f"{m[1]}{_escape_marker(m[2])}", escaped)
-
-
-def _escape_marker(marker: str) -> str:
-    if marker[0].isdigit():
-        return f"{marker[:-1]}\\{marker[-1]}"
-    return f"\\{marker}"
-
-
-def _markdown_item(block: Block, item: Item, language: Language) -> list[str]:
-    line = f"- {markdown_escape(displayable(item.text))}"
-    category = category_label(block, item, language)
+def _markdown_item(
+    block: Block, item: Item, language: Language, segments: Mapping[str, int]
+) -> list[str]:
+    position = _segment_position(block, item, segments)
+    mark = "" if position is None else f"{segment_mark(position).glyph} "
+    line = f"- {mark}{markdown_escape(displayable(item.text))}"
+    category = item_category(block, item, language)
     if category:
         line += f" _({markdown_escape(category, line_start=False)})_"
     if item.tags:
         # Tags match [\w.+-]+ (the model checks), so a code span holds them without escaping.
-        line += " " + " ".join(f"`#{displayable(tag)}`" for tag in item.tags)
+        line += " " + " ".join(f"`{tag_label(tag, segments)}`" for tag in item.tags)
     lines = [line]
     note = note_text(item)
     if note:
@@ -184,6 +139,7 @@ def to_markdown(canvas: Canvas, language: Language) -> str:
         for paragraph in re.split(r"\n\s*\n", description):
             rows = [markdown_escape(row.strip()) for row in paragraph.split("\n") if row.strip()]
             out += ["\\\n".join(rows), ""]
+    segments = canvas.segment_tags()
     for block in BLOCKS:
         out += [f"## {markdown_escape(block_heading(block, language))}", ""]
         items = canvas.items(block.id)
@@ -191,7 +147,7 @@ def to_markdown(canvas: Canvas, language: Language) -> str:
             out += [f"_{EMPTY_BLOCK(language)}_", ""]
             continue
         for item in items:
-            out += _markdown_item(block, item, language)
+            out += _markdown_item(block, item, language, segments)
         out.append("")
     out += ["---", "", f"_{markdown_escape(ATTRIBUTION(language))}_", ""]
     return "\n".join(out)
@@ -219,31 +175,6 @@ def to_json(canvas: Canvas) -> str:
 # --- HTML poster -----------------------------------------------------------------------------
 
 
-def row_heights(needs: Mapping[Block, int]) -> dict[int, int]:
-    """Heights per grid row such that every block gets at least what it ``needs``.
-
-    Blocks one row tall set each row's minimum first; a block spanning rows that still falls
-    short then has the shortfall shared out over the rows it spans. ``bmc-tui show`` uses
-    this for terminal lines, the poster for tenths of a millimetre.
-    """
-    heights = dict.fromkeys(
-        sorted({row for block in needs for row in _rows_of(block)}),
-        0,
-    )
-    for block in sorted(needs, key=lambda b: b.place.row_span):
-        rows = _rows_of(block)
-        missing = needs[block] - sum(heights[row] for row in rows)
-        if missing > 0:
-            share, extra = divmod(missing, len(rows))
-            for offset, row in enumerate(rows):
-                heights[row] += share + (1 if offset < extra else 0)
-    return heights
-
-
-def _rows_of(block: Block) -> range:
-    return range(block.place.row, block.place.row + block.place.row_span)
-
-
 #: The printable area of A4 landscape with 8 mm margins, in millimetres.
 _PAGE_WIDTH_MM = 297 - 2 * 8
 _PAGE_HEIGHT_MM = 210 - 2 * 8
@@ -251,7 +182,9 @@ _PAGE_HEIGHT_MM = 210 - 2 * 8
 #: printed canvas.
 _ROW_WEIGHTS = (1.0, 1.0, 0.8)
 _PT_TO_MM = 0.3528
-_FONT_SIZES_PT = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0)
+#: The poster's font size when nothing forces it smaller.
+_POSTER_FONT_PT = 9.0
+_FONT_SIZES_PT = (_POSTER_FONT_PT, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0)
 #: Average width of a character in em, wrapping losses included: pessimistic on purpose,
 #: since a block that overflows is cut off on paper.
 _CHAR_EM = 0.56
@@ -261,6 +194,13 @@ _LINE_EM = 1.25
 def _text_lines(length: int, width_mm: float, font_pt: float) -> int:
     per_line = max(1, int(width_mm / (_CHAR_EM * font_pt * _PT_TO_MM)))
     return max(1, math.ceil(length / per_line))
+
+
+def poster_columns(block: Block, font_pt: float = _POSTER_FONT_PT) -> int:
+    """About how many characters a line of ``block``'s box holds on the poster: its room,
+    in the units :func:`presentation.category_label` measures columns in."""
+    width = _PAGE_WIDTH_MM * block.place.column_span / GRID_COLUMNS - 4.6
+    return max(1, int(width / (_CHAR_EM * font_pt * _PT_TO_MM)))
 
 
 def _block_need_mm(block: Block, canvas: Canvas, language: Language, font_pt: float) -> float:
@@ -274,12 +214,12 @@ def _block_need_mm(block: Block, canvas: Canvas, language: Language, font_pt: fl
     height = 3.8  # padding and borders
     heading = len(block_heading(block, language)) + 2
     height += _text_lines(heading, width / 1.15, font_pt) * 1.15 * em * _LINE_EM
-    question = guiding_question(block, language)
+    question = guide_lead(block, language)
     if question:
         height += _text_lines(len(question), width / 0.85, font_pt) * 0.85 * em * _LINE_EM + 1.7
     list_width = width - 1.1 * em
     for item in canvas.items(block.id):
-        category = category_label(block, item, language, compact=True) or ""
+        category = item_category(block, item, language, poster_columns(block, font_pt)) or ""
         length = len(item.text) + round(0.85 * (len(category) + 1))
         length += sum(round(0.8 * (len(tag) + 4)) for tag in item.tags)
         height += _text_lines(length, list_width, font_pt) * em * _LINE_EM + 0.8
@@ -391,9 +331,6 @@ body {
   display: inline-block; font-size: .8em; padding: 0 .35em; border-radius: .6em;
   background: #efeff2; color: #333;
 }
-.tag.segment-0 { background: #dbeafe; } .tag.segment-1 { background: #dcfce7; }
-.tag.segment-2 { background: #fef3c7; } .tag.segment-3 { background: #fce7f3; }
-.tag.segment-4 { background: #ede9fe; } .tag.segment-5 { background: #ffedd5; }
 .note {
   margin: .3mm 0 0; color: #555; font-size: .85em; white-space: pre-line;
   display: -webkit-box; -webkit-line-clamp: 3; line-clamp: 3; -webkit-box-orient: vertical;
@@ -409,6 +346,14 @@ body {
 """
 
 
+def _segment_css(segments: Mapping[str, int]) -> str:
+    """A tint per customer segment, the colour the editor and ``show`` give it."""
+    return "".join(
+        f".tag.segment-{position} {{ background: {segment_mark(position).tint}; }}\n"
+        for position in sorted(set(segments.values()))
+    )
+
+
 def _place_css() -> str:
     """One rule per block putting it in its grid cell, straight from the catalogue."""
     rules = []
@@ -422,17 +367,21 @@ def _place_css() -> str:
 
 
 def _html_item(
-    block: Block, item: Item, language: Language, segment_of: Callable[[str], int | None]
+    block: Block, item: Item, language: Language, segments: Mapping[str, int], font: float
 ) -> str:
     esc = html.escape
-    parts = [f'<span class="text">{esc(displayable(item.text))}</span>']
-    category = category_label(block, item, language, compact=True)
+    parts = []
+    position = _segment_position(block, item, segments)
+    if position is not None:
+        parts.append(f'<span class="tag segment-{position}">{segment_mark(position).glyph}</span>')
+    parts.append(f'<span class="text">{esc(displayable(item.text))}</span>')
+    category = item_category(block, item, language, poster_columns(block, font))
     if category:
         parts.append(f'<span class="category">{esc(category)}</span>')
     for tag in item.tags:
-        segment = segment_of(tag)
-        css = "tag" if segment is None else f"tag segment-{segment % 6}"
-        parts.append(f'<span class="{css}">#{esc(displayable(tag))}</span>')
+        segment = segments.get(tag)
+        css = "tag" if segment is None else f"tag segment-{segment}"
+        parts.append(f'<span class="{css}">{esc(tag_label(tag, segments))}</span>')
     note = note_text(item)
     if note:
         parts.append(f'<p class="note">{esc(note)}</p>')
@@ -466,7 +415,7 @@ def to_html(canvas: Canvas, language: Language) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(title)}</title>",
         "<style>",
-        css + _place_css() + "</style>",
+        css + _segment_css(segments) + _place_css() + "</style>",
         "</head>",
         "<body>",
         '<main class="poster">',
@@ -488,13 +437,13 @@ def to_html(canvas: Canvas, language: Language) -> str:
             f'<h2><span class="number">{block.number}</span> '
             f"<span>{esc(block.title(language))}</span></h2>"
         )
-        question = guiding_question(block, language)
+        question = guide_lead(block, language)
         if question:
             out.append(f'<p class="question">{esc(question)}</p>')
         items = canvas.items(block.id)
         if items:
             out.append("<ul>")
-            out += [_html_item(block, item, language, segments.get) for item in items]
+            out += [_html_item(block, item, language, segments, font) for item in items]
             out.append("</ul>")
         out.append("</section>")
     out += [
@@ -515,19 +464,45 @@ def render(canvas: Canvas, format: ExportFormat, language: Language) -> str:
         return to_markdown(canvas, language)
     if format == "html":
         return to_html(canvas, language)
+    if format == "svg":
+        # The picture is show's grid, recorded: made where the grid is drawn.
+        from bmc_tui.core.show import canvas_svg
+
+        return canvas_svg(canvas, language, width=SVG_WIDTH)
     return to_json(canvas)
 
 
-def choose_format(requested: str | None, output: Path | None) -> ExportFormat:
-    """The format asked for; else the one the output's suffix names (``poster.html``); else md."""
+class UnknownFormat(ValueError):
+    """The output's suffix names no format export can write (``poster.pdf``)."""
+
+    def __init__(self, suffix: str, language: Language) -> None:
+        super().__init__(say("export-unknown-suffix", language, suffix=suffix, formats=_formats()))
+
+
+def _formats() -> str:
+    return ", ".join(f".{format}" for format in FORMATS)
+
+
+def choose_format(
+    requested: str | None, output: Path | None, language: Language = "en"
+) -> ExportFormat:
+    """The format asked for; else the one the output's suffix names (``poster.html``); else md.
+
+    A suffix that names no format we write (``poster.pdf``) raises :class:`UnknownFormat`
+    rather than putting Markdown in a file that claims to be something else; a name without
+    a suffix gets Markdown.
+    """
     for candidate in FORMATS:
         if requested == candidate:
             return candidate
     if requested is not None:
         raise ValueError(f"unknown export format {requested!r}")
-    if output is None:
+    if output is None or not output.suffix:
         return "md"
-    return SUFFIXES.get(output.suffix.lower(), "md")
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UnknownFormat(output.suffix, language)
+    return SUFFIXES[suffix]
 
 
 def write_export(text: str, output: Path, *, source: Path) -> None:

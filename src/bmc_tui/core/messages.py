@@ -21,6 +21,11 @@ LANGUAGE_NAMES: Final[dict[Language, str]] = {"da": "Dansk", "en": "English"}
 MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "language-name-da": {"da": "Dansk", "en": "Danish"},
     "language-name-en": {"da": "Engelsk", "en": "English"},
+    # --- presentation and export (issue 12: one presentation, text that reads whole) ---
+    "export-unknown-suffix": {
+        "da": "kan ikke skrive {suffix}-filer; export skriver {formats} (eller angiv --format)",
+        "en": "cannot write {suffix} files; export writes {formats} (or give --format)",
+    },
 }
 
 

@@ -1,39 +1,33 @@
-"""How an item reads on screen: one line of text with its markers, as a Rich ``Text``.
+"""How an item and a block's guide read on a terminal, as Rich ``Text``.
 
-Shared by the editor's panes and the zoom view so an item looks the same everywhere. Built
-from ``Text`` objects, never from markup strings, so a ``[bold]`` a user typed stays text.
-Meaning never rests on colour alone: a note has a marker, a tag its ``#``, a segment link its
-glyph.
+Shared by the editor's panes, the zoomed block and ``bmc-tui show``, so an item looks the
+same everywhere: the words for it (markers, colours, labels, the guide's order) come from
+:mod:`bmc_tui.core.presentation`; this module only puts them into styled text. Built from
+``Text`` objects, never from markup strings, so a ``[bold]`` a user typed stays text.
+Meaning never rests on colour alone: a note has a marker, a tag its ``#``, a segment link
+its glyph.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Mapping
 
 from rich.text import Text
 
 from bmc_tui.core.catalogue import Block, BlockId, Language
 from bmc_tui.core.model import Item
-
-#: Sixteen-colour friendly: these survive a terminal with the basic ANSI palette.
-TAG_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")
-#: One shape per customer segment, so a link is visible without colour too.
-SEGMENT_GLYPHS = "●▲■◆★✚"
-NOTE_MARKER = "✎"
-
-
-def tag_colour(tag: str) -> str:
-    """The same tag has the same colour in every pane and every session (a stable hash)."""
-    return TAG_COLOURS[zlib.crc32(tag.encode()) % len(TAG_COLOURS)]
-
-
-def segment_mark(position: int) -> tuple[str, str]:
-    """The glyph and colour of the customer segment at ``position``."""
-    glyph = SEGMENT_GLYPHS[position % len(SEGMENT_GLYPHS)]
-    if position >= len(SEGMENT_GLYPHS):
-        glyph += str(position // len(SEGMENT_GLYPHS) + 1)
-    return glyph, TAG_COLOURS[position % len(TAG_COLOURS)]
+from bmc_tui.core.presentation import (
+    ELLIPSIS,
+    bullet,
+    category_label,
+    guide,
+    note_marker,
+    segment_mark,
+    tag_colour,
+    tag_label,
+)
+from bmc_tui.core.textsafe import displayable
+from bmc_tui.core.wrapping import HANGING_INDENT, wrap_text
 
 
 def item_line(
@@ -42,60 +36,123 @@ def item_line(
     language: Language,
     segment_tags: Mapping[str, int],
     *,
+    width: int | None = None,
     show_note: bool = False,
+    ascii_only: bool = False,
 ) -> Text:
+    """One item as a bullet: its segment's mark, text, note marker, category, tags.
+
+    ``width`` is the column it is shown in (for how long the category label may be; ``None``
+    for a page); ``show_note`` adds the note's lines below it (the zoomed block).
+    """
     line = Text()
-    line.append("• ", style="dim")
+    line.append(f"{bullet(ascii_only=ascii_only)} ", style="dim")
     if block.id == BlockId.CUSTOMER_SEGMENTS:
         for tag in item.tags:
             position = segment_tags.get(tag)
             if position is not None:
-                glyph, colour = segment_mark(position)
-                line.append(f"{glyph} ", style=f"bold {colour}")
+                mark = segment_mark(position, ascii_only=ascii_only)
+                line.append(f"{mark.glyph} ", style=f"bold {mark.colour}")
                 break
-    line.append(item.text)
+    line.append(displayable(item.text))
     if item.has_note:
-        line.append(f" {NOTE_MARKER}", style="bold")
+        line.append(f" {note_marker(ascii_only=ascii_only)}", style="bold")
     if item.category:
-        category = block.category(item.category)
-        if category is not None:
-            label = category.label(language) if show_note else category.short_label(language)
-            line.append(f" [{label}]", style="italic")
+        label = category_label(block, item.category, language, width)
+        line.append(f" [{label}]", style="italic")
     for tag in item.tags:
         position = segment_tags.get(tag)
-        if position is not None:
-            glyph, colour = segment_mark(position)
-            line.append(" ")
-            line.append(f"{glyph}{tag}", style=colour)
-        else:
-            # The space stays unstyled, so a selected (reversed) line shows no coloured gap.
-            line.append(" ")
-            line.append(f"#{tag}", style=tag_colour(tag))
+        colour = tag_colour(tag) if position is None else segment_mark(position).colour
+        # The space stays unstyled, so a selected (reversed) line shows no coloured gap.
+        line.append(" ")
+        line.append(tag_label(tag, segment_tags, ascii_only=ascii_only), style=colour)
     if show_note and item.has_note:
-        for note_line in item.note.rstrip("\n").split("\n"):
+        for note_line in displayable(item.note, keep_newlines=True).rstrip("\n").split("\n"):
             line.append("\n    ")
             line.append(note_line, style="dim")
     return line
 
 
 def guide_text(block: Block, language: Language, *, full: bool = False) -> Text:
-    """The block's guiding text: its questions, or its introduction where it has none.
+    """The block's guiding text, in the one order (:func:`presentation.guide`).
 
     ``full`` adds the hints and the categories, for the zoomed view and the help screen.
     """
-    guide = Text()
-    if block.intro and (full or not block.questions):
-        guide.append(block.intro(language) + "\n", style="italic")
-    for question in block.questions:
-        guide.append(f"? {question(language)}\n")
+    text = Text()
+    for entry in guide(block, language):
+        text.append(entry.line() + "\n", style="" if entry.question else "italic")
     if full:
         for hint in block.hints:
-            guide.append("\n" + hint(language) + "\n", style="italic")
+            text.append("\n" + hint(language) + "\n", style="italic")
         if block.categories:
-            guide.append("\n")
+            text.append("\n")
             if block.categories_heading:
-                guide.append(block.categories_heading(language) + "\n", style="bold")
+                text.append(block.categories_heading(language) + "\n", style="bold")
             for category in block.categories:
-                guide.append(f"  · {category.label(language)}\n")
-    guide.rstrip()
-    return guide
+                text.append(f"  · {category.label(language)}\n")
+    text.rstrip()
+    return text
+
+
+def guide_lines(block: Block, language: Language, width: int) -> list[list[Text]]:
+    """The guide wrapped to ``width``, entry by entry (a question's later lines hang under
+    its text, after the ``?``)."""
+    entries = []
+    for entry in guide(block, language):
+        text = Text(entry.line(), style="" if entry.question else "italic")
+        indent = HANGING_INDENT if entry.question else 0
+        entries.append(wrap_text(text, width, indent, language=language))
+    return entries
+
+
+def fitted_guide(block: Block, language: Language, width: int, height: int) -> list[Text]:
+    """The guide in ``width`` x ``height`` cells: whole entries, never one cut silently.
+
+    What does not fit is marked with "…" on a line of its own; where not even one entry
+    fits beside that line, the first entry is shown as far as it goes, its last line
+    ending in "…" (after a space where the entry ends there whole).
+    """
+    entries = guide_lines(block, language, width)
+    lines = [line for entry in entries for line in entry]
+    if len(lines) <= height or height <= 0:
+        return lines[: max(height, 0)]
+    kept: list[Text] = []
+    for entry in entries:
+        if len(kept) + len(entry) > height - 1:
+            break
+        kept += entry
+    if kept:
+        return [*kept, Text(ELLIPSIS, style="dim")]
+    kept = lines[:height]
+    last = kept[-1].copy()
+    last.rstrip()
+    if height == len(entries[0]) and last.cell_len + 2 <= width:
+        last.append(f" {ELLIPSIS}", style="dim")
+    else:
+        last.truncate(max(width - 1, 0))
+        last.append(ELLIPSIS, style="dim")
+    return [*kept[:-1], last]
+
+
+def fitted_run(
+    head: Text, parts: list[str], width: int, height: int, *, language: Language | None = None
+) -> Text:
+    """``head`` then ``parts`` (sentences) run together, wrapped to ``width`` x ``height``:
+    as many whole parts as fit, and " …" where some are left out; never a silent cut.
+
+    For the hint line under the canvas, which runs the focused block's guide together.
+    """
+    width, height = max(width, 1), max(height, 1)
+    for count in range(len(parts), -1, -1):
+        text = head.copy()
+        text.append("  ".join(parts[:count]))
+        if count < len(parts):
+            text.append(f" {ELLIPSIS}" if count else ELLIPSIS, style="dim")
+        lines = wrap_text(text, width, 0, language=language)
+        if len(lines) <= height:
+            return Text("\n").join(lines)
+    kept = lines[:height]
+    last = kept[-1]
+    last.truncate(max(width - 1, 0))
+    last.append(ELLIPSIS, style="dim")
+    return Text("\n").join(kept)

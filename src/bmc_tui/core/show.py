@@ -9,10 +9,13 @@ one above the other, in catalogue order.
 
 User text only ever enters Rich as :class:`rich.text.Text` (never as markup), after
 :func:`bmc_tui.core.textsafe.displayable`; an item reading ``[red]`` prints ``[red]``.
+An item reads as it does in the editor's pane (:func:`bmc_tui.core.render.item_line`), and
+headings, markers and labels come from :mod:`bmc_tui.core.presentation`, as for every view.
 """
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
@@ -25,69 +28,64 @@ from rich.segment import Segment
 from rich.text import Text
 
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS, GRID_ROWS, Block, Language
-from bmc_tui.core.export import (
-    canvas_title,
-    category_label,
-    guiding_question,
-    header_fields,
-    row_heights,
-)
-from bmc_tui.core.model import Canvas, Item
+from bmc_tui.core.model import Canvas
+from bmc_tui.core.presentation import block_title, canvas_title, guide, header_fields, row_heights
+from bmc_tui.core.render import item_line
 from bmc_tui.core.textsafe import displayable
-from bmc_tui.core.wrapping import line_count, wrap_text
+from bmc_tui.core.wrapping import HANGING_INDENT, wrap_offsets, wrap_text
 
 #: Narrower than this, five columns of blocks leave too little room for words: stack them.
 STACK_BELOW = 80
-#: Shown after an item that has a note, as the editor shows it: there is more to read.
-NOTE_MARKER = "+"
-BULLET = "•"
-#: Colours for tags that name a customer segment, by the segment's position.
-SEGMENT_STYLES = ("cyan", "green", "yellow", "magenta", "blue", "red")
-
-
-def _item_text(block: Block, item: Item, language: Language, segments: dict[str, int]) -> Text:
-    text = Text(displayable(item.text), overflow="fold")
-    category = category_label(block, item, language, compact=True)
-    if category:
-        text.append(f" · {category}", style="dim italic")
-    for tag in item.tags:
-        position = segments.get(tag)
-        style = "dim" if position is None else SEGMENT_STYLES[position % len(SEGMENT_STYLES)]
-        text.append(f" #{displayable(tag)}", style=style)
-    if item.has_note:
-        text.append(f" {NOTE_MARKER}", style="bold")
-    return text
 
 
 def block_body(
-    block: Block, canvas: Canvas, language: Language, segments: dict[str, int]
+    block: Block,
+    canvas: Canvas,
+    language: Language,
+    segments: dict[str, int],
+    width: int,
+    *,
+    ascii_only: bool = False,
 ) -> RenderableType:
-    """The inside of a block's panel: its items as bullets, or its question when empty."""
+    """The inside of a block's box, ``width`` cells: its items as bullets, else its guide."""
     items = canvas.items(block.id)
     if not items:
-        return Text(guiding_question(block, language), style="dim italic", overflow="fold")
+        # An empty block asks what the template asks, as an empty pane does.
+        entries = guide(block, language)
+        return Bullets(
+            [Text(entry.line(), style="dim italic") for entry in entries],
+            language,
+            indents=[HANGING_INDENT if entry.question else 0 for entry in entries],
+        )
     return Bullets(
         [
-            Text(f"{BULLET} ", style="dim") + _item_text(block, item, language, segments)
+            item_line(item, block, language, segments, width=width, ascii_only=ascii_only)
             for item in items
-        ]
+        ],
+        language,
     )
 
 
 class Bullets:
-    """Items as bullets with a hanging indent, wrapped line by line.
+    """Items as bullets with a hanging indent, wrapped line by line (words hyphenated in the
+    canvas's ``language``).
 
     A Rich table would do the same layout, but measures every cell of every row; a canvas
     of ten thousand items then takes seconds to print instead of a blink.
     """
 
-    def __init__(self, items: list[Text]) -> None:
+    def __init__(
+        self, items: list[Text], language: Language, *, indents: list[int] | None = None
+    ) -> None:
         self.items = items
+        self.language = language
+        #: Per item, how far its later lines hang in (under the text after its bullet).
+        self.indents = indents or [HANGING_INDENT] * len(items)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width, 1)
-        for item in self.items:
-            for line in wrap_text(item, width):
+        for item, indent in zip(self.items, self.indents, strict=True):
+            for line in wrap_text(item, width, indent, language=self.language):
                 yield from line.render(console)
                 yield Segment.line()
 
@@ -97,7 +95,10 @@ class Bullets:
     def height(self, width: int) -> int:
         """Lines the bullets take at ``width``, counted without drawing them."""
         width = max(width, 1)
-        return sum(line_count(item.plain, width) for item in self.items)
+        return sum(
+            len(wrap_offsets(item.plain, width, indent, language=self.language)) + 1
+            for item, indent in zip(self.items, self.indents, strict=True)
+        )
 
 
 #: Below this many columns a block's box drops its inner margin, to keep room for words.
@@ -105,27 +106,18 @@ TIGHT_BELOW = 20
 _BORDER_STYLE = "bright_black"
 
 
-def title_fits(title: str, width: int, *, tight: bool) -> bool:
-    """Whether ``title`` fits the top border of a box ``width`` wide.
+def title_room(width: int, *, tight: bool) -> int:
+    """Cells for the title in the top border of a box ``width`` wide.
 
     A roomy border reads ``╭─ 1 Key Partners ─╮`` (six cells of frame); a tight one
     ``╭1 Partners──╮`` (two), for the five narrow columns of an 80-column terminal.
     """
-    return cell_len(title) <= width - (2 if tight else 6)
+    return width - (2 if tight else 6)
 
 
-def block_title(block: Block, language: Language, width: int, *, tight: bool) -> str:
-    """``"N Title"`` if it fits the box's top border, else ``"N Short"``, else cut with "…".
-
-    The catalogue's short titles are made to stay distinct in narrow panes.
-    """
-    for title in (block.title(language), block.short_title(language)):
-        candidate = f"{block.number} {title}"
-        if title_fits(candidate, width, tight=tight):
-            return candidate
-    text = Text(f"{block.number} {block.short_title(language)}")
-    text.truncate(max(1, width - (2 if tight else 6)), overflow="ellipsis")
-    return text.plain
+def inner_width(width: int, *, tight: bool) -> int:
+    """Cells inside a box ``width`` wide: less its two borders and, unless tight, margins."""
+    return max(width, 4) - 2 - (0 if tight else 2)
 
 
 class BlockBox:
@@ -152,8 +144,7 @@ class BlockBox:
         return len(console.render_lines(self.body, options.update(width=inner, height=None))) + 2
 
     def _inner_width(self, options: ConsoleOptions) -> int:
-        margin = 0 if self.tight else 1
-        return max(options.max_width, 4) - 2 - 2 * margin
+        return inner_width(options.max_width, tight=self.tight)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width, 4)
@@ -194,10 +185,18 @@ def block_box(
     *,
     tight: bool,
     height: int | None = None,
+    ascii_only: bool = False,
 ) -> BlockBox:
     return BlockBox(
-        block_title(block, language, width, tight=tight),
-        block_body(block, canvas, language, segments),
+        block_title(block, language, title_room(width, tight=tight)),
+        block_body(
+            block,
+            canvas,
+            language,
+            segments,
+            inner_width(width, tight=tight),
+            ascii_only=ascii_only,
+        ),
         tight=tight,
         height=height,
     )
@@ -230,6 +229,7 @@ class CanvasView:
         self.canvas = canvas
         self.language = language
         self.segments = canvas.segment_tags()
+        self.ascii_only = False
 
     def header(self, width: int) -> RenderableType:
         """Title, then the header fields packed into lines, then the description."""
@@ -257,6 +257,8 @@ class CanvasView:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
+        # Shapes and the note marker fall back to ASCII where the output cannot encode them.
+        self.ascii_only = options.ascii_only
         yield self.header(width)
         if width < STACK_BELOW:
             yield from self._stacked(width)
@@ -270,15 +272,22 @@ class CanvasView:
         Decided once for the whole canvas, so the boxes never mix two looks.
         """
         for block, width in widths.items():
-            titles = (block.title(self.language), block.short_title(self.language))
-            roomy = any(title_fits(f"{block.number} {t}", width, tight=False) for t in titles)
-            if width < TIGHT_BELOW or not roomy:
+            room = title_room(width, tight=False)
+            short = f"{block.number} {block.short_title(self.language)}"
+            if width < TIGHT_BELOW or cell_len(short) > room:
                 return True
         return False
 
     def _box(self, block: Block, width: int, tight: bool, height: int | None = None) -> BlockBox:
         return block_box(
-            block, self.canvas, self.language, self.segments, width, tight=tight, height=height
+            block,
+            self.canvas,
+            self.language,
+            self.segments,
+            width,
+            tight=tight,
+            height=height,
+            ascii_only=self.ascii_only,
         )
 
     def _stacked(self, width: int) -> Iterator[BlockBox]:
@@ -354,6 +363,24 @@ def make_console(width: int | None = None, file: TextIO | None = None) -> Consol
         highlight=False,
         soft_wrap=False,
     )
+
+
+def canvas_svg(canvas: Canvas, language: Language, *, width: int) -> str:
+    """The canvas grid as ``show`` prints it at ``width`` columns, as an SVG picture (Rich
+    records the console): for slides and wikis, colours and box lines included."""
+    console = Console(
+        file=io.StringIO(),
+        record=True,
+        width=width,
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+    )
+    console.print(CanvasView(canvas, language))
+    return console.export_svg(title=canvas_title(canvas.header, language))
 
 
 def print_canvas(

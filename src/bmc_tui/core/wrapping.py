@@ -3,15 +3,30 @@
 The editor's item list needs every item's height to place its scroll thumb but draws only the
 lines on screen; ``bmc-tui show`` prints every item. Both measure and split with this one
 function, with a hanging indent under the bullet. Headless: imports nothing from Textual.
+
+Lines break at spaces. A word longer than a whole line breaks where its language allows,
+with a hyphen: the hyphenation dictionaries of ``pyphen`` (Danish and British English, the
+LibreOffice ones) know that "Ladcykelproducent" breaks as "Ladcykel-pro-du-cent", which no
+rule of our own would. Only a word with no break point at all is cut where the line ends.
+Words that fit are never looked up, and the dictionary is loaded on the first long word, so
+a canvas of short words pays nothing for it.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.text import Text
+from rich.text import Span, Text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import pyphen
+
+    from bmc_tui.core.catalogue import Language
 
 #: Continuation lines start under the item's text, not under its bullet.
 HANGING_INDENT = 2
@@ -32,22 +47,90 @@ def _char_cells(char: str) -> int:
     return cell_len(char)
 
 
-def wrap_offsets(text: str, width: int, indent: int = HANGING_INDENT) -> list[int]:
+#: A letter or a digit: where the words of an item start, after its bullet and markers.
+_WORD = re.compile(r"\w")
+
+
+def _first_word(text: str, indent: int) -> int:
+    """Where the first line may first break: not before the item's first word, so the
+    markers in front of it (the bullet, a segment's shape) stay with a word; and never
+    inside the first ``indent`` cells."""
+    found = _WORD.search(text)
+    return max(indent, found.start()) if found else indent
+
+
+class HyphenBreak(int):
+    """A line break inside a word, at a hyphenation point: the line before it ends in "-".
+
+    An ``int`` like every other break, so code that only counts or bisects lines needs no
+    change; :func:`split_lines` adds the hyphen.
+    """
+
+
+#: The hyphenation dictionary for each language the product speaks.
+HYPHENATION_DICTIONARIES: dict[str, str] = {"da": "da_DK", "en": "en_GB"}
+
+
+@lru_cache(maxsize=4)
+def _dictionary(language: str) -> pyphen.Pyphen:
+    import pyphen  # on the first long word only: most canvases never need it
+
+    return pyphen.Pyphen(lang=HYPHENATION_DICTIONARIES[language])
+
+
+@lru_cache(maxsize=8192)
+def hyphenation_points(word: str, language: str) -> tuple[int, ...]:
+    """Where ``word`` may break, as offsets into it: its hyphenation points, and the place
+    after a hyphen it already has ("booking-|system")."""
+    points = {int(point) for point in _dictionary(language).positions(word)}
+    points.update(index + 1 for index, char in enumerate(word[:-1]) if char in "-‐")
+    return tuple(sorted(point for point in points if 0 < point < len(word)))
+
+
+def _inside_word(
+    text: str,
+    word_start: int,
+    line_start: int,
+    available: int,
+    language: Language,
+    measure: Callable[[str], int],
+) -> int | None:
+    """The last hyphenation point of the word at ``word_start`` that leaves the line (from
+    ``line_start``, ``available`` cells) room for its hyphen; ``None`` if there is none."""
+    end = word_start
+    while end < len(text) and text[end] not in " \n":
+        end += 1
+    for point in reversed(hyphenation_points(text[word_start:end], language)):
+        at = word_start + point
+        if text[at - 1] in "-‐":
+            if measure(text[line_start:at]) <= available:
+                return at
+        elif measure(text[line_start:at]) + 1 <= available:
+            return HyphenBreak(at)
+    return None
+
+
+def wrap_offsets(
+    text: str, width: int, indent: int = HANGING_INDENT, *, language: Language | None = None
+) -> list[int]:
     """Where each line after the first starts, as offsets into ``text``.
 
     The first line is ``width`` cells wide, later ones ``width - indent``. Lines break after
-    spaces; a word longer than a line is broken where the line ends. Explicit newlines
-    always break.
+    spaces; a word longer than a line breaks at a hyphenation point of ``language`` (a
+    :class:`HyphenBreak`), and where it has none, or no language is given, where the line
+    ends. Explicit newlines always break.
     """
     if width <= indent + 1:
         indent = 0
     width = max(width, 1)
     if _one_cell_text(text):
-        return _wrap_one_cell(text, width, indent)
-    return _wrap_any(text, width, indent)
+        return _wrap_one_cell(text, width, indent, language)
+    return _wrap_any(text, width, indent, language)
 
 
-def _wrap_one_cell(text: str, width: int, indent: int) -> list[int]:
+def _wrap_one_cell(
+    text: str, width: int, indent: int, language: Language | None = None
+) -> list[int]:
     """``wrap_offsets`` for text whose every character is one cell wide: a line at a time
     with string searches, instead of a character at a time (the editor measures every item
     of a canvas of thousands when it starts)."""
@@ -66,14 +149,22 @@ def _wrap_one_cell(text: str, width: int, indent: int) -> list[int]:
             line_start = limit + 1  # a space at the end of a line is swallowed by the break
         else:
             space = text.rfind(" ", line_start, limit)
-            # Never break right after the bullet: a lone "•" line says nothing.
-            fence = line_start + (indent if line_start == 0 else 0)
-            line_start = space + 1 if space >= fence else limit
+            # Never break before the first word: a lone "•" or "• ●" line says nothing.
+            fence = _first_word(text, indent) if line_start == 0 else line_start
+            if space >= fence:
+                line_start = space + 1
+            else:
+                # A word longer than the line: break it where its language allows.
+                inside = None
+                if language is not None:
+                    word = max(space + 1, line_start)
+                    inside = _inside_word(text, word, line_start, available, language, len)
+                line_start = limit if inside is None else inside
         breaks.append(line_start)
         available = width - indent
 
 
-def _wrap_any(text: str, width: int, indent: int) -> list[int]:
+def _wrap_any(text: str, width: int, indent: int, language: Language | None = None) -> list[int]:
     breaks: list[int] = []
     line_start = 0
     available = width
@@ -99,9 +190,15 @@ def _wrap_any(text: str, width: int, indent: int) -> list[int]:
                 available = width - indent
                 index += 1
                 continue
-            # Never break right after the bullet: a lone "•" line says nothing.
-            if last_space >= line_start + (indent if line_start == 0 else 0):
+            # Never break before the first word: a lone "•" or "• ●" line says nothing.
+            if last_space >= (_first_word(text, indent) if line_start == 0 else line_start):
                 index = last_space + 1
+            elif language is not None:
+                # A word longer than the line: break it where its language allows.
+                word = max(last_space + 1, line_start)
+                measure = len if ascii_only else cell_len
+                inside = _inside_word(text, word, line_start, available, language, measure)
+                index = index if inside is None else inside
             breaks.append(index)
             line_start, used, last_space = index, 0, -1
             available = width - indent
@@ -113,13 +210,16 @@ def _wrap_any(text: str, width: int, indent: int) -> list[int]:
     return breaks
 
 
-def line_count(text: str, width: int) -> int:
-    return len(wrap_offsets(text, width)) + 1
+def line_count(text: str, width: int, *, language: Language | None = None) -> int:
+    return len(wrap_offsets(text, width, language=language)) + 1
 
 
-def wrap_text(text: Text, width: int, indent: int = HANGING_INDENT) -> list[Text]:
+def wrap_text(
+    text: Text, width: int, indent: int = HANGING_INDENT, *, language: Language | None = None
+) -> list[Text]:
     """``text`` split into lines of at most ``width`` cells, later lines indented."""
-    return split_lines(text, wrap_offsets(text.plain, width, indent), width, indent)
+    breaks = wrap_offsets(text.plain, width, indent, language=language)
+    return split_lines(text, breaks, width, indent)
 
 
 def split_lines(
@@ -129,8 +229,20 @@ def split_lines(
     pieces = text.divide(breaks)
     lines: list[Text] = []
     for number, piece in enumerate(pieces):
+        if number < len(breaks) and isinstance(breaks[number], HyphenBreak):
+            _add_hyphen(piece)
         if number and width > indent + 1:
             piece = Text(" " * indent) + piece
         piece.rstrip_end(width)
         lines.append(piece)
     return lines
+
+
+def _add_hyphen(piece: Text) -> None:
+    """End ``piece`` with a hyphen styled as the letter before it (an italic label's hyphen
+    is italic too)."""
+    end = len(piece)
+    piece.append("-")
+    piece.spans[:] = [
+        Span(span.start, end + 1, span.style) if span.end == end else span for span in piece.spans
+    ]

@@ -27,6 +27,7 @@ from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block
 from bmc_tui.core.document import CanvasDocument, Change
 from bmc_tui.core.model import Canvas, Item
 from bmc_tui.core.places import first_problem
+from bmc_tui.core.presentation import block_heading, guide
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
@@ -34,11 +35,11 @@ from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
 from bmc_tui.tui.widgets.canvas_header import CanvasHeader
+from bmc_tui.tui.widgets.guide import HintLine
 from bmc_tui.tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.tui.widgets.item_list import Direction
 from bmc_tui.tui.widgets.key_bar import KeyBar
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
-from bmc_tui.tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -121,7 +122,7 @@ class CanvasScreen(FileActions):
                 # top-left corner puts each in its catalogue place.
                 for block in sorted(BLOCKS, key=lambda b: (b.place.row, b.place.column)):
                     yield BlockPane(block, self.language)
-            yield TextLine(id="hint")
+            yield HintLine(id="hint")
         yield Static(
             f"Terminal too small: bmc-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
             "Enlarge the window, or press q to quit.",
@@ -248,12 +249,9 @@ class CanvasScreen(FileActions):
         if (annotations := self.annotations) is not None:
             hint.append(annotations.summary, style="bold reverse")
             hint.append("  (escape clears)\n", style="dim")
-        hint.append(f"{block.number} {block.title(self.language)}: ", style="bold")
-        questions = [q(self.language) for q in block.questions]
-        if not questions and block.intro:
-            questions = [block.intro(self.language)]
-        hint.append("  ".join(questions))
-        self.query_one("#hint", TextLine).show(hint)
+        hint.append(f"{block_heading(block, self.language)}: ", style="bold")
+        parts = [entry.text for entry in guide(block, self.language)]
+        self.query_one("#hint", HintLine).show_guide(hint, parts, self.language)
 
     def apply(self, change: Change | None, *, move_focus: bool = True) -> None:
         """Show the effect of an edit: only the panes it touched are redrawn."""

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, CANVAS_PURPOSE, Language
+from bmc_tui.core.presentation import block_heading, guide_lead
 from bmc_tui.tui.keymap import HELP_SECTIONS, Context, Key, bindings, keys_for
 from bmc_tui.tui.widgets.key_bar import KeyBar
 
@@ -82,10 +83,10 @@ class HelpScreen(Screen[None]):
         text = Text()
         text.append("The nine blocks\n", style="bold underline")
         for block in BLOCKS:
-            text.append(f"{block.number} {block.title(self.language)}", style="bold")
-            lead = block.intro or (block.questions[0] if block.questions else None)
+            text.append(block_heading(block, self.language), style="bold")
+            lead = guide_lead(block, self.language)
             if lead:
-                text.append(f" — {lead(self.language)}")
+                text.append(f" — {lead}")
             text.append("\n")
         return text
 

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from bmc_tui.core.catalogue import Block, Language
 from bmc_tui.core.model import Item
+from bmc_tui.core.presentation import block_heading
 from bmc_tui.core.render import guide_text, item_line
 from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.widgets.key_bar import KeyBar
@@ -38,7 +39,7 @@ class ZoomScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="zoom"):
             yield Static(
-                Text(f"{self.block.number} {self.block.title(self.language)}", style="bold"),
+                Text(block_heading(self.block, self.language), style="bold"),
                 id="zoom-title",
             )
             yield Static(guide_text(self.block, self.language, full=True), id="zoom-guide")

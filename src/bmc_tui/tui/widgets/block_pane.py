@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from bmc_tui.core.annotations import REMOVED, Annotations
 from bmc_tui.core.catalogue import GRID_COLUMNS, Block, Language
 from bmc_tui.core.model import Item
-from bmc_tui.core.render import guide_text, item_line
+from bmc_tui.core.presentation import ROOMY_COLUMN, block_title
+from bmc_tui.core.render import item_line
+from bmc_tui.tui.widgets.guide import Guide
 from bmc_tui.tui.widgets.item_list import ItemList
 from bmc_tui.tui.widgets.text_line import TextLine
 
@@ -34,14 +35,22 @@ class BlockPane(Vertical):
         self.styles.row_span = block.place.row_span
         self.styles.column_span = block.place.column_span
         self._language = language
-        self._guide_language = language
+        #: Whether the items were last drawn for a roomy column (long category labels), and
+        #: what they were drawn from, to draw them again when a resize crosses that line.
+        self._roomy: bool | None = None
+        self._shown: tuple[tuple[Item, ...], Mapping[str, int], str, Annotations | None] = (
+            (),
+            {},
+            "",
+            None,
+        )
 
     def compose(self) -> ComposeResult:
         # Where panes are narrow the title moves from the border into this line, which has
         # four more cells for it (a border title gives up two cells to each corner).
         yield TextLine(classes="pane-title")
         # Composed with its text, so the first frame is already the finished layout.
-        yield Static(guide_text(self.block, self._language), classes="guide")
+        yield Guide(self.block, self._language, classes="guide")
         yield ItemList(id=f"items-{self.block.id.value}")
 
     @property
@@ -59,6 +68,9 @@ class BlockPane(Vertical):
         annotations: Annotations | None = None,
     ) -> None:
         self._language = language
+        self._shown = (items, segment_tags, filter_text, annotations)
+        width = self.content_width()
+        self._roomy = width >= ROOMY_COLUMN
         self._update_title()
         subtitle = Text(str(len(items)) if items else "")
         if annotations is not None:
@@ -67,15 +79,12 @@ class BlockPane(Vertical):
                     Text(f"{mark.sign} {mark.label} ", style=MARK_STYLES[mark.kind]) + subtitle
                 )
         self.border_subtitle = subtitle
-        if self._guide_language != language:
-            # Only when the language changes: new guide text means a new layout.
-            self._guide_language = language
-            self.query_one(".guide", Static).update(guide_text(self.block, language))
+        self.query_one(Guide).show(language)
         self.set_class(not items, "-empty")
         needle = filter_text.casefold()
         lines: list[tuple[str, Text]] = []
         for item in items:
-            line = item_line(item, self.block, language, segment_tags)
+            line = item_line(item, self.block, language, segment_tags, width=width)
             if annotations is not None:
                 for mark in annotations.items.get(item.id, ()):
                     line.append(f" {mark.sign}{mark.label}", style=f"bold {MARK_STYLES[mark.kind]}")
@@ -93,20 +102,23 @@ class BlockPane(Vertical):
             + Text(" (removed)", style="dim")
             for item in removed
         ]
+        self.item_list.language = language
         self.item_list.show_items(lines, select, ghosts=ghosts)
 
+    def content_width(self) -> int:
+        """The pane's inner width: measured once laid out, guessed before."""
+        return self.size.width or self.expected_width()
+
     def _update_title(self) -> None:
-        # The full title where it fits, the short one where the full one would be cut.
-        width = self.size.width or self.expected_width()
-        full = f"{self.block.number} {self.block.title(self._language)}"
-        short = f"{self.block.number} {self.block.short_title(self._language)}"
-        border_title = full if len(full) + 6 <= width else short
+        # The full title wherever it fits (presentation.block_title decides, as for show).
+        width = self.content_width()
+        # A border title gives up a corner, a rule and a space on each side: the border's
+        # width (the content's and two borders) less six.
+        border_title = block_title(self.block, self._language, width + 2 - 6)
         if border_title != self.border_title:
             self.border_title = border_title
-        title_line = full if len(full) <= width - 2 else short
-        self.query_one(".pane-title", TextLine).show(
-            Text(title_line, no_wrap=True, overflow="ellipsis")
-        )
+        title_line = block_title(self.block, self._language, width)
+        self.query_one(".pane-title", TextLine).show(Text(title_line, no_wrap=True))
 
     def expected_width(self) -> int:
         # Before the first layout, a guess at the content width from the screen's width (the
@@ -124,6 +136,16 @@ class BlockPane(Vertical):
 
     def on_resize(self) -> None:
         self._update_title()
+        if self._roomy is not None and self._roomy != (self.content_width() >= ROOMY_COLUMN):
+            # The column crossed the width where category labels change length.
+            items, segment_tags, filter_text, annotations = self._shown
+            self.show(
+                items,
+                self._language,
+                segment_tags,
+                filter_text=filter_text,
+                annotations=annotations,
+            )
 
 
 def item_matches(item: Item, needle: str) -> bool:

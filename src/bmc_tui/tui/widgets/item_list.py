@@ -15,7 +15,7 @@ list measures itself when it is first drawn at a size, so the first frame is the
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import ClassVar, Literal, NamedTuple, Protocol, runtime_checkable
 
@@ -29,6 +29,7 @@ from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from bmc_tui.core.catalogue import Language
 from bmc_tui.core.wrapping import split_lines, wrap_offsets
 from bmc_tui.tui.keymap import Context, bindings
 
@@ -112,6 +113,8 @@ class ItemList(ScrollView, can_focus=True):
         #: Drawn lines per (item, whether the cursor is on it), until the item or style changes.
         self._strips: dict[tuple[int, bool], list[list[Segment]]] = {}
         self._styles: ListStyles | None = None
+        #: The canvas's language: long words break where its hyphenation allows.
+        self.language: Language | None = None
 
     # --- content ---------------------------------------------------------------------------
 
@@ -164,17 +167,47 @@ class ItemList(ScrollView, can_focus=True):
                 # The scroll indicator takes the last column: wrap to what is left, or every
                 # line that filled the width would lose its last letter.
                 self._wrap(max(size.width - 1, 1))
-        self.virtual_size = Size(self._width, self._starts[-1])
+        self.virtual_size = Size(self._width, self._scroll_height(size.height))
+
+    def _scroll_height(self, height: int) -> int:
+        """The height to scroll over: the lines, and room below them for the last page to
+        start with an item (its bullet), not with the middle of one."""
+        total = self._starts[-1]
+        if total <= height or height <= 0:
+            return total
+        last_top = self._starts[bisect_left(self._starts, total - height)]
+        return max(total, last_top + height)
 
     def _wrap(self, width: int) -> None:
         self._width = width
-        self._breaks = [wrap_offsets(text.plain, width) for text in self._texts]
+        language = self.language
+        self._breaks = [wrap_offsets(text.plain, width, language=language) for text in self._texts]
         self._starts = [0, *accumulate(len(breaks) + 1 for breaks in self._breaks)]
 
     def on_resize(self, event: events.Resize) -> None:
         # Usually measured already, by the first draw at this size.
         self._ensure_measured()
         self._scroll_to_highlight()
+
+    def validate_scroll_y(self, value: float) -> float:
+        return self._item_top(super().validate_scroll_y(value))
+
+    def validate_scroll_target_y(self, value: float) -> float:
+        return self._item_top(super().validate_scroll_target_y(value))
+
+    def _item_top(self, y: float) -> float:
+        """``y``, moved to where an item starts, so the list never opens on the middle of an
+        item without its bullet: on to the next item when scrolling down, back to the start
+        of this one when scrolling up. An item taller than the list scrolls line by line."""
+        line = round(y)
+        starts = self._starts
+        if line <= 0 or line >= starts[-1]:
+            return y
+        index = bisect_right(starts, line) - 1
+        top, bottom = starts[index], starts[index + 1]
+        if line == top or bottom - top > self._measured_for.height:
+            return y
+        return bottom if line > self.scroll_y else top
 
     @property
     def allow_vertical_scroll(self) -> bool:

@@ -8,7 +8,8 @@ only read between our own steps, never by a thread that could be blocked in ``re
 another closes it (which would keep the pty open).
 
 Run as a script it is the stress loop on its own, reporting hangs out of N:
-``python tests/app/ptydrop.py 100 6``.
+``python tests/app/ptydrop.py DROPS AT_ONCE [SEED]``. To measure another version of the
+editor, put its ``src`` first on ``PYTHONPATH`` (it is passed on to the editors).
 """
 
 from __future__ import annotations
@@ -124,6 +125,8 @@ class PtySession:
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "TERM": "xterm-256color",
             "LANG": "C.UTF-8",
+            # Passed on so the script can measure another tree's editor (see main()).
+            **{key: os.environ[key] for key in ("PYTHONPATH",) if key in os.environ},
             **(extra_env or {}),
         }
         # setsid -c: a session of its own with this pty as its controlling terminal, so the
@@ -405,6 +408,7 @@ def one_drop(folder: Path, seed: int, scenario: str | None = None) -> Outcome:
         return tmux_drop(folder, seed, rng)
     scenario = scenario or rng.choice(sorted(SCENARIOS))
     session = PtySession(folder, rng)
+    session.log.append(f"seed={seed}")
     session.synchronized_output = rng.random() < 0.75
     committed: list[str] = []
     try:
@@ -431,6 +435,7 @@ def one_drop(folder: Path, seed: int, scenario: str | None = None) -> Outcome:
 def tmux_drop(folder: Path, seed: int, rng: random.Random) -> Outcome:
     """The issue's recipe: an edit, 3-25 window sizes 20 ms apart, ``tmux kill-server``."""
     session = TmuxSession(folder, rng)
+    session.log.append(f"seed={seed}")
     try:
         session.start()
         session.ready()

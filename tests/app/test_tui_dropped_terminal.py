@@ -200,3 +200,24 @@ async def test_an_ending_editor_gives_up_on_a_terminal_that_reads_nothing(
         assert driver.terminal_gone.is_set()
     finally:
         os.close(reader)
+
+
+async def test_the_end_of_input_counts_as_the_terminal_gone(signals_restored: None) -> None:
+    """Input that ends (a hung-up pty reports POLLHUP, as a closed pipe does) is a lost
+    terminal: the driver tells its listeners without waiting for a signal."""
+    driver = TerminalDriver(BmcApp(None))
+    reader, writer_end = os.pipe()
+    driver.fileno = reader
+    lost: list[str] = []
+    driver.when_lost(lost.append)
+    watch = threading.Thread(target=driver._watch_for_hangup, daemon=True)
+    watch.start()
+    try:
+        time.sleep(0.1)
+        assert not lost, "a terminal that is still there is not lost"
+        os.close(writer_end)
+        watch.join(5)
+        assert driver.terminal_gone.is_set()
+        assert lost == ["the terminal hung up"]
+    finally:
+        os.close(reader)

@@ -124,7 +124,10 @@ async def test_hangup_keeps_unsaved_work_and_releases_the_lock(en_canvas: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "a", *"Typed before the line dropped", "enter")
         assert lock_path(en_canvas).exists()
-        app._stop_for_signal(signal.SIGHUP)
+        # What the ending (tui/ending.py) asks of the event loop after a SIGHUP; the signal
+        # itself is tested through a real pty in test_tui_dropped_terminal.py.
+        app._keep_for_ending()
+        app.exit(return_code=128 + signal.SIGHUP)
         await pilot.pause()
     found = RecoveryStore().find(en_canvas)
     assert found is not None

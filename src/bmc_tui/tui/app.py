@@ -7,14 +7,14 @@ palette, which canvas is open); everything a canvas does lives in ``CanvasScreen
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import signal
+import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import constants, work
 from textual.app import App
 from textual.binding import BindingType
+from textual.driver import Driver
 from textual.screen import Screen
 
 from bmc_tui.core.catalogue import Language
@@ -23,6 +23,8 @@ from bmc_tui.core.model import Header
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.commands import CanvasCommands
+from bmc_tui.tui.driver import TerminalDriver
+from bmc_tui.tui.ending import Ending
 from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.screens.load_error import LoadErrorScreen
@@ -40,6 +42,17 @@ class BmcApp(App[None]):
         self.language = language
         self._start_notice = ""
         self.theme = "textual-dark"
+        self._ending: Ending | None = None
+        # Set once a quit was confirmed: the canvas was kept, saved or discarded as asked,
+        # and a signal during the shutdown must not keep it again.
+        self._canvas_closed = False
+
+    def get_driver_class(self) -> type[Driver]:
+        # Textual's LinuxDriver, made safe for a terminal that vanishes (see tui/driver.py);
+        # elsewhere (Windows, or a driver named in TEXTUAL_DRIVER) Textual's own choice.
+        if sys.platform == "win32" or constants.DRIVER is not None:
+            return super().get_driver_class()
+        return TerminalDriver
 
     @property
     def default_folder(self) -> Path | None:
@@ -47,7 +60,7 @@ class BmcApp(App[None]):
         return folder if folder.is_dir() else None
 
     def on_mount(self) -> None:
-        self._install_signal_handlers()
+        self._arm_ending()
         if self._start_notice:
             self.notify(self._start_notice, timeout=4)
 
@@ -108,6 +121,7 @@ class BmcApp(App[None]):
         # A worker, because the question waits for an answer on a dialog of its own.
         screen = self.canvas_screen
         if screen is None or await screen.confirm_close():
+            self._canvas_closed = True
             self.exit()
 
     def on_app_focus(self) -> None:
@@ -115,21 +129,30 @@ class BmcApp(App[None]):
         if (screen := self.canvas_screen) is not None:
             screen.check_disk()
 
-    def _install_signal_handlers(self) -> None:
-        """A dropped SSH connection (SIGHUP) or a kill (SIGTERM) keeps unsaved work.
+    def _arm_ending(self) -> None:
+        """A dropped connection, a kill or a vanished terminal ends the editor with its
+        unsaved work kept, within a deadline (see tui/ending.py). Only in a real terminal:
+        a headless pilot has none to lose, and its test process keeps its own handlers."""
+        driver = self._driver
+        if not isinstance(driver, TerminalDriver) or self._ending is not None:
+            return
+        self._ending = Ending(
+            keep=self._keep_for_ending,
+            exit=lambda status: self.exit(return_code=status),
+            on_ending=driver.ending.set,
+        )
+        self._ending.arm(asyncio.get_running_loop().call_soon_threadsafe)
+        driver.when_lost(self._ending.terminal_lost)
 
-        The recovery file is written at once, before anything touches the terminal that
-        may no longer be there; only then does the app shut down.
-        """
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop = asyncio.get_running_loop()
-            for number in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(number, self._stop_for_signal, number)
-
-    def _stop_for_signal(self, number: int) -> None:
-        if (screen := self.canvas_screen) is not None:
+    def _keep_for_ending(self) -> None:
+        # Headless: the recovery file and the lock need no terminal.
+        if not self._canvas_closed and (screen := self.canvas_screen) is not None:
+            self._canvas_closed = True
             screen.close_canvas(discard=False)
-        self.exit(return_code=128 + number)
+
+    def disarm_ending(self) -> None:
+        if self._ending is not None:
+            self._ending.disarm()
 
 
 def create_app(path: Path | None = None, language: Language = "en") -> BmcApp:
@@ -137,4 +160,9 @@ def create_app(path: Path | None = None, language: Language = "en") -> BmcApp:
 
 
 def run_editor(path: Path | None, *, language: Language = "en") -> None:
-    create_app(path, language).run()
+    app = create_app(path, language)
+    app.run()
+    app.disarm_ending()
+    if app.return_code:
+        # 128 + the signal after SIGHUP or SIGTERM, as a shell reports a killed program.
+        sys.exit(app.return_code)

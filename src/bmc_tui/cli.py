@@ -26,7 +26,7 @@ from bmc_tui.collector import long_lived_imports
 from bmc_tui.core.catalogue import LANGUAGES, Language
 from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.storage import CanvasError, dumps, load, save
-from bmc_tui.core.textsafe import displayable
+from bmc_tui.core.textsafe import shown_path
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -36,11 +36,6 @@ R = TypeVar("R")
 
 LANGUAGE_CHOICE = click.Choice(LANGUAGES)
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def shown(path: Path | str) -> str:
-    """A file name as it may be printed: control characters in it never reach the terminal."""
-    return displayable(str(path))
 
 
 def fail(message: str) -> NoReturn:
@@ -125,13 +120,13 @@ def open_command(file: Path | None, lang: Language | None) -> None:
 def new(file: Path, title: str, lang: Language | None) -> None:
     """Write a new, empty canvas to FILE (never over an existing file)."""
     if file.exists() or file.is_symlink():
-        fail(f"{shown(file)}: already exists; not overwriting it")
+        fail(f"{shown_path(file)}: already exists; not overwriting it")
     try:
         header = Header(title=title, language=lang or default_language())
     except ValueError as error:
         fail(f"--title: {_first_error(error)}")
     save(Canvas(header=header), file)
-    click.echo(f"Wrote {file}")
+    click.echo(f"Wrote {shown_path(file)}")
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)
@@ -151,7 +146,7 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
             click.echo(str(error), err=False)
             continue
         if not quiet:
-            click.echo(f"{shown(file)}: ok ({canvas.item_count()} items)")
+            click.echo(f"{shown_path(file)}: ok ({canvas.item_count()} items)")
     if invalid:
         sys.exit(EXIT_FINDINGS)
 
@@ -159,21 +154,29 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
 @main.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would change.")
-def fmt(files: tuple[Path, ...], check: bool) -> None:
-    """Rewrite each FILE in canonical form (ids assigned, fixed order), like a code formatter."""
+@click.option("--force", is_flag=True, help="Rewrite read-only files too.")
+def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
+    """Rewrite each FILE in canonical form (ids assigned, fixed order), like a code formatter.
+
+    A read-only FILE is reported, not rewritten, unless --force is given.
+    """
+    from bmc_tui.core.storage import decode, parse, read_bytes, refuse_read_only
+
     errors = would_change = 0
     for file in files:
         try:
-            canvas = load(file)
-            canonical = dumps(canvas).encode("utf-8")
-            if file.read_bytes() == canonical:
+            data = read_bytes(file)
+            canvas = parse(file, decode(file, data))
+            if dumps(canvas).encode("utf-8") == data:
                 continue
             if check:
                 would_change += 1
-                click.echo(f"{shown(file)}: would reformat")
+                click.echo(f"{shown_path(file)}: would reformat")
             else:
+                if not force:
+                    refuse_read_only(file)
                 save(canvas, file)
-                click.echo(f"{shown(file)}: reformatted")
+                click.echo(f"{shown_path(file)}: reformatted")
         except CanvasError as error:
             errors += 1
             click.echo(f"bmc-tui: {error.summary}", err=True)
@@ -221,7 +224,7 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
     from bmc_tui.core.gitintegration import file_at_revision
     from bmc_tui.core.storage import decode, parse
 
-    label = f"{shown(file)}@{shown(rev)}"
+    label = f"{shown_path(file)}@{shown_path(rev)}"
     return parse(Path(label), decode(Path(label), file_at_revision(file, rev))), label
 
 
@@ -268,14 +271,14 @@ def diff_command(
             old_rev, new_rev = split_range(rev)
             old, old_label = _load_at_revision(files[0], old_rev)
             if new_rev is None:
-                new, new_label = load(files[0]), shown(files[0])
+                new, new_label = load(files[0]), shown_path(files[0])
             else:
                 new, new_label = _load_at_revision(files[0], new_rev)
         else:
             if len(files) != 2:
                 fail("diff takes OLD and NEW, or one FILE with --rev")
             old, new = load(files[0]), load(files[1])
-            old_label, new_label = shown(files[0]), shown(files[1])
+            old_label, new_label = shown_path(files[0]), shown_path(files[1])
     except GitError as error:
         fail(str(error))
 
@@ -346,7 +349,12 @@ def show_command(file: Path, width: int | None, lang: Language | None) -> None:
     type=click.Choice(["md", "html", "json"]),
     help="Markdown, a printable A4 HTML poster, or JSON (default: OUT's suffix, else md).",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to OUT, not stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to OUT, not stdout (a device, FIFO or socket is refused).",
+)
 @click.option("--lang", type=LANGUAGE_CHOICE, help="Language of titles (default: the canvas's).")
 @reports_canvas_errors
 def export_command(
@@ -354,6 +362,7 @@ def export_command(
 ) -> None:
     """Export FILE as Markdown, a self-contained HTML poster, or JSON."""
     from bmc_tui.core.export import choose_format, render, write_export
+    from bmc_tui.core.storage import names_a_stream
 
     canvas = load(file)
     text = render(canvas, choose_format(export_format, output), lang or canvas.header.language)
@@ -361,7 +370,8 @@ def export_command(
         click.echo(text, nl=False)
         return
     write_export(text, output, source=file)
-    click.echo(f"Wrote {output}")
+    if not names_a_stream(output):
+        click.echo(f"Wrote {shown_path(output)}")
 
 
 @main.command("merge", context_settings=CONTEXT_SETTINGS)
@@ -386,7 +396,7 @@ def merge_command(
     from bmc_tui.core.storage import parse
 
     target = output or ours
-    label = shown(name or str(target))
+    label = shown_path(name or str(target))
     try:
         result = merge(load(base), load(ours), load(theirs))
     except MergeError as error:
@@ -435,7 +445,7 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
         for finding in lint(canvas, disable):
             findings += 1
             line, column = locate(text, canvas, finding)
-            click.echo(f"{shown(file)}:{line}:{column}: {finding.rule} {finding.message}")
+            click.echo(f"{shown_path(file)}:{line}:{column}: {finding.rule} {finding.message}")
     if errors:
         sys.exit(EXIT_ERROR)
     if findings:
@@ -464,6 +474,6 @@ def git_setup(pattern: str, where: Path) -> None:
     except GitError as error:
         fail(str(error))
     state = "added" if report.attributes_added else "already present"
-    click.echo(f"{report.attributes_file}: {report.attributes_line} ({state})")
+    click.echo(f"{shown_path(report.attributes_file)}: {report.attributes_line} ({state})")
     for key, value in report.config:
         click.echo(f"git config {key} {value}")

@@ -18,6 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bmc_tui.core.textsafe import shown_path
+
 #: Where canvases live by default. ``**/`` matches zero or more folders, so this covers
 #: ``canvases/x.toml`` and ``canvases/team/x.toml``; pass ``--pattern`` to choose another.
 DEFAULT_PATTERN = "canvases/**/*.toml"
@@ -48,10 +50,10 @@ def repo_toplevel(path: Path) -> Path:
     """The root of the work tree that holds ``path``; ``GitError`` outside a repository."""
     folder = _folder(path)
     if not folder.is_dir():
-        raise GitError(f"{folder}: no such folder")
+        raise GitError(f"{shown_path(folder)}: no such folder")
     result = _run(["rev-parse", "--show-toplevel"], folder)
     if result.returncode != 0 or not result.stdout.strip():
-        raise GitError(f"{path}: not in a git repository")
+        raise GitError(f"{shown_path(path)}: not in a git repository")
     return Path(os.fsdecode(result.stdout.strip()))
 
 
@@ -65,7 +67,7 @@ def repo_path(path: Path) -> str:
     repo_toplevel(path)
     result = _run(["rev-parse", "--show-prefix"], folder)
     if result.returncode != 0:
-        raise GitError(f"{path}: not in a git repository")
+        raise GitError(f"{shown_path(path)}: not in a git repository")
     prefix = os.fsdecode(result.stdout.strip())
     return f"{prefix}{path.name}" if not path.is_dir() else prefix.rstrip("/")
 
@@ -86,7 +88,7 @@ def file_at_revision(path: Path, rev: str) -> bytes:
     commit = resolve_revision(path, rev)
     result = _run(["cat-file", "blob", f"{commit}:{relative}"], _folder(path))
     if result.returncode != 0:
-        raise GitError(f"{relative}: not in revision {rev!r}")
+        raise GitError(f"{shown_path(relative)}: not in revision {rev!r}")
     return result.stdout
 
 
@@ -159,7 +161,7 @@ def setup(
     try:
         existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
     except (OSError, UnicodeDecodeError) as error:
-        raise GitError(f"{attributes}: cannot read: {error}") from None
+        raise GitError(f"{shown_path(attributes)}: cannot read: {error}") from None
     present = any(" ".join(old.split()) == line for old in existing.splitlines())
     if not present:
         text = existing
@@ -169,7 +171,9 @@ def setup(
         try:
             attributes.write_text(text, encoding="utf-8")
         except OSError as error:
-            raise GitError(f"{attributes}: cannot write: {error.strerror or error}") from None
+            raise GitError(
+                f"{shown_path(attributes)}: cannot write: {error.strerror or error}"
+            ) from None
 
     for key, value in config:
         result = _run(["config", "--local", key, value], root)

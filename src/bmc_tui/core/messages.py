@@ -21,7 +21,24 @@ LANGUAGE_NAMES: Final[dict[Language, str]] = {"da": "Dansk", "en": "English"}
 MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "language-name-da": {"da": "Dansk", "en": "Danish"},
     "language-name-en": {"da": "Engelsk", "en": "English"},
+    # --- files: odd names, special files, permissions (issue 11) ---------------------------
+    "not-a-regular-file-to-read": {
+        "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); læser den ikke",
+        "en": "is not a regular file (a device, FIFO or socket); not reading it",
+    },
+    "not-a-regular-file-to-write": {
+        "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); skriver ikke til den",
+        "en": "is not a regular file (a device, FIFO or socket); not writing to it",
+    },
+    "read-only-file": {
+        "da": "er skrivebeskyttet (tilstand {mode}); omskriver den ikke",
+        "en": "is read-only (mode {mode}); not rewriting it",
+    },
 }
+
+#: The language of messages the core and the command line print, until the command line
+#: has a language setting of its own (the canvas's ``--lang`` is about its titles).
+MESSAGE_LANGUAGE: Final[Language] = "en"
 
 
 def say(key: str, language: Language, /, **fields: object) -> str:

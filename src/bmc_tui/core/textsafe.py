@@ -10,6 +10,7 @@ independent line of defence. Headless: imports nothing from Textual.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 
 #: What a forbidden character turns into: visibly wrong, never silently dropped, so a person
@@ -43,3 +44,14 @@ def displayable(text: str, *, keep_newlines: bool = False) -> str:
         # included) and separator character but the plain space, so nothing can slip by.
         return text
     return "".join(_safe_character(char, keep_newlines) for char in text)
+
+
+def shown_path(path: os.PathLike[str] | str | bytes) -> str:
+    """A file name as it may be put in front of a person, wherever it is shown.
+
+    The one rendering of a path for the command line, the editor and every message: a name
+    may hold an escape sequence (``ls`` and git quote such names) or bytes that are not UTF-8
+    (held as surrogate escapes, which no terminal or UTF-8 file can take); both become U+FFFD.
+    """
+    text = os.fsdecode(path) if isinstance(path, bytes) else os.fspath(path)
+    return displayable(text)

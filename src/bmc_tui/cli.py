@@ -301,9 +301,16 @@ def _textconv(file: Path) -> None:
     after one line that says why.
     """
     from bmc_tui.core.diffing import textconv
+    from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.storage import decode, parse, read_bytes
 
     data = read_bytes(file)
+    if is_not_a_canvas(data):
+        # pyproject.toml under a too-wide pattern: git shows it as the text it is.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
     try:
         canvas = parse(file, decode(file, data))
     except CanvasError as error:
@@ -392,21 +399,55 @@ def merge_command(
     Exit 0 when clean, 1 when conflicts were left (one line each), 2 on an error, in which
     case nothing is written.
     """
+    from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.merging import MergeError, merge
-    from bmc_tui.core.storage import parse
+    from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
+    from bmc_tui.core.storage import decode, parse, read_bytes
 
     target = output or ours
     label = shown_path(name or str(target))
+    files = (base, ours, theirs)
+    contents = [read_bytes(file) for file in files]
+    if any(is_not_a_canvas(data) for data in contents):
+        # pyproject.toml under a too-wide pattern: merge it as git would have without us.
+        _merge_lines(files, target, label, say("merge-not-a-canvas", MESSAGE_LANGUAGE))
+        return
+    canvases = [parse(file, decode(file, data)) for file, data in zip(files, contents, strict=True)]
     try:
-        result = merge(load(base), load(ours), load(theirs))
+        result = merge(*canvases)
     except MergeError as error:
-        fail(f"{label}: cannot merge: {error}")
+        # Not an error for git: both versions are kept, in git's marks, for a person to choose.
+        reason = say("merge-beyond-a-canvas", MESSAGE_LANGUAGE, reason=error)
+        _merge_lines(files, target, label, reason, always_conflict=True)
+        return
     # The result must read back as a valid canvas before it replaces anything.
     parse(Path(label), dumps(result.canvas))
     save(result.canvas, target)
     for conflict in result.conflicts:
         click.echo(f"{label}: conflict: {conflict}")
     if result.conflicts:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _merge_lines(
+    files: tuple[Path, Path, Path],
+    target: Path,
+    label: str,
+    reason: str,
+    *,
+    always_conflict: bool = False,
+) -> None:
+    """git's line merge of the three files into ``target``; exit 1 on conflicts."""
+    from bmc_tui.core.linemerge import LineMergeError, merge_lines
+    from bmc_tui.core.storage import write_file
+
+    try:
+        merged = merge_lines(*files, name=label)
+    except LineMergeError as error:
+        fail(f"{label}: {error}")
+    write_file(target, merged.data)
+    if merged.conflicts or always_conflict:
+        click.echo(f"{label}: conflict: {reason}")
         sys.exit(EXIT_FINDINGS)
 
 
@@ -467,12 +508,14 @@ def git_setup(pattern: str, where: Path) -> None:
     diff.bmc.textconv and merge.bmc.driver in the repository's own config. Commit the
     .gitattributes; everyone who clones runs `bmc-tui git-setup` once for the config.
     """
-    from bmc_tui.core.gitintegration import GitError, setup
+    from bmc_tui.core.gitintegration import GitError, pattern_warnings, setup
 
     try:
         report = setup(where, pattern)
     except GitError as error:
         fail(str(error))
+    for warning in pattern_warnings(pattern):
+        click.echo(f"bmc-tui: {warning}", err=True)
     state = "added" if report.attributes_added else "already present"
     click.echo(f"{shown_path(report.attributes_file)}: {report.attributes_line} ({state})")
     for key, value in report.config:

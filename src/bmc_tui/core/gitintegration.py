@@ -10,6 +10,7 @@ Headless: imports nothing from Textual.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import shlex
 import shutil
@@ -18,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
 from bmc_tui.core.textsafe import shown_path
 
 #: Where canvases live by default. ``**/`` matches zero or more folders, so this covers
@@ -136,7 +138,53 @@ class SetupReport:
 def attributes_line(pattern: str) -> str:
     if not pattern or any(char.isspace() for char in pattern):
         raise GitError(f"{pattern!r}: a .gitattributes pattern cannot be empty or hold spaces")
+    if pattern.startswith(("#", "!")):
+        # git reads "#..." as a comment and refuses "!...": either way no file would match.
+        raise GitError(say("git-pattern-comment", MESSAGE_LANGUAGE, pattern=repr(pattern)))
     return f"{pattern} {ATTRIBUTES}"
+
+
+#: TOML files other tools own, which a pattern such as ``*.toml`` would hand to the canvas
+#: driver (it merges them line by line, but their diffs and merges are git's to make).
+KNOWN_NOT_CANVASES = (
+    "pyproject.toml",
+    "Cargo.toml",
+    "Cargo.lock",
+    ".taplo.toml",
+    "taplo.toml",
+    "rustfmt.toml",
+    ".rustfmt.toml",
+    "ruff.toml",
+    ".ruff.toml",
+    "uv.lock",
+    "poetry.lock",
+    "netlify.toml",
+)
+
+
+def pattern_warnings(pattern: str) -> list[str]:
+    """One line for each well-known non-canvas file the pattern would catch, if any."""
+    caught = [name for name in KNOWN_NOT_CANVASES if _matches(pattern, name)]
+    if not caught:
+        return []
+    return [say("git-pattern-too-wide", MESSAGE_LANGUAGE, pattern=pattern, files=", ".join(caught))]
+
+
+def _matches(pattern: str, name: str) -> bool:
+    """Whether ``pattern`` (gitattributes syntax) matches a file called ``name`` where such
+    files live (the root, a package folder): without a ``/`` it matches the name anywhere,
+    with one it is anchored at the root."""
+    if "/" not in pattern:
+        return fnmatch.fnmatchcase(name, pattern)
+    anchored = pattern.lstrip("/")
+    candidates = (name, f"a/{name}", f"a/b/{name}")
+    for path in candidates:
+        # "**/" matches zero or more folders; fnmatch's "*" already crosses "/".
+        if fnmatch.fnmatchcase(path, anchored) or fnmatch.fnmatchcase(
+            path, anchored.replace("**/", "")
+        ):
+            return True
+    return False
 
 
 def setup(

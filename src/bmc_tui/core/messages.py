@@ -34,6 +34,28 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "er skrivebeskyttet (tilstand {mode}); omskriver den ikke",
         "en": "is read-only (mode {mode}); not rewriting it",
     },
+    "merge-not-a-canvas": {
+        "da": "er ikke et lærred; flettet linje for linje som git fletter tekst (se mærkerne)",
+        "en": "is not a canvas; merged line by line as git merges text (see the marks)",
+    },
+    "git-pattern-comment": {
+        "da": "{pattern}: et mønster, der begynder med # eller !, er en kommentar eller en "
+        "negation i .gitattributes og rammer ingen filer",
+        "en": "{pattern}: a pattern starting with # or ! is a comment or a negation in "
+        ".gitattributes and matches no file",
+    },
+    "git-pattern-too-wide": {
+        "da": "advarsel: {pattern} rammer også {files}, som ikke er lærreder; de flettes linje "
+        "for linje, men et smallere mønster (fx canvases/**/*.toml) er bedre",
+        "en": "warning: {pattern} also catches {files}, which are not canvases; they are "
+        "merged line by line, but a narrower pattern (e.g. canvases/**/*.toml) is better",
+    },
+    "merge-beyond-a-canvas": {
+        "da": "kan ikke flettes punkt for punkt ({reason}); begge versioner står i filen "
+        "mellem gits mærker",
+        "en": "cannot be merged item by item ({reason}); both versions are in the file "
+        "between git's marks",
+    },
 }
 
 #: The language of messages the core and the command line print, until the command line

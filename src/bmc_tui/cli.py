@@ -303,19 +303,18 @@ def _textconv(file: Path) -> None:
     from bmc_tui.core.diffing import textconv
     from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.storage import decode, parse, read_bytes
+    from bmc_tui.core.textsafe import displayable
 
     data = read_bytes(file)
     if is_not_a_canvas(data):
-        # pyproject.toml under a too-wide pattern: git shows it as the text it is.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        # pyproject.toml under a too-wide pattern: git shows it as the text it is (but for
+        # what a terminal would obey: valid TOML may still hold a bidi override).
+        text = data.decode("utf-8").replace("\r\n", "\n")
+        click.echo(displayable(text, keep_newlines=True), nl=False)
         return
     try:
         canvas = parse(file, decode(file, data))
     except CanvasError as error:
-        from bmc_tui.core.textsafe import displayable
-
         click.echo(f"(not a valid canvas: {error.summary})")
         # Shown as it is, except what a terminal would obey: a committed file may hold escapes.
         raw = data.decode("utf-8", errors="replace").replace("\r\n", "\n")

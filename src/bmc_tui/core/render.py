@@ -15,6 +15,7 @@ from rich.text import Text
 
 from bmc_tui.core.catalogue import Block, BlockId, Language
 from bmc_tui.core.model import Item
+from bmc_tui.core.textsafe import terminal_text
 
 #: Sixteen-colour friendly: these survive a terminal with the basic ANSI palette.
 TAG_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")
@@ -53,7 +54,7 @@ def item_line(
                 glyph, colour = segment_mark(position)
                 line.append(f"{glyph} ", style=f"bold {colour}")
                 break
-    line.append(item.text)
+    line.append(terminal_text(item.text))
     if item.has_note:
         line.append(f" {NOTE_MARKER}", style="bold")
     if item.category:
@@ -74,7 +75,7 @@ def item_line(
     if show_note and item.has_note:
         for note_line in item.note.rstrip("\n").split("\n"):
             line.append("\n    ")
-            line.append(note_line, style="dim")
+            line.append(terminal_text(note_line), style="dim")
     return line
 
 

@@ -33,7 +33,7 @@ from bmc_tui.core.export import (
     row_heights,
 )
 from bmc_tui.core.model import Canvas, Item
-from bmc_tui.core.textsafe import displayable
+from bmc_tui.core.textsafe import displayable, terminal_text
 from bmc_tui.core.wrapping import line_count, wrap_text
 
 #: Narrower than this, five columns of blocks leave too little room for words: stack them.
@@ -46,7 +46,7 @@ SEGMENT_STYLES = ("cyan", "green", "yellow", "magenta", "blue", "red")
 
 
 def _item_text(block: Block, item: Item, language: Language, segments: dict[str, int]) -> Text:
-    text = Text(displayable(item.text), overflow="fold")
+    text = Text(terminal_text(item.text), overflow="fold")
     category = category_label(block, item, language, compact=True)
     if category:
         text.append(f" · {category}", style="dim italic")

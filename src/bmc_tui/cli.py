@@ -27,7 +27,7 @@ from bmc_tui.core.catalogue import LANGUAGES, Language
 from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.places import first_problem
 from bmc_tui.core.storage import CanvasError, dumps, load, save
-from bmc_tui.core.textsafe import displayable
+from bmc_tui.core.textsafe import shown_path
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -37,11 +37,6 @@ R = TypeVar("R")
 
 LANGUAGE_CHOICE = click.Choice(LANGUAGES)
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def shown(path: Path | str) -> str:
-    """A file name as it may be printed: control characters in it never reach the terminal."""
-    return displayable(str(path))
 
 
 def fail(message: str) -> NoReturn:
@@ -126,13 +121,13 @@ def open_command(file: Path | None, lang: Language | None) -> None:
 def new(file: Path, title: str, lang: Language | None) -> None:
     """Write a new, empty canvas to FILE (never over an existing file)."""
     if file.exists() or file.is_symlink():
-        fail(f"{shown(file)}: already exists; not overwriting it")
+        fail(f"{shown_path(file)}: already exists; not overwriting it")
     try:
         header = Header(title=title, language=lang or default_language())
     except ValueError as error:
         fail(f"--title: {first_problem(error, with_place=False)}")
     save(Canvas(header=header), file)
-    click.echo(f"Wrote {file}")
+    click.echo(f"Wrote {shown_path(file)}")
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)
@@ -152,7 +147,7 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
             click.echo(str(error), err=False)
             continue
         if not quiet:
-            click.echo(f"{shown(file)}: ok ({canvas.item_count()} items)")
+            click.echo(f"{shown_path(file)}: ok ({canvas.item_count()} items)")
     if invalid:
         sys.exit(EXIT_FINDINGS)
 
@@ -160,21 +155,29 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
 @main.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would change.")
-def fmt(files: tuple[Path, ...], check: bool) -> None:
-    """Rewrite each FILE in canonical form (ids assigned, fixed order), like a code formatter."""
+@click.option("--force", is_flag=True, help="Rewrite read-only files too.")
+def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
+    """Rewrite each FILE in canonical form (ids assigned, fixed order), like a code formatter.
+
+    A read-only FILE is reported, not rewritten, unless --force is given.
+    """
+    from bmc_tui.core.storage import decode, parse, read_bytes, refuse_read_only
+
     errors = would_change = 0
     for file in files:
         try:
-            canvas = load(file)
-            canonical = dumps(canvas).encode("utf-8")
-            if file.read_bytes() == canonical:
+            data = read_bytes(file)
+            canvas = parse(file, decode(file, data))
+            if dumps(canvas).encode("utf-8") == data:
                 continue
             if check:
                 would_change += 1
-                click.echo(f"{shown(file)}: would reformat")
+                click.echo(f"{shown_path(file)}: would reformat")
             else:
+                if not force:
+                    refuse_read_only(file)
                 save(canvas, file)
-                click.echo(f"{shown(file)}: reformatted")
+                click.echo(f"{shown_path(file)}: reformatted")
         except CanvasError as error:
             errors += 1
             click.echo(f"bmc-tui: {error.summary}", err=True)
@@ -213,7 +216,7 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
     from bmc_tui.core.gitintegration import file_at_revision
     from bmc_tui.core.storage import decode, parse
 
-    label = f"{shown(file)}@{shown(rev)}"
+    label = f"{shown_path(file)}@{shown_path(rev)}"
     return parse(Path(label), decode(Path(label), file_at_revision(file, rev))), label
 
 
@@ -260,14 +263,14 @@ def diff_command(
             old_rev, new_rev = split_range(rev)
             old, old_label = _load_at_revision(files[0], old_rev)
             if new_rev is None:
-                new, new_label = load(files[0]), shown(files[0])
+                new, new_label = load(files[0]), shown_path(files[0])
             else:
                 new, new_label = _load_at_revision(files[0], new_rev)
         else:
             if len(files) != 2:
                 fail("diff takes OLD and NEW, or one FILE with --rev")
             old, new = load(files[0]), load(files[1])
-            old_label, new_label = shown(files[0]), shown(files[1])
+            old_label, new_label = shown_path(files[0]), shown_path(files[1])
     except GitError as error:
         fail(str(error))
 
@@ -290,14 +293,20 @@ def _textconv(file: Path) -> None:
     after one line that says why.
     """
     from bmc_tui.core.diffing import textconv
+    from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.storage import decode, parse, read_bytes
+    from bmc_tui.core.textsafe import displayable
 
     data = read_bytes(file)
+    if is_not_a_canvas(data):
+        # pyproject.toml under a too-wide pattern: git shows it as the text it is (but for
+        # what a terminal would obey: valid TOML may still hold a bidi override).
+        text = data.decode("utf-8").replace("\r\n", "\n")
+        click.echo(displayable(text, keep_newlines=True), nl=False)
+        return
     try:
         canvas = parse(file, decode(file, data))
     except CanvasError as error:
-        from bmc_tui.core.textsafe import displayable
-
         click.echo(f"(not a valid canvas: {error.summary})")
         # Shown as it is, except what a terminal would obey: a committed file may hold escapes.
         raw = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
@@ -339,7 +348,12 @@ def show_command(file: Path, width: int | None, lang: Language | None) -> None:
     help="Markdown, a printable A4 HTML poster, JSON, or an SVG picture of the grid "
     "(default: OUT's suffix, else md).",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to OUT, not stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to OUT, not stdout (a device, FIFO or socket is refused).",
+)
 @click.option("--lang", type=LANGUAGE_CHOICE, help="Language of titles (default: the canvas's).")
 @reports_canvas_errors
 def export_command(
@@ -347,6 +361,7 @@ def export_command(
 ) -> None:
     """Export FILE as Markdown, a self-contained HTML poster, JSON, or an SVG picture."""
     from bmc_tui.core.export import UnknownFormat, choose_format, render, write_export
+    from bmc_tui.core.storage import names_a_stream
 
     canvas = load(file)
     language = lang or canvas.header.language
@@ -359,7 +374,8 @@ def export_command(
         click.echo(text, nl=False)
         return
     write_export(text, output, source=file)
-    click.echo(f"Wrote {output}")
+    if not names_a_stream(output):
+        click.echo(f"Wrote {shown_path(output)}")
 
 
 @main.command("merge", context_settings=CONTEXT_SETTINGS)
@@ -380,21 +396,55 @@ def merge_command(
     Exit 0 when clean, 1 when conflicts were left (one line each), 2 on an error, in which
     case nothing is written.
     """
+    from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.merging import MergeError, merge
-    from bmc_tui.core.storage import parse
+    from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
+    from bmc_tui.core.storage import decode, parse, read_bytes
 
     target = output or ours
-    label = shown(name or str(target))
+    label = shown_path(name or str(target))
+    files = (base, ours, theirs)
+    contents = [read_bytes(file) for file in files]
+    if any(is_not_a_canvas(data) for data in contents):
+        # pyproject.toml under a too-wide pattern: merge it as git would have without us.
+        _merge_lines(files, target, label, say("merge-not-a-canvas", MESSAGE_LANGUAGE))
+        return
+    canvases = [parse(file, decode(file, data)) for file, data in zip(files, contents, strict=True)]
     try:
-        result = merge(load(base), load(ours), load(theirs))
+        result = merge(*canvases)
     except MergeError as error:
-        fail(f"{label}: cannot merge: {error}")
+        # Not an error for git: both versions are kept, in git's marks, for a person to choose.
+        reason = say("merge-beyond-a-canvas", MESSAGE_LANGUAGE, reason=error)
+        _merge_lines(files, target, label, reason, always_conflict=True)
+        return
     # The result must read back as a valid canvas before it replaces anything.
     parse(Path(label), dumps(result.canvas))
     save(result.canvas, target)
     for conflict in result.conflicts:
         click.echo(f"{label}: conflict: {conflict}")
     if result.conflicts:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _merge_lines(
+    files: tuple[Path, Path, Path],
+    target: Path,
+    label: str,
+    reason: str,
+    *,
+    always_conflict: bool = False,
+) -> None:
+    """git's line merge of the three files into ``target``; exit 1 on conflicts."""
+    from bmc_tui.core.linemerge import LineMergeError, merge_lines
+    from bmc_tui.core.storage import write_file
+
+    try:
+        merged = merge_lines(*files, name=label)
+    except LineMergeError as error:
+        fail(f"{label}: {error}")
+    write_file(target, merged.data)
+    if merged.conflicts or always_conflict:
+        click.echo(f"{label}: conflict: {reason}")
         sys.exit(EXIT_FINDINGS)
 
 
@@ -433,7 +483,7 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
         for finding in lint(canvas, disable):
             findings += 1
             line, column = locate(text, canvas, finding)
-            click.echo(f"{shown(file)}:{line}:{column}: {finding.rule} {finding.message}")
+            click.echo(f"{shown_path(file)}:{line}:{column}: {finding.rule} {finding.message}")
     if errors:
         sys.exit(EXIT_ERROR)
     if findings:
@@ -455,13 +505,15 @@ def git_setup(pattern: str, where: Path) -> None:
     diff.bmc.textconv and merge.bmc.driver in the repository's own config. Commit the
     .gitattributes; everyone who clones runs `bmc-tui git-setup` once for the config.
     """
-    from bmc_tui.core.gitintegration import GitError, setup
+    from bmc_tui.core.gitintegration import GitError, pattern_warnings, setup
 
     try:
         report = setup(where, pattern)
     except GitError as error:
         fail(str(error))
+    for warning in pattern_warnings(pattern):
+        click.echo(f"bmc-tui: {warning}", err=True)
     state = "added" if report.attributes_added else "already present"
-    click.echo(f"{report.attributes_file}: {report.attributes_line} ({state})")
+    click.echo(f"{shown_path(report.attributes_file)}: {report.attributes_line} ({state})")
     for key, value in report.config:
         click.echo(f"git config {key} {value}")

@@ -204,3 +204,81 @@ def test_diff_rev_errors(repo: Path, env: dict[str, str]) -> None:
     missing = run(env, repo, BMC, "diff", "canvases/new.toml", "--rev", "HEAD", check=False)
     assert missing.returncode == 2
     assert missing.stderr.strip() == "bmc-tui: canvases/new.toml: not in revision 'HEAD'"
+
+
+# --- files that are not canvases under a wide pattern (issue 11) ----------------------------
+
+PYPROJECT = "\n".join(
+    ["[project]", 'name = "demo"', 'version = "1.0"', "", "[tool.x]", "a = 1", "b = 2", ""]
+)
+
+
+@pytest.fixture
+def wide_repo(tmp_path: Path, env: dict[str, str]) -> Path:
+    """A repository whose canvases pattern is '*.toml', with a pyproject.toml committed."""
+    root = tmp_path / "wide"
+    root.mkdir()
+    git(env, root, "init", "-q", "-b", "main")
+    git(env, root, "config", "user.name", "Test")
+    git(env, root, "config", "user.email", "test@example.com")
+    (root / "pyproject.toml").write_text(PYPROJECT)
+    result = run(env, root, BMC, "git-setup", "--pattern", "*.toml")
+    assert "pyproject.toml" in result.stderr
+    assert result.stderr.startswith("bmc-tui: warning: *.toml also catches pyproject.toml")
+    git(env, root, "add", ".")
+    git(env, root, "commit", "-q", "-m", "base")
+    return root
+
+
+def edit_on(env: dict[str, str], repo: Path, branch: str, old: str, new: str) -> None:
+    git(env, repo, "checkout", "-q", "-B", branch, "main")
+    path = repo / "pyproject.toml"
+    path.write_text(path.read_text().replace(old, new))
+    git(env, repo, "commit", "-q", "-am", f"change on {branch}")
+
+
+def test_a_non_canvas_toml_merges_line_by_line_as_git_would(
+    wide_repo: Path, env: dict[str, str]
+) -> None:
+    edit_on(env, wide_repo, "theirs", "b = 2", "b = 3")
+    edit_on(env, wide_repo, "ours", 'version = "1.0"', 'version = "1.1"')
+    result = run(env, wide_repo, "git", "merge", "--no-edit", "theirs", check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (wide_repo / "pyproject.toml").read_text()
+    assert text == PYPROJECT.replace("b = 2", "b = 3").replace('"1.0"', '"1.1"')
+    # And its diff is the plain text diff, not a canvas reading.
+    diff = git(env, wide_repo, "diff", "HEAD~1", "--", "pyproject.toml")
+    assert '+version = "1.1"' in diff or "+b = 3" in diff
+    assert "not a valid canvas" not in diff
+
+
+def test_a_non_canvas_toml_conflict_is_marked_as_git_marks_it(
+    wide_repo: Path, env: dict[str, str]
+) -> None:
+    edit_on(env, wide_repo, "theirs", "b = 2", "b = 3")
+    edit_on(env, wide_repo, "ours", "b = 2", "b = 4")
+    result = run(env, wide_repo, "git", "merge", "--no-edit", "theirs", check=False)
+    assert result.returncode == 1
+    text = (wide_repo / "pyproject.toml").read_text()
+    assert "<<<<<<<" in text
+    assert "b = 3" in text
+    assert "b = 4" in text
+    assert "pyproject.toml" in git(env, wide_repo, "diff", "--name-only", "--diff-filter=U")
+
+
+@pytest.mark.parametrize("pattern", ["#canvases/*.toml", "!*.toml"])
+def test_git_setup_refuses_a_pattern_that_is_a_comment(
+    tmp_path: Path, env: dict[str, str], pattern: str
+) -> None:
+    root = tmp_path / "r"
+    root.mkdir()
+    git(env, root, "init", "-q")
+    result = run(env, root, BMC, "git-setup", "--pattern", pattern, check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"bmc-tui: {pattern!r}: a pattern starting with # or !")
+    assert result.stderr.count("\n") == 1
+    assert not (root / ".gitattributes").exists()
+
+
+def test_git_setup_does_not_warn_about_the_default_pattern(repo: Path, env: dict[str, str]) -> None:
+    assert run(env, repo, BMC, "git-setup").stderr == ""

@@ -6,11 +6,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bmc_tui.cli import main
 from bmc_tui.core.catalogue import BLOCKS, BlockId
+from bmc_tui.core.lint import lint
 from bmc_tui.core.merging import CONFLICT_TAG, merge
-from bmc_tui.core.model import Canvas, Header, Item
+from bmc_tui.core.model import MAX_NOTE_LENGTH, MAX_TAGS, Canvas, Header, Item
 from bmc_tui.core.storage import dumps, load, parse, save
 
 KP = BlockId.KEY_PARTNERS
@@ -322,3 +325,106 @@ def test_cli_empty_base_when_there_is_no_common_ancestor(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["merge", str(empty), str(p["ours"]), str(p["theirs"])])
     assert result.exit_code == 0, result.output
     assert ids(load(p["ours"]), CH) == ["c1", "t1"]
+
+
+# --- at the edges (issue 11) -----------------------------------------------------------------
+
+FULL_NOTE = "n" * MAX_NOTE_LENGTH
+SIXTEEN = tuple(f"t{n}" for n in range(MAX_TAGS))
+
+
+def test_a_conflict_on_an_item_with_a_full_note_keeps_both_notes_whole() -> None:
+    base = make(value_propositions=[it("a1", "Bread", note=FULL_NOTE)])
+    ours = make(value_propositions=[it("a1", "Ours", note=FULL_NOTE)])
+    theirs = make(value_propositions=[it("a1", "Theirs", note=FULL_NOTE)])
+    result = merge(base, ours, theirs)
+    first, copy = result.canvas.items(VP)
+    assert (first.text, copy.text) == ("Ours", "Theirs")
+    # No room for the explanation: the notes stay whole, the tag marks the conflict.
+    assert first.note == FULL_NOTE
+    assert copy.note == FULL_NOTE
+    assert CONFLICT_TAG in first.tags
+    assert CONFLICT_TAG in copy.tags
+    assert len(result.conflicts) == 1
+
+
+def test_a_conflict_on_an_item_with_an_almost_full_note_says_it_briefly() -> None:
+    note = "n" * (MAX_NOTE_LENGTH - 60)
+    base = make(value_propositions=[it("a1", "Bread", note=note)])
+    ours = make(value_propositions=[it("a1", "Ours", note=note)])
+    theirs = make(value_propositions=[it("a1", "Theirs", note=note)])
+    first, copy = merge(base, ours, theirs).canvas.items(VP)
+    assert first.note == f"conflict: this is ours; theirs is item {copy.id}.\n\n{note}"
+    assert copy.note == f"conflict: this is theirs; ours is item a1.\n\n{note}"
+
+
+def test_a_conflict_on_an_item_with_sixteen_tags_is_still_tagged_conflict() -> None:
+    base = make(value_propositions=[it("a1", "Bread", tags=SIXTEEN)])
+    ours = make(value_propositions=[it("a1", "Ours", tags=SIXTEEN)])
+    theirs = make(value_propositions=[it("a1", "Theirs", tags=SIXTEEN)])
+    canvas = merge(base, ours, theirs).canvas
+    for item in canvas.items(VP):
+        assert item.tags == (*SIXTEEN[:-1], CONFLICT_TAG)
+        assert f"Tag {SIXTEEN[-1]!r} was set aside" in item.note
+    assert [f.rule for f in lint(canvas)].count("unresolved-conflict") == 2
+
+
+def test_edited_and_deleted_with_sixteen_tags_is_still_tagged_conflict() -> None:
+    base = make(value_propositions=[it("a1", "Bread", tags=SIXTEEN)])
+    ours = make(value_propositions=[it("a1", "Ours", tags=SIXTEEN)])
+    (kept,) = merge(base, ours, make()).canvas.items(VP)
+    assert CONFLICT_TAG in kept.tags
+
+
+def test_cli_merge_that_cannot_hold_both_descriptions_is_a_conflict_not_an_error(
+    tmp_path: Path,
+) -> None:
+    half = MAX_NOTE_LENGTH // 2 + 10
+    ours = BASE.with_header(Header(title="Bakery", description="o" * half))
+    theirs = BASE.with_header(Header(title="Bakery", description="t" * half)).with_item_inserted(
+        CH, 1, it("t1", "Market stall")
+    )
+    p = write(tmp_path, base=BASE, ours=ours, theirs=theirs)
+    result = CliRunner().invoke(
+        main, ["merge", str(p["base"]), str(p["ours"]), str(p["theirs"]), "--name", "c.toml"]
+    )
+    assert result.exit_code == 1, result.output
+    text = p["ours"].read_text(encoding="utf-8")
+    # Both versions are kept whole, with the marks a person (and git) knows.
+    assert "o" * half in text
+    assert "t" * half in text
+    assert "Market stall" in text
+    assert "<<<<<<<" in text
+    assert result.output.startswith("c.toml: conflict: ")
+
+
+TAG = st.sampled_from([f"t{n}" for n in range(8)])
+TAGS = st.lists(TAG, unique=True, max_size=MAX_TAGS).map(tuple)
+
+
+@given(base=TAGS, changed=TAGS)
+def test_a_tag_change_on_one_side_comes_back_exactly(
+    base: tuple[str, ...], changed: tuple[str, ...]
+) -> None:
+    original = make(channels=[it("c1", "Shop", tags=base)])
+    edited = make(channels=[it("c1", "Shop", tags=changed)])
+    assert merge(original, original, edited).canvas.items(CH)[0].tags == changed
+    assert merge(original, edited, original).canvas.items(CH)[0].tags == changed
+
+
+@given(base=TAGS, ours=TAGS, theirs=TAGS)
+def test_tags_changed_on_both_sides_merge_to_one_order(
+    base: tuple[str, ...], ours: tuple[str, ...], theirs: tuple[str, ...]
+) -> None:
+    canvases = [make(channels=[it("c1", "Shop", tags=tags)]) for tags in (base, ours, theirs)]
+    first = merge(*canvases).canvas.items(CH)[0].tags
+    assert merge(*canvases).canvas.items(CH)[0].tags == first
+    assert len(set(first)) == len(first)
+    removed = (set(base) - set(ours)) | (set(base) - set(theirs))
+    both_changed = base not in (ours, theirs) and ours != theirs
+    if both_changed and len((set(ours) | set(theirs)) - removed) <= MAX_TAGS:
+        assert set(first) == (set(ours) | set(theirs)) - removed
+        # Ours' order first, then theirs' additions in theirs' order.
+        assert list(first) == [t for t in ours if t not in removed] + [
+            t for t in theirs if t not in removed and t not in ours
+        ]

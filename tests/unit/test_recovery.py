@@ -326,3 +326,33 @@ def test_a_folder_of_recovery_files_from_many_canvases(tmp_path: Path) -> None:
     for path in paths:
         assert store.discard(path)
     assert store.list() == []
+
+
+# --- a canvas under a folder whose name is not UTF-8 (issue 11) -----------------------------
+
+
+@pytest.fixture
+def non_utf8_canvas(tmp_path: Path) -> Path:
+    """A canvas in a real folder named with a Latin-1 byte, as an old archive may have."""
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9"))
+    folder.mkdir()
+    path = folder / "plan.toml"
+    save(canvas(), path)
+    return path
+
+
+def test_a_canvas_under_a_non_utf8_folder_is_kept_and_found(non_utf8_canvas: Path) -> None:
+    store = RecoveryStore()
+    edited = canvas("Bakery", "The shop", "Market stall")
+    file = store.write(non_utf8_canvas, edited)
+
+    # The recovery file itself is UTF-8 TOML a person can read and rescue by hand.
+    text = file.read_bytes().decode("utf-8")
+    assert "caf\ufffd" in text
+    found = store.find(non_utf8_canvas)
+    assert isinstance(found, Recovered)
+    assert found.canvas == edited
+    assert found.canvas_path == Path(os.path.realpath(non_utf8_canvas))
+    assert found.on_disk == load(non_utf8_canvas)
+    assert store.list() == [found]
+    assert store.discard(non_utf8_canvas)

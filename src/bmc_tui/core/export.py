@@ -48,7 +48,11 @@ from bmc_tui.core.presentation import (
     segment_mark,
     tag_label,
 )
-from bmc_tui.core.storage import CanvasError, mode_to_keep, write_atomically
+from bmc_tui.core.storage import (
+    CanvasError,
+    names_a_stream,
+    write_file,
+)
 from bmc_tui.core.textsafe import displayable
 
 ExportFormat = Literal["md", "html", "json", "svg"]
@@ -513,8 +517,9 @@ def write_export(text: str, output: Path, *, source: Path) -> None:
     otherwise replace a canvas with its own export.
     """
     target = Path(os.path.realpath(output))
-    if target == Path(os.path.realpath(source)):
-        raise CanvasError.single(output, "is the canvas being exported; not overwriting it")
-    if target.is_dir():
-        raise CanvasError.single(output, "is a folder; give a file name to write")
-    write_atomically(target, text.encode("utf-8"), mode_to_keep(target), shown_as=output)
+    if not names_a_stream(output):
+        if target == Path(os.path.realpath(source)):
+            raise CanvasError.single(output, "is the canvas being exported; not overwriting it")
+        if target.is_dir():
+            raise CanvasError.single(output, "is a folder; give a file name to write")
+    write_file(output, text.encode("utf-8"))

@@ -10,6 +10,7 @@ Headless: imports nothing from Textual.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import shlex
 import shutil
@@ -17,6 +18,9 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
+from bmc_tui.core.textsafe import shown_path
 
 #: Where canvases live by default. ``**/`` matches zero or more folders, so this covers
 #: ``canvases/x.toml`` and ``canvases/team/x.toml``; pass ``--pattern`` to choose another.
@@ -48,10 +52,10 @@ def repo_toplevel(path: Path) -> Path:
     """The root of the work tree that holds ``path``; ``GitError`` outside a repository."""
     folder = _folder(path)
     if not folder.is_dir():
-        raise GitError(f"{folder}: no such folder")
+        raise GitError(f"{shown_path(folder)}: no such folder")
     result = _run(["rev-parse", "--show-toplevel"], folder)
     if result.returncode != 0 or not result.stdout.strip():
-        raise GitError(f"{path}: not in a git repository")
+        raise GitError(f"{shown_path(path)}: not in a git repository")
     return Path(os.fsdecode(result.stdout.strip()))
 
 
@@ -65,7 +69,7 @@ def repo_path(path: Path) -> str:
     repo_toplevel(path)
     result = _run(["rev-parse", "--show-prefix"], folder)
     if result.returncode != 0:
-        raise GitError(f"{path}: not in a git repository")
+        raise GitError(f"{shown_path(path)}: not in a git repository")
     prefix = os.fsdecode(result.stdout.strip())
     return f"{prefix}{path.name}" if not path.is_dir() else prefix.rstrip("/")
 
@@ -86,7 +90,7 @@ def file_at_revision(path: Path, rev: str) -> bytes:
     commit = resolve_revision(path, rev)
     result = _run(["cat-file", "blob", f"{commit}:{relative}"], _folder(path))
     if result.returncode != 0:
-        raise GitError(f"{relative}: not in revision {rev!r}")
+        raise GitError(f"{shown_path(relative)}: not in revision {rev!r}")
     return result.stdout
 
 
@@ -134,7 +138,53 @@ class SetupReport:
 def attributes_line(pattern: str) -> str:
     if not pattern or any(char.isspace() for char in pattern):
         raise GitError(f"{pattern!r}: a .gitattributes pattern cannot be empty or hold spaces")
+    if pattern.startswith(("#", "!")):
+        # git reads "#..." as a comment and refuses "!...": either way no file would match.
+        raise GitError(say("git-pattern-comment", MESSAGE_LANGUAGE, pattern=repr(pattern)))
     return f"{pattern} {ATTRIBUTES}"
+
+
+#: TOML files other tools own, which a pattern such as ``*.toml`` would hand to the canvas
+#: driver (it merges them line by line, but their diffs and merges are git's to make).
+KNOWN_NOT_CANVASES = (
+    "pyproject.toml",
+    "Cargo.toml",
+    "Cargo.lock",
+    ".taplo.toml",
+    "taplo.toml",
+    "rustfmt.toml",
+    ".rustfmt.toml",
+    "ruff.toml",
+    ".ruff.toml",
+    "uv.lock",
+    "poetry.lock",
+    "netlify.toml",
+)
+
+
+def pattern_warnings(pattern: str) -> list[str]:
+    """One line for each well-known non-canvas file the pattern would catch, if any."""
+    caught = [name for name in KNOWN_NOT_CANVASES if _matches(pattern, name)]
+    if not caught:
+        return []
+    return [say("git-pattern-too-wide", MESSAGE_LANGUAGE, pattern=pattern, files=", ".join(caught))]
+
+
+def _matches(pattern: str, name: str) -> bool:
+    """Whether ``pattern`` (gitattributes syntax) matches a file called ``name`` where such
+    files live (the root, a package folder): without a ``/`` it matches the name anywhere,
+    with one it is anchored at the root."""
+    if "/" not in pattern:
+        return fnmatch.fnmatchcase(name, pattern)
+    anchored = pattern.lstrip("/")
+    candidates = (name, f"a/{name}", f"a/b/{name}")
+    for path in candidates:
+        # "**/" matches zero or more folders; fnmatch's "*" already crosses "/".
+        if fnmatch.fnmatchcase(path, anchored) or fnmatch.fnmatchcase(
+            path, anchored.replace("**/", "")
+        ):
+            return True
+    return False
 
 
 def setup(
@@ -159,7 +209,7 @@ def setup(
     try:
         existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
     except (OSError, UnicodeDecodeError) as error:
-        raise GitError(f"{attributes}: cannot read: {error}") from None
+        raise GitError(f"{shown_path(attributes)}: cannot read: {error}") from None
     present = any(" ".join(old.split()) == line for old in existing.splitlines())
     if not present:
         text = existing
@@ -169,7 +219,9 @@ def setup(
         try:
             attributes.write_text(text, encoding="utf-8")
         except OSError as error:
-            raise GitError(f"{attributes}: cannot write: {error.strerror or error}") from None
+            raise GitError(
+                f"{shown_path(attributes)}: cannot write: {error.strerror or error}"
+            ) from None
 
     for key, value in config:
         result = _run(["config", "--local", key, value], root)

@@ -37,6 +37,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from bmc_tui.core.textsafe import shown_path
+
 #: Appended to the hidden canvas file name to name its lock file.
 LOCK_SUFFIX = ".bmc-lock"
 #: The .gitignore line that keeps lock files out of git.
@@ -165,7 +167,7 @@ class LockHeld:
         """One line for the editor to show, naming the lock file."""
         state = "was open in" if self.stale else "is open in"
         ending = " (that editor is gone)" if self.stale else ""
-        return f"{self.lock_file}: this canvas {state} {self.owner.describe()}{ending}"
+        return f"{shown_path(self.lock_file)}: this canvas {state} {self.owner.describe()}{ending}"
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,46 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "kan ikke skrive {suffix}-filer; export skriver {formats} (eller angiv --format)",
         "en": "cannot write {suffix} files; export writes {formats} (or give --format)",
     },
+    # --- files: odd names, special files, permissions (issue 11) ---------------------------
+    "not-a-regular-file-to-read": {
+        "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); læser den ikke",
+        "en": "is not a regular file (a device, FIFO or socket); not reading it",
+    },
+    "not-a-regular-file-to-write": {
+        "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); skriver ikke til den",
+        "en": "is not a regular file (a device, FIFO or socket); not writing to it",
+    },
+    "read-only-file": {
+        "da": "er skrivebeskyttet (tilstand {mode}); omskriver den ikke",
+        "en": "is read-only (mode {mode}); not rewriting it",
+    },
+    "merge-not-a-canvas": {
+        "da": "er ikke et lærred; flettet linje for linje som git fletter tekst (se mærkerne)",
+        "en": "is not a canvas; merged line by line as git merges text (see the marks)",
+    },
+    "git-pattern-comment": {
+        "da": "{pattern}: et mønster, der begynder med # eller !, er en kommentar eller en "
+        "negation i .gitattributes og rammer ingen filer",
+        "en": "{pattern}: a pattern starting with # or ! is a comment or a negation in "
+        ".gitattributes and matches no file",
+    },
+    "git-pattern-too-wide": {
+        "da": "advarsel: {pattern} rammer også {files}, som ikke er lærreder; de flettes linje "
+        "for linje, men et smallere mønster (fx canvases/**/*.toml) er bedre",
+        "en": "warning: {pattern} also catches {files}, which are not canvases; they are "
+        "merged line by line, but a narrower pattern (e.g. canvases/**/*.toml) is better",
+    },
+    "merge-beyond-a-canvas": {
+        "da": "kan ikke flettes punkt for punkt ({reason}); begge versioner står i filen "
+        "mellem gits mærker",
+        "en": "cannot be merged item by item ({reason}); both versions are in the file "
+        "between git's marks",
+    },
 }
+
+#: The language of messages the core and the command line print, until the command line
+#: has a language setting of its own (the canvas's ``--lang`` is about its titles).
+MESSAGE_LANGUAGE: Final[Language] = "en"
 
 
 def say(key: str, language: Language, /, **fields: object) -> str:

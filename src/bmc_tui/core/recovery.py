@@ -14,8 +14,11 @@ One file per canvas
 
 What is in one
     A ``[recovery]`` table (the canvas's path, when it was written, the writer's pid, host and
-    user) followed by the canvas in canonical TOML. Delete the ``[recovery]`` table and the
-    rest is an ordinary canvas file: a person can always rescue their work by hand.
+    user) followed by the canvas in canonical TOML. A path that is not UTF-8 (a folder named
+    in Latin-1 on an old server) cannot go into a TOML file as it is: ``path`` then holds a
+    readable form with U+FFFD for the odd bytes and ``path_bytes`` the exact bytes in hex.
+    Delete the ``[recovery]`` table and the rest is an ordinary canvas file: a person can
+    always rescue their work by hand.
 
 A recovery file is written atomically (a whole old one or a whole new one, never half), never
 over the canvas file itself, and only ever deleted by :meth:`RecoveryStore.discard`. One that
@@ -44,6 +47,7 @@ from bmc_tui.core import storage
 from bmc_tui.core.locking import current_host, current_user, pid_alive
 from bmc_tui.core.model import Canvas
 from bmc_tui.core.storage import CanvasError
+from bmc_tui.core.textsafe import shown_path
 
 if TYPE_CHECKING:
     from bmc_tui.core.diffing import CanvasDiff
@@ -183,7 +187,7 @@ class RecoveryStore:
             "user": current_user(),
         }
         if key is not None:
-            meta = {"path": key, **meta}
+            meta = {**_path_fields(key), **meta}
         text = storage.dumps(canvas)
         first, blank, rest = text.partition("\n\n")
         if not first.startswith("format_version") or not blank:  # pragma: no cover
@@ -245,17 +249,18 @@ class RecoveryStore:
         except CanvasError as error:
             return BrokenRecovery(file, error.summary)
         except tomllib.TOMLDecodeError as error:
-            return BrokenRecovery(file, f"{file}: invalid TOML: {error}")
+            return BrokenRecovery(file, f"{shown_path(file)}: invalid TOML: {error}")
         except RecursionError:
-            return BrokenRecovery(file, f"{file}: invalid TOML: nested too deeply")
+            return BrokenRecovery(file, f"{shown_path(file)}: invalid TOML: nested too deeply")
         meta = raw.pop("recovery", None)
         if not isinstance(meta, Mapping):
-            return BrokenRecovery(file, f"{file}: has no [recovery] table")
-        path_value = meta.get("path")
-        canvas_path = Path(path_value) if isinstance(path_value, str) and path_value else None
+            return BrokenRecovery(file, f"{shown_path(file)}: has no [recovery] table")
+        canvas_path = _read_path(meta)
         written, pid = meta.get("written"), meta.get("pid")
         if not isinstance(written, dt.datetime) or not isinstance(pid, int):
-            return BrokenRecovery(file, f"{file}: [recovery] lacks 'written' or 'pid'", canvas_path)
+            return BrokenRecovery(
+                file, f"{shown_path(file)}: [recovery] lacks 'written' or 'pid'", canvas_path
+            )
         if written.tzinfo is None:
             written = written.replace(tzinfo=dt.UTC)
         try:
@@ -264,7 +269,7 @@ class RecoveryStore:
         except CanvasError as error:
             return BrokenRecovery(file, error.summary, canvas_path)
         except (TypeError, ValueError) as error:
-            return BrokenRecovery(file, f"{file}: {error}", canvas_path)
+            return BrokenRecovery(file, f"{shown_path(file)}: {error}", canvas_path)
         host = str(meta.get("host", ""))
         on_disk, disk_problem, disk_newer = _read_canvas(canvas_path, written)
         return Recovered(
@@ -292,6 +297,27 @@ class RecoveryStore:
             counter += 1
         os.replace(file, target)
         return target
+
+
+def _path_fields(key: str) -> dict[str, str]:
+    """The ``path`` (and, for a name that is not UTF-8, ``path_bytes``) of a recovery file."""
+    raw = os.fsencode(key)
+    try:
+        return {"path": raw.decode("utf-8")}
+    except UnicodeDecodeError:
+        return {"path": raw.decode("utf-8", errors="replace"), "path_bytes": raw.hex()}
+
+
+def _read_path(meta: Mapping[str, Any]) -> Path | None:
+    """The canvas path a ``[recovery]`` table names: the exact bytes when they are given."""
+    exact = meta.get("path_bytes")
+    if isinstance(exact, str):
+        try:
+            return Path(os.fsdecode(bytes.fromhex(exact)))
+        except ValueError:
+            pass
+    value = meta.get("path")
+    return Path(value) if isinstance(value, str) and value else None
 
 
 def is_broken_name(file: Path) -> bool:

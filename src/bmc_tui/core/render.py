@@ -26,7 +26,7 @@ from bmc_tui.core.presentation import (
     tag_colour,
     tag_label,
 )
-from bmc_tui.core.textsafe import displayable
+from bmc_tui.core.textsafe import displayable, terminal_text
 from bmc_tui.core.wrapping import HANGING_INDENT, wrap_text
 
 
@@ -54,7 +54,7 @@ def item_line(
                 mark = segment_mark(position, ascii_only=ascii_only)
                 line.append(f"{mark.glyph} ", style=f"bold {mark.colour}")
                 break
-    line.append(displayable(item.text))
+    line.append(terminal_text(item.text))
     if item.has_note:
         line.append(f" {note_marker(ascii_only=ascii_only)}", style="bold")
     if item.category:
@@ -69,7 +69,7 @@ def item_line(
     if show_note and item.has_note:
         for note_line in displayable(item.note, keep_newlines=True).rstrip("\n").split("\n"):
             line.append("\n    ")
-            line.append(note_line, style="dim")
+            line.append(terminal_text(note_line), style="dim")
     return line
 
 

@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import stat
+import sys
 import tempfile
 import tomllib
 from dataclasses import dataclass
@@ -21,9 +22,10 @@ import tomli_w
 from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
 from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
 from bmc_tui.core.places import detail_message, dotted, locate
-from bmc_tui.core.textsafe import displayable
+from bmc_tui.core.textsafe import shown_path
 
 #: Canvases are small; anything larger than this is not a canvas, and reading it would only
 #: make the editor hang.
@@ -39,8 +41,7 @@ class Problem:
     column: int | None = None
 
     def format(self, path: Path | str) -> str:
-        # A file name can hold an escape sequence too; ls and git quote such names.
-        place = displayable(str(path))
+        place = shown_path(path)
         if self.line is not None:
             place += f":{self.line}:{self.column or 1}"
         return f"{place}: {self.message}"
@@ -76,12 +77,16 @@ def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise CanvasError.single(path, "is a folder, not a canvas file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the open until someone writes to it, a device never ends:
+            # neither is a canvas, so neither is opened.
+            raise CanvasError.single(path, say("not-a-regular-file-to-read", MESSAGE_LANGUAGE))
+        if info.st_size > MAX_FILE_BYTES:
             raise CanvasError.single(
-                path, f"is {size:,} bytes; a canvas file is at most {MAX_FILE_BYTES:,}"
+                path, f"is {info.st_size:,} bytes; a canvas file is at most {MAX_FILE_BYTES:,}"
             )
-        # Bounded: a symbolic link to /dev/zero or /dev/urandom has no size but never ends.
+        # Bounded: the file may grow while it is read.
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
@@ -243,15 +248,73 @@ def save(canvas: Canvas, path: Path | str) -> bool:
     link; the file's permission bits are kept.
     """
     path = Path(path)
-    target = Path(os.path.realpath(path))
     data = dumps(canvas).encode("utf-8")
-    with contextlib.suppress(OSError):
-        if target.read_bytes() == data:
-            return False
-    if target.is_dir():
-        raise CanvasError.single(path, "is a folder, not a canvas file")
-    write_atomically(target, data, mode_to_keep(target), shown_as=path)
+    if not names_a_stream(path):
+        target = Path(os.path.realpath(path))
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(target.stat().st_mode) and target.read_bytes() == data:
+                return False
+    write_file(path, data)
     return True
+
+
+# --- where output may go: the one rule every writer follows ---------------------------------
+
+#: Names that mean "the stream this process writes to", not a file to replace.
+_STREAM_NAME = re.compile(r"-|/dev/(stdout|stderr|fd/\d+)|/proc/self/fd/\d+")
+
+
+def names_a_stream(path: Path | str) -> bool:
+    """True for ``-``, ``/dev/stdout``, ``/dev/stderr`` and ``/dev/fd/N``: output a person
+    means to go down a pipe or onto the terminal, written through rather than replaced."""
+    return _STREAM_NAME.fullmatch(os.fspath(path)) is not None
+
+
+def write_file(path: Path | str, data: bytes) -> None:
+    """Write ``data`` where a user asked: what save, fmt, export and merge all go through.
+
+    * ``-`` and the names of this process's streams (:func:`names_a_stream`) are written
+      through, appended as a shell redirection would, never replaced;
+    * a regular file, or a symbolic link to one, is replaced atomically, keeping the link,
+      the file's mode bits, owner and group (:func:`write_atomically`);
+    * a new name becomes a new file, atomically;
+    * a folder, device, FIFO or socket is refused with a ``CanvasError``: replacing
+      ``/dev/full`` with a regular file, or a FIFO another program reads, is never meant.
+    """
+    path = Path(path)
+    if names_a_stream(path):
+        _write_through(path, data)
+        return
+    target = Path(os.path.realpath(path))
+    write_atomically(target, data, mode_to_keep(target), shown_as=path)
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    try:
+        if os.fspath(path) == "-":
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        with open(path, "ab") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise CanvasError.single(path, f"cannot write: {error.strerror or error}") from None
+
+
+def refuse_read_only(path: Path | str) -> None:
+    """A ``CanvasError`` when ``path`` is a file with no write permission bit at all.
+
+    Saving replaces a file by renaming, which only the folder's permission governs, so a
+    chmod 444 file would be rewritten silently; a command that rewrites files it was merely
+    pointed at (``fmt``) asks this first, and rewrites such a file only when forced.
+    """
+    with contextlib.suppress(OSError):
+        mode = os.stat(path).st_mode
+        if stat.S_ISREG(mode) and not mode & 0o222:
+            raise CanvasError.single(
+                path, say("read-only-file", MESSAGE_LANGUAGE, mode=f"{stat.S_IMODE(mode):04o}")
+            )
 
 
 def mode_to_keep(target: Path) -> int:
@@ -264,6 +327,20 @@ def mode_to_keep(target: Path) -> int:
 
 
 def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) -> None:
+    """Replace ``target`` (not a link: resolve it first) with ``data`` in one step.
+
+    Refuses a ``target`` that exists and is not a regular file; keeps the owner and group of
+    the file it replaces where the system lets us (root may; a user may keep a group they
+    belong to), as it keeps the mode bits it is given.
+    """
+    try:
+        existing: os.stat_result | None = os.stat(target)
+    except OSError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise CanvasError.single(shown_as, "is a folder, not a canvas file")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise CanvasError.single(shown_as, say("not-a-regular-file-to-write", MESSAGE_LANGUAGE))
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(
@@ -273,6 +350,8 @@ def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) ->
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        if existing is not None:
+            _keep_owner(temporary, existing)
         os.chmod(temporary, mode)
         os.replace(temporary, target)
         temporary = None
@@ -280,12 +359,24 @@ def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) ->
     except OSError as error:
         reason = error.strerror or str(error)
         if isinstance(error, FileNotFoundError) and not target.parent.exists():
-            reason = f"the folder {target.parent} does not exist"
+            reason = f"the folder {shown_path(target.parent)} does not exist"
         raise CanvasError.single(shown_as, f"cannot save: {reason}") from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def _keep_owner(temporary: str, existing: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, or at least its group."""
+    if not hasattr(os, "chown"):  # pragma: no cover - Windows
+        return
+    for uid in (existing.st_uid, -1):
+        try:
+            os.chown(temporary, uid, existing.st_gid)
+            return
+        except OSError:
+            continue
 
 
 def _fsync_folder(folder: Path) -> None:

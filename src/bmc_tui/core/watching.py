@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bmc_tui.core import storage
+from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
 from bmc_tui.core.model import Canvas
 from bmc_tui.core.storage import CanvasError
+from bmc_tui.core.textsafe import shown_path
 
 #: An mtime this close to the moment a stamp was taken may still change without the mtime
 #: changing (coarse timestamps), so such a stamp is confirmed by hashing.
@@ -120,7 +122,7 @@ def read_stamped(path: Path | str) -> tuple[bytes, FileStamp]:
         if stat.S_ISDIR(info.st_mode):
             raise CanvasError.single(path, "is a folder, not a canvas file")
         if not stat.S_ISREG(info.st_mode):
-            raise CanvasError.single(path, "is not a regular file")
+            raise CanvasError.single(path, say("not-a-regular-file-to-read", MESSAGE_LANGUAGE))
         if info.st_size > storage.MAX_FILE_BYTES:
             raise CanvasError.single(
                 path,
@@ -164,21 +166,21 @@ def check(path: Path | str, stamp: FileStamp) -> Status:
     try:
         link_info = os.lstat(path)
     except FileNotFoundError:
-        return Status(DiskState.MISSING, stamp, f"{path}: the file is gone")
+        return Status(DiskState.MISSING, stamp, f"{shown_path(path)}: the file is gone")
     except OSError as error:
-        return Status(DiskState.UNREADABLE, stamp, f"{path}: {error.strerror or error}")
+        return Status(DiskState.UNREADABLE, stamp, f"{shown_path(path)}: {error.strerror or error}")
     link = _link_target(path) if stat.S_ISLNK(link_info.st_mode) else None
     if link != stamp.link_target:
         what = "now a link to " + repr(link) if link is not None else "no longer a link"
-        return Status(DiskState.RELINKED, stamp, f"{path}: is {what}")
+        return Status(DiskState.RELINKED, stamp, f"{shown_path(path)}: is {what}")
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        return Status(DiskState.MISSING, stamp, f"{path}: links to a file that is gone")
+        return Status(DiskState.MISSING, stamp, f"{shown_path(path)}: links to a file that is gone")
     except OSError as error:
-        return Status(DiskState.UNREADABLE, stamp, f"{path}: {error.strerror or error}")
+        return Status(DiskState.UNREADABLE, stamp, f"{shown_path(path)}: {error.strerror or error}")
     if stat.S_ISDIR(info.st_mode):
-        return Status(DiskState.UNREADABLE, stamp, f"{path}: is a folder now")
+        return Status(DiskState.UNREADABLE, stamp, f"{shown_path(path)}: is a folder now")
     racy = stamp.taken_ns - stamp.mtime_ns < RACY_NS
     if stamp._same_stat(info) and not racy:
         return Status(DiskState.UNCHANGED, stamp)
@@ -189,7 +191,7 @@ def check(path: Path | str, stamp: FileStamp) -> Status:
         state = DiskState.MISSING if missing else DiskState.UNREADABLE
         return Status(state, stamp, error.summary)
     if fresh.sha256 != stamp.sha256:
-        return Status(DiskState.MODIFIED, stamp, f"{path}: changed on disk")
+        return Status(DiskState.MODIFIED, stamp, f"{shown_path(path)}: changed on disk")
     # Same bytes: keep the fresh stamp, so a touched file is hashed once rather than on
     # every check (a racy stamp becomes trusted once its mtime is safely in the past).
     return Status(DiskState.UNCHANGED, fresh)

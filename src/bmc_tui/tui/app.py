@@ -22,6 +22,7 @@ from bmc_tui.core.document import CanvasDocument
 from bmc_tui.core.model import Header
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
+from bmc_tui.core.textsafe import shown_path
 from bmc_tui.tui.commands import CanvasCommands
 from bmc_tui.tui.driver import TerminalDriver
 from bmc_tui.tui.ending import Ending
@@ -74,7 +75,9 @@ class BmcApp(App[None]):
         if path is None:
             return self._canvas_screen(CanvasDocument.new(None, Header(language=self.language)))
         if not path.exists() and not path.is_symlink():
-            self._start_notice = f"{path} does not exist yet; it is written on the first save"
+            self._start_notice = (
+                f"{shown_path(path)} does not exist yet; it is written on the first save"
+            )
             return self._canvas_screen(CanvasDocument.new(path, Header(language=self.language)))
         try:
             return self._canvas_screen(CanvasDocument.open(path))

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from bmc_tui.core.textsafe import shown_path
 from bmc_tui.tui.dialogs.base import Dialog
 
 
@@ -59,6 +60,6 @@ class OpenCanvasDialog(Dialog[Path]):
 
 def _shown(path: Path) -> str:
     try:
-        return str(path.relative_to(Path.cwd()))
+        return shown_path(path.relative_to(Path.cwd()))
     except ValueError:
-        return str(path)
+        return shown_path(path)

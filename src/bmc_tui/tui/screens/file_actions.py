@@ -19,6 +19,7 @@ from textual.screen import Screen
 from bmc_tui.core.locking import LockHeld
 from bmc_tui.core.recovery import BrokenRecovery
 from bmc_tui.core.storage import CanvasError
+from bmc_tui.core.textsafe import shown_path
 from bmc_tui.core.watching import DiskState
 from bmc_tui.tui.dialogs.choice import ChoiceDialog
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
@@ -188,8 +189,8 @@ class FileActions(Screen[None]):
             while True:
                 choice = await self.app.push_screen_wait(
                     ChoiceDialog(
-                        f"{self.document.path} changed on disk, and this canvas has unsaved "
-                        "changes.",
+                        f"{shown_path(self.document.path or '')} changed on disk, and this canvas "
+                        "has unsaved changes.",
                         [
                             ("reload", "Reload (drop mine)", "r"),
                             ("keep", "Keep mine", "k"),
@@ -259,7 +260,7 @@ class FileActions(Screen[None]):
         if path.exists():
             choice = await self.app.push_screen_wait(
                 ChoiceDialog(
-                    f"{path} already exists.",
+                    f"{shown_path(path)} already exists.",
                     [("overwrite", "Overwrite", "o"), ("cancel", "Cancel", "c")],
                 )
             )
@@ -276,7 +277,10 @@ class FileActions(Screen[None]):
         self.safekeeping.moved_to(path)
         self.safekeeping.forget()
         self.refresh_header()
-        self.notify(f"Saved {path}" if written else f"{path} is up to date", timeout=2)
+        self.notify(
+            f"Saved {shown_path(path)}" if written else f"{shown_path(path)} is up to date",
+            timeout=2,
+        )
         return True
 
     # --- leaving this canvas ---------------------------------------------------------------
@@ -323,4 +327,4 @@ class FileActions(Screen[None]):
         except CanvasError as error:
             self.notify(error.summary, title="Not exported", severity="error", timeout=8)
             return
-        self.notify(f"Exported {target}", timeout=3)
+        self.notify(f"Exported {shown_path(target)}", timeout=3)

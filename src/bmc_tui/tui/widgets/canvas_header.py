@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from bmc_tui.core.model import Header
+from bmc_tui.core.textsafe import shown_path
 from bmc_tui.tui.widgets.text_line import TextLine
 
 LABELS = {
@@ -61,7 +62,7 @@ class CanvasHeader(Horizontal):
             line.append(f"  {words['version']}{header.version}")
         self.query_one("#header-about", TextLine).show(line)
         file = Text(no_wrap=True)
-        file.append(path.name if path else f"({words['new']})")
+        file.append(shown_path(path.name) if path else f"({words['new']})")
         if modified:
             file.append(f" [+] {words['modified']}", style="bold")
         if read_only:

@@ -219,8 +219,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Interface language: {name}",
     },
     "palette-ui-language-help": {
-        "da": "taster, hjælp og beskeder (BMC_TUI_LANG eller --ui-lang sætter det fra start)",
-        "en": "keys, help and messages (BMC_TUI_LANG or --ui-lang set it from the start)",
+        "da": "taster, hjælp og beskeder (også: BMC_TUI_LANG, --ui-lang)",
+        "en": "keys, help and messages (also: BMC_TUI_LANG, --ui-lang)",
     },
     "palette-ui-language-follow": {"da": "følg lærredet", "en": "follow canvas"},
     "palette-check": {"da": "Tjek lærredet", "en": "Check canvas"},
@@ -240,16 +240,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "palette-theme": {"da": "Tema", "en": "Theme"},
     "palette-theme-help": {"da": "Skift farvetema", "en": "Change the colour theme"},
-    "palette-help": {"da": "Hjælp", "en": "Help"},
-    "palette-help-help": {
-        "da": "Alle taster og de ni blokke",
-        "en": "Every key and the nine blocks",
-    },
-    "palette-quit": {"da": "Afslut", "en": "Quit"},
-    "palette-quit-help": {
-        "da": "Afslut; spørger, om ændringerne skal gemmes",
-        "en": "Quit; asks whether to save changes",
-    },
     "palette-screenshot": {"da": "Skærmbillede", "en": "Screenshot"},
     "palette-screenshot-help": {
         "da": "Gem skærmen som et SVG-billede",

@@ -24,17 +24,15 @@ Command = tuple[str, Callable[[], object], str]
 def system_commands(app: BmcApp, language: Language) -> Iterator[SystemCommand]:
     """Textual's own palette commands that make sense here, in ``language``.
 
-    Textual's "Keys" panel is left out: it lists Textual's English copy of the bindings, and
-    the help screen (``?``) shows every key in the interface language.
+    Textual's "Keys" panel is left out (it lists Textual's English copy of the bindings; the
+    help screen shows every key in the interface language), and so is its "Quit": the
+    canvas's keys, help and quit among them, are offered by ``CanvasCommands``.
     """
-    from bmc_tui.tui.screens.help_screen import HelpScreen
 
     def command(name: str, callback: Callable[[], Any]) -> SystemCommand:
         return SystemCommand(say(name, language), say(f"{name}-help", language), callback)
 
-    yield command("palette-help", lambda: app.push_screen(HelpScreen(language)))
     yield command("palette-theme", app.action_change_theme)
-    yield command("palette-quit", app.action_quit)
     yield command("palette-screenshot", lambda: app.set_timer(0.1, app.deliver_screenshot))
 
 
@@ -61,11 +59,14 @@ class CanvasCommands(Provider):
             )
             key = say("palette-key", language, key=block.number)
             commands.append((name, partial(screen.focus_block, block.id), key))
-        # The canvas's keys by the names the key bar gives them (going to a block is above).
+        # The canvas's keys by the names the key bar gives them (going to a block is above),
+        # each action once: q and ctrl+q, u and ctrl+z do the same.
+        seen: set[str] = set()
         for row in keys_for(Context.ITEM_LIST, Context.CANVAS):
-            if not row.bound or not row.named or "focus_block" in row.action:
-                continue
             action = row.action.removeprefix("screen.")
+            if not row.bound or not row.named or "focus_block" in action or action in seen:
+                continue
+            seen.add(action)
             key = say("palette-key", language, key=row.keys.split(",")[0])
             commands.append((row.description(language), partial(screen.run_action, action), key))
         for code in LANGUAGES:

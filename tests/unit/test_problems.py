@@ -73,3 +73,14 @@ def test_the_models_own_refusals_speak_both_languages() -> None:
     assert _problem("da", Item, text="x" * 300) == "text: må højst have 200 tegn"
     # Outside Pydantic a refusal says itself in the language asked for.
     assert first_problem(Refusal("problem-empty"), language="da") == "må ikke være tom"
+
+
+def test_a_bare_toml_date_that_does_not_exist_says_so_at_its_place() -> None:
+    """tomllib calls ``date = 2025-13-45`` a syntax error ("Expected newline"); the person
+    reads that the date does not exist, at the date."""
+    text = '[canvas]\ntitle = "x"\ndate = 2025-13-45\n'
+    with pytest.raises(CanvasError) as caught:
+        parse("t.toml", text)
+    problem = caught.value.problems[0]
+    assert problem.message == "date: 2025-13-45 does not exist: there is no month 13"
+    assert (problem.line, problem.column) == (3, 8)

@@ -307,13 +307,13 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "et tag må kun indeholde bogstaver, tal og tegnene _ . + - (ingen mellemrum) "
         "og skal begynde med et bogstav, et tal eller _",
         "en": "a tag may contain only letters, digits and the signs _ . + - (no spaces), "
-        "and starts with a letter, a digit or _",
+        "and must start with a letter, a digit or _",
     },
     "problem-id-characters": {
         "da": "et id må kun indeholde små bogstaver a–z, tal, _ og - (højst 32 tegn) "
         "og skal begynde med et bogstav eller et tal",
         "en": "an id may contain only small letters a–z, digits, _ and - (at most 32), "
-        "and starts with a letter or a digit",
+        "and must start with a letter or a digit",
     },
     "problem-characters": {
         "da": "indeholder tegn, der ikke er tilladt her",

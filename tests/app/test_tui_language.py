@@ -201,3 +201,18 @@ async def test_the_palette_pins_and_unpins_the_language_and_it_follows_the_canva
         await pilot.pause()
         assert "a Tilføj" in key_bar(app)
         assert "ændret" in screen_text(app)  # the header's "[+] modified"
+
+
+async def test_opening_a_danish_canvas_from_an_english_one_turns_the_interface_danish(
+    en_canvas: Path, da_canvas: Path
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "a Add" in key_bar(app)
+        app.open_canvas(da_canvas)
+        await pilot.pause()
+        assert canvas(app).document.path == da_canvas
+        assert "a Tilføj" in key_bar(app)
+        too_small = str(canvas(app).query_one("#too-small", Static).content)
+        assert too_small.startswith("Terminalen er for lille")

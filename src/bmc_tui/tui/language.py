@@ -17,6 +17,8 @@ from bmc_tui.core.catalogue import Language
 class Speaks(Protocol):
     """An app that knows its interface language (``BmcApp``)."""
 
+    pinned_language: Language | None
+
     @property
     def interface_language(self) -> Language: ...
 
@@ -25,3 +27,10 @@ def ui_language(node: MessagePump) -> Language:
     """The interface language where ``node`` is shown (English in an app that has none)."""
     app = node.app
     return app.interface_language if isinstance(app, Speaks) else "en"
+
+
+def pinned_language(node: MessagePump) -> Language | None:
+    """The interface language a setting pins, or None: the canvas screen asks this, to speak
+    its own canvas's language even before it is the screen on top."""
+    app = node.app
+    return app.pinned_language if isinstance(app, Speaks) else None

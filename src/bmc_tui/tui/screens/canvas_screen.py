@@ -25,6 +25,7 @@ from textual.widgets import Input, Static
 from bmc_tui.core.annotations import from_diff, from_findings
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
 from bmc_tui.core.document import CanvasDocument, Change
+from bmc_tui.core.interface_language import interface_language
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Item
 from bmc_tui.core.places import first_problem
@@ -32,7 +33,7 @@ from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
 from bmc_tui.tui.keymap import Context, bindings
-from bmc_tui.tui.language import ui_language
+from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
 from bmc_tui.tui.widgets.canvas_header import CanvasHeader
@@ -182,7 +183,7 @@ class CanvasScreen(FileActions):
     @property
     def ui_language(self) -> Language:
         """The interface's language: the canvas's, unless a setting pins another."""
-        return ui_language(self)
+        return interface_language(self.language, pinned_language(self))
 
     def pane(self, block_id: BlockId) -> BlockPane:
         return self.query_one(f"#{pane_id(BLOCKS_BY_ID[block_id])}", BlockPane)

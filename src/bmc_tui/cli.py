@@ -96,13 +96,19 @@ def main(ctx: click.Context) -> None:
     or `bmc-tui` for a new untitled canvas. The other commands work without the editor.
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(open_command, file=None, lang=None)
+        ctx.invoke(open_command, file=None, lang=None, ui_lang=None)
 
 
 @main.command("open", context_settings=CONTEXT_SETTINGS)
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--lang", type=LANGUAGE_CHOICE, help="Language of a new canvas (default: locale).")
-def open_command(file: Path | None, lang: Language | None) -> None:
+@click.option(
+    "--ui-lang",
+    type=LANGUAGE_CHOICE,
+    help="Language of the editor's keys, help and messages (default: $BMC_TUI_LANG, "
+    "else the canvas's own).",
+)
+def open_command(file: Path | None, lang: Language | None, ui_lang: Language | None) -> None:
     """Open FILE in the editor (the default command)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail("the editor needs a terminal; for a plain view use: bmc-tui show FILE")
@@ -110,7 +116,7 @@ def open_command(file: Path | None, lang: Language | None) -> None:
     with long_lived_imports():
         from bmc_tui.tui.app import run_editor
 
-    run_editor(file, language=lang or default_language())
+    run_editor(file, language=lang or default_language(), ui_language=ui_lang)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)

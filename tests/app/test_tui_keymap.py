@@ -11,10 +11,13 @@ import importlib
 import pkgutil
 from pathlib import Path
 
+import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 
 import bmc_tui.tui
+from bmc_tui.core.catalogue import LANGUAGES, Language
+from bmc_tui.core.messages import MESSAGES, say
 from bmc_tui.tui.app import create_app
 from bmc_tui.tui.commands import CanvasCommands
 from bmc_tui.tui.keymap import HELP_SECTIONS, KEYS, KEYS_BY_ID, Context, keys_for
@@ -77,14 +80,14 @@ async def test_the_help_screen_lists_exactly_the_keymap_rows_of_its_sections(
 ) -> None:
     expected: list[str] = []
     for heading, contexts in HELP_SECTIONS:
-        expected.append(heading)
+        expected.append(say(heading, "en"))
         rows = help_rows(contexts)
         expected.extend(
             " / ".join(KEY_NAMES.get(name, name) for name in key.keys.split(",")) for key in rows
         )
         expected.append("")
         # Every row with words is listed: only a repeated action is left out.
-        described = [key for key in keys_for(*contexts) if key.description]
+        described = [key for key in keys_for(*contexts) if key.named]
         assert {key.action for key in rows} == {key.action for key in described}
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:
@@ -95,12 +98,27 @@ async def test_the_help_screen_lists_exactly_the_keymap_rows_of_its_sections(
         assert {"ctrl+p", "ctrl+q", "1-9", "m then 1-9", "?", "/"} <= set(expected)
 
 
-async def test_the_palette_offers_each_canvas_key_by_its_keymap_name(en_canvas: Path) -> None:
-    app = create_app(en_canvas)
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_the_palette_offers_each_canvas_key_by_its_keymap_name(
+    en_canvas: Path, language: Language
+) -> None:
+    app = create_app(en_canvas, ui_language=language)
     async with app.run_test(size=SIZE):
         provider = CanvasCommands(app.screen)
         names = [name for name, _, _ in provider._commands()]
     assert all(names), "a palette command without a name"
     for key in keys_for(Context.ITEM_LIST, Context.CANVAS):
-        if key.bound and key.description:
-            assert key.description in names
+        if key.bound and key.named:
+            assert key.description(language) in names
+
+
+def test_every_named_key_has_its_words_in_the_catalogue_and_no_words_are_orphans() -> None:
+    """A key's words are messages ``key-<id>`` (and ``keyhelp-<id>``): a row without them,
+    or words for a row that does not exist (a renamed id), is caught here."""
+    for key in KEYS:
+        assert (f"key-{key.id}" in MESSAGES) == key.named, key.id
+    ids = {key.id for key in KEYS}
+    for message in MESSAGES:
+        for prefix in ("key-", "keyhelp-"):
+            if message.startswith(prefix):
+                assert message.removeprefix(prefix) in ids, message

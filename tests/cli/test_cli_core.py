@@ -429,3 +429,29 @@ def test_headless_commands_do_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert completed.stdout.rstrip().endswith("False"), completed.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--ui-lang", "da", "bakery.toml"], ["bakery.toml", "--ui-lang", "da"]],
+)
+def test_the_editors_interface_language_is_an_option_of_its_own(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--ui-lang`` pins the editor's interface language; ``--lang`` stays the language of
+    a new canvas."""
+    import types
+
+    import bmc_tui.cli
+    import bmc_tui.tui.app
+
+    calls: list[dict[str, Any]] = []
+    terminal = types.SimpleNamespace(isatty=lambda: True)
+    fake_sys = types.SimpleNamespace(stdin=terminal, stdout=terminal, exit=sys.exit)
+    monkeypatch.setattr(bmc_tui.cli, "sys", fake_sys)
+    monkeypatch.setattr(
+        bmc_tui.tui.app, "run_editor", lambda path, **options: calls.append(options)
+    )
+    result = CliRunner().invoke(main, [*args, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert calls == [{"language": "en", "ui_language": "da"}]

@@ -171,7 +171,7 @@ def test_empty_or_blank_text(text: str) -> None:
 
 
 def test_missing_text() -> None:
-    assert only_message(item_file(note='"n"')).startswith("channels[0].text: Field required")
+    assert only_message(item_file(note='"n"')).startswith("channels[0].text: is required")
 
 
 def test_text_is_stripped() -> None:
@@ -268,9 +268,10 @@ def test_duplicate_ids_within_a_block() -> None:
 
 @pytest.mark.parametrize("bad_id", ['"ABC"', '"-abc"', '"a b"', '"a.b"', f'"{"a" * 33}"', '"æ"'])
 def test_bad_id_pattern(bad_id: str) -> None:
-    assert only_message(item_file(id=bad_id, text='"x"')).startswith(
-        "channels[0].id: String should"
-    )
+    # Said in words: what an id may contain, never the regular expression.
+    message = only_message(item_file(id=bad_id, text='"x"'))
+    assert message.startswith("channels[0].id: an id may contain only small letters")
+    assert "^" not in message
 
 
 def test_empty_id_is_refused_rather_than_replaced() -> None:

@@ -61,6 +61,324 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "cannot be merged item by item ({reason}); both versions are in the file "
         "between git's marks",
     },
+    # --- the interface language: keys, help, palette, chrome, validation (issue 12) --------
+    # Every key's name (the key bar, the palette) and, where it has one, its longer help
+    # sentence: "key-<keymap id>" and "keyhelp-<keymap id>".
+    # Lower case, as Textual names its own palette key in the bar.
+    "key-command-palette": {"da": "kommandoer", "en": "palette"},
+    "keyhelp-command-palette": {
+        "da": "Kommandopaletten: alle handlinger, gå til blok, eksport, sprog, tema",
+        "en": "Command palette: every action, go to block, export, language, theme",
+    },
+    "key-app-quit": {"da": "Afslut", "en": "Quit"},
+    "keyhelp-app-quit": {
+        "da": "Afslut (spørger, om ændringerne skal gemmes)",
+        "en": "Quit (asks Save / Discard / Cancel when modified)",
+    },
+    "key-go-to-block": {"da": "Gå til blok", "en": "Go to block"},
+    "keyhelp-go-to-block": {
+        "da": "Gå til blok 1–9 (numrene som på lærredet)",
+        "en": "Go to block 1–9 (numbers as on the canvas)",
+    },
+    "key-next-block": {"da": "Næste blok", "en": "Next block"},
+    "keyhelp-next-block": {"da": "Næste blok, i nummerorden", "en": "Next block, in number order"},
+    "key-previous-block": {"da": "Forrige blok", "en": "Previous block"},
+    "keyhelp-previous-block": {
+        "da": "Forrige blok, i nummerorden",
+        "en": "Previous block, in number order",
+    },
+    "key-undo-ctrl": {"da": "Fortryd", "en": "Undo"},
+    "key-redo": {"da": "Gentag", "en": "Redo"},
+    "keyhelp-redo": {"da": "Gentag det, der blev fortrudt", "en": "Redo what was undone"},
+    "key-save": {"da": "Gem", "en": "Save"},
+    "keyhelp-save": {
+        "da": "Gem (et nyt lærred spørger om et filnavn)",
+        "en": "Save (a new canvas asks for a file name)",
+    },
+    "key-help-f1": {"da": "Hjælp", "en": "Help"},
+    "key-quit-anywhere": {"da": "Afslut", "en": "Quit"},
+    "key-add": {"da": "Tilføj", "en": "Add"},
+    "keyhelp-add": {
+        "da": "Tilføj et punkt efter det valgte: skriv, enter tilføjer, escape annullerer",
+        "en": "Add an item after the selected one: type, enter keeps, escape cancels",
+    },
+    "key-brainstorm": {"da": "Brainstorm", "en": "Brainstorm"},
+    "keyhelp-brainstorm": {
+        "da": "Brainstorm: hvert enter gemmer idéen og åbner den næste, escape stopper",
+        "en": "Brainstorm: every enter keeps the idea and opens the next, escape stops",
+    },
+    "key-edit": {"da": "Ret", "en": "Edit"},
+    "keyhelp-edit": {
+        "da": "Ret teksten i det valgte punkt",
+        "en": "Edit the selected item's text",
+    },
+    "key-note": {"da": "Note", "en": "Note"},
+    "keyhelp-note": {
+        "da": "Skriv en note til det valgte punkt (flere linjer)",
+        "en": "Write the selected item's note (several lines)",
+    },
+    "key-note-editor": {"da": "Note i $EDITOR", "en": "Note in $EDITOR"},
+    "keyhelp-note-editor": {
+        "da": "Skriv noten i din egen $EDITOR",
+        "en": "Write the note in your own $EDITOR",
+    },
+    "key-delete": {"da": "Slet", "en": "Delete"},
+    "keyhelp-delete": {
+        "da": "Slet det valgte punkt (u fortryder)",
+        "en": "Delete the selected item (u undoes it)",
+    },
+    "key-move-up": {"da": "Flyt op", "en": "Move up"},
+    "keyhelp-move-up": {
+        "da": "Flyt det valgte punkt op i blokken",
+        "en": "Move the selected item up in its block",
+    },
+    "key-move-down": {"da": "Flyt ned", "en": "Move down"},
+    "keyhelp-move-down": {
+        "da": "Flyt det valgte punkt ned i blokken",
+        "en": "Move the selected item down in its block",
+    },
+    "key-move-to-block": {"da": "Flyt til blok…", "en": "Move to block…"},
+    "keyhelp-move-to-block": {
+        "da": "Flyt det valgte punkt til en anden blok: m og så blokkens nummer",
+        "en": "Move the selected item to another block: m, then the block's number",
+    },
+    "key-category": {"da": "Kategori", "en": "Category"},
+    "keyhelp-category": {
+        "da": "Vælg punktets kategori blandt dem, blokken har",
+        "en": "Set the item's category, from the kinds its block lists",
+    },
+    "key-tags": {"da": "Tags", "en": "Tags"},
+    "keyhelp-tags": {
+        "da": "Sæt punktets tags; et kundesegments tag knytter andre punkter til segmentet",
+        "en": "Set the item's tags; a customer segment's tag links items to it",
+    },
+    "key-compare": {"da": "Sammenlign med…", "en": "Compare with…"},
+    "keyhelp-compare": {
+        "da": "Markér, hvad der er ændret siden sidste commit (eller en revision, du angiver)",
+        "en": "Mark what changed since the last commit (or a revision you name)",
+    },
+    "key-zoom": {"da": "Zoom", "en": "Zoom"},
+    "keyhelp-zoom": {
+        "da": "Vis blokken på hele skærmen: alle spørgsmål, punkter og noter",
+        "en": "Zoom the block to the whole screen: all questions, items and notes",
+    },
+    "key-undo": {"da": "Fortryd", "en": "Undo"},
+    "keyhelp-undo": {
+        "da": "Fortryd den seneste ændring (alle slags, også i lærredets oplysninger)",
+        "en": "Undo the last change (any change, header edits too)",
+    },
+    "key-filter": {"da": "Filtrér", "en": "Filter"},
+    "keyhelp-filter": {
+        "da": "Filtrér: fremhæv de punkter, der passer, og dæmp resten; escape rydder",
+        "en": "Filter: highlight items that match, dim the rest; escape clears",
+    },
+    "key-toggle-questions": {"da": "Spørgsmål til/fra", "en": "Questions on/off"},
+    "keyhelp-toggle-questions": {
+        "da": "Vis eller skjul de vejledende spørgsmål i blokkene",
+        "en": "Show or hide the guiding questions in the panes",
+    },
+    "key-edit-header": {"da": "Lærredets oplysninger", "en": "Canvas header"},
+    "keyhelp-edit-header": {
+        "da": "Ret lærredets oplysninger: titel, designet til/af, dato, version, sprog",
+        "en": "Edit the canvas header: title, designed for/by, date, version, language",
+    },
+    "key-open": {"da": "Åbn lærred", "en": "Open canvas"},
+    "keyhelp-open": {
+        "da": "Åbn et andet lærred fra denne mappe eller canvases/",
+        "en": "Open another canvas from this folder or canvases/",
+    },
+    "key-help": {"da": "Hjælp", "en": "Help"},
+    "keyhelp-help": {"da": "Denne hjælp", "en": "This help"},
+    "key-quit": {"da": "Afslut", "en": "Quit"},
+    "keyhelp-quit": {
+        "da": "Afslut; spørger, om ændringerne skal gemmes, når der er nogen",
+        "en": "Quit; asks Save / Discard / Cancel when there are unsaved changes",
+    },
+    "key-cursor-up": {"da": "Op", "en": "Up"},
+    "keyhelp-cursor-up": {
+        "da": "Forrige punkt; før det første, blokken ovenover",
+        "en": "Previous item; past the first, the pane above",
+    },
+    "key-cursor-down": {"da": "Ned", "en": "Down"},
+    "keyhelp-cursor-down": {
+        "da": "Næste punkt; efter det sidste, blokken nedenunder",
+        "en": "Next item; past the last, the pane below",
+    },
+    "key-pane-left": {"da": "Venstre", "en": "Left"},
+    "keyhelp-pane-left": {"da": "Blokken til venstre", "en": "The pane to the left"},
+    "key-pane-right": {"da": "Højre", "en": "Right"},
+    "keyhelp-pane-right": {"da": "Blokken til højre", "en": "The pane to the right"},
+    "key-first-item": {"da": "Første punkt", "en": "First item"},
+    "key-last-item": {"da": "Sidste punkt", "en": "Last item"},
+    "key-page-up": {"da": "Side op", "en": "Page up"},
+    "key-page-down": {"da": "Side ned", "en": "Page down"},
+    "key-keep-edit": {"da": "Behold", "en": "Keep"},
+    "keyhelp-keep-edit": {
+        "da": "Behold teksten (brainstorm: og begynd på den næste)",
+        "en": "Keep the text (brainstorm: and start the next)",
+    },
+    "key-cancel-edit": {"da": "Annuller", "en": "Cancel"},
+    "key-move-to-number": {"da": "Flyt til blok", "en": "Move to block"},
+    "keyhelp-move-to-number": {
+        "da": "Flyt det valgte punkt til blok N",
+        "en": "Move the selected item to block N",
+    },
+    "key-unzoom": {"da": "Tilbage til lærredet", "en": "Back to canvas"},
+    "key-close-help": {"da": "Tilbage til lærredet", "en": "Back to canvas"},
+    "key-load-error-open": {"da": "Åbn et andet lærred", "en": "Open another canvas"},
+    "key-load-error-new": {"da": "Nyt lærred", "en": "New canvas"},
+    "key-load-error-quit": {"da": "Afslut", "en": "Quit"},
+    "key-dialog-cancel": {"da": "Annuller", "en": "Cancel"},
+    "key-note-done": {"da": "Behold noten", "en": "Keep note"},
+    "key-header-done": {"da": "Behold oplysningerne", "en": "Keep header"},
+    # The help screen.
+    "help-title": {"da": "bmc-tui — hjælp", "en": "bmc-tui — help"},
+    "help-section-canvas": {"da": "På lærredet", "en": "On the canvas"},
+    "help-section-items": {"da": "I en bloks punkter", "en": "On a block's items"},
+    "help-section-typing": {"da": "Mens du skriver et punkt", "en": "While typing an item"},
+    "help-section-move": {
+        "da": "Flyt et punkt til en anden blok",
+        "en": "Moving an item to another block",
+    },
+    "help-blocks": {"da": "De ni blokke", "en": "The nine blocks"},
+    # The command palette.
+    "palette-placeholder": {"da": "Søg efter kommandoer…", "en": "Search for commands…"},
+    "palette-theme-placeholder": {"da": "Søg efter temaer…", "en": "Search for themes…"},
+    "palette-key": {"da": "tast {key}", "en": "key {key}"},
+    "palette-go-to-block": {
+        "da": "Gå til blok {number}: {title}",
+        "en": "Go to block {number}: {title}",
+    },
+    "palette-canvas-language": {"da": "Lærredets sprog: {name}", "en": "Canvas language: {name}"},
+    "palette-canvas-language-help": {
+        "da": "sproget i lærredets titler og spørgsmål",
+        "en": "the language of the canvas's titles and questions",
+    },
+    "palette-ui-language": {
+        "da": "Brugerfladens sprog: {name}",
+        "en": "Interface language: {name}",
+    },
+    "palette-ui-language-help": {
+        "da": "taster, hjælp og beskeder (også: BMC_TUI_LANG, --ui-lang)",
+        "en": "keys, help and messages (also: BMC_TUI_LANG, --ui-lang)",
+    },
+    "palette-ui-language-follow": {"da": "følg lærredet", "en": "follow canvas"},
+    "palette-check": {"da": "Tjek lærredet", "en": "Check canvas"},
+    "palette-check-help": {
+        "da": "markér, hvad tjekreglerne finder (bmc-tui check)",
+        "en": "mark what the lint rules find (bmc-tui check)",
+    },
+    "palette-clear-marks": {"da": "Fjern markeringer", "en": "Clear marks"},
+    "palette-clear-marks-help": {
+        "da": "fjern sammenlignings- og tjekmarkeringer (escape)",
+        "en": "remove compare/check marks (escape)",
+    },
+    "palette-export": {"da": "Eksportér som {format}", "en": "Export as {format}"},
+    "palette-export-help": {
+        "da": "skrives ved siden af lærredet",
+        "en": "writes beside the canvas",
+    },
+    "palette-theme": {"da": "Tema", "en": "Theme"},
+    "palette-theme-help": {"da": "Skift farvetema", "en": "Change the colour theme"},
+    "palette-screenshot": {"da": "Skærmbillede", "en": "Screenshot"},
+    "palette-screenshot-help": {
+        "da": "Gem skærmen som et SVG-billede",
+        "en": "Save the screen as an SVG picture",
+    },
+    # The canvas screen, its header line, panes and the zoomed block.
+    "too-small": {
+        "da": "Terminalen er for lille: bmc-tui skal bruge mindst {width}x{height}.\n"
+        "Gør vinduet større, eller tryk q for at afslutte.",
+        "en": "Terminal too small: bmc-tui needs at least {width}x{height}.\n"
+        "Enlarge the window, or press q to quit.",
+    },
+    "marks-escape-clears": {"da": "(escape rydder)", "en": "(escape clears)"},
+    "filter-placeholder": {
+        "da": "Filtrér punkter — escape rydder",
+        "en": "Filter items — escape clears",
+    },
+    "editor-add": {
+        "da": "Nyt punkt — enter tilføjer, escape annullerer",
+        "en": "New item — enter adds, escape cancels",
+    },
+    "editor-brainstorm": {
+        "da": "Brainstorm — enter tilføjer og fortsætter, escape stopper",
+        "en": "Brainstorm — enter adds and continues, escape stops",
+    },
+    "editor-edit": {
+        "da": "Ret — enter beholder, escape annullerer",
+        "en": "Edit — enter keeps, escape cancels",
+    },
+    "header-for": {"da": "til", "en": "for"},
+    "header-by": {"da": "af", "en": "by"},
+    "header-version": {"da": "v", "en": "v"},
+    "header-untitled": {"da": "uden titel", "en": "untitled"},
+    "header-new": {"da": "ikke gemt", "en": "not saved yet"},
+    "header-modified": {"da": "ændret", "en": "modified"},
+    "header-read-only": {"da": "skrivebeskyttet", "en": "read-only"},
+    "pane-removed": {"da": "(fjernet)", "en": "(removed)"},
+    "zoom-empty": {
+        "da": "(ingen punkter endnu: tryk z for at gå tilbage og så a for at tilføje et)",
+        "en": "(no items yet: press z to go back, then a to add one)",
+    },
+    "load-error-title": {
+        "da": "Lærredet kunne ikke åbnes",
+        "en": "This canvas could not be opened",
+    },
+    "load-error-help": {
+        "da": "Intet er ændret på disken. Ret filen (bmc-tui validate viser alle problemer), "
+        "åbn et andet lærred, eller begynd på et nyt.",
+        "en": "Nothing was changed on disk. Fix the file (bmc-tui validate shows every "
+        "problem), open another canvas, or start a new one.",
+    },
+    # Validation problems, in words (core/problems.py): never a regular expression.
+    "problem-empty": {"da": "må ikke være tom", "en": "must not be empty"},
+    "problem-empty-id": {
+        "da": "må ikke være tom (udelad nøglen for at få et id tildelt)",
+        "en": "must not be empty (leave the key out to have one assigned)",
+    },
+    "problem-required": {"da": "skal udfyldes", "en": "is required"},
+    "problem-control-character": {
+        "da": "indeholder kontroltegnet {code}",
+        "en": "contains the control character {code}",
+    },
+    "problem-tag-twice": {"da": "tagget {tag} står der to gange", "en": "tag {tag} is given twice"},
+    "problem-tag-characters": {
+        "da": "et tag må kun indeholde bogstaver, tal og tegnene _ . + - (ingen mellemrum) "
+        "og skal begynde med et bogstav, et tal eller _",
+        "en": "a tag may contain only letters, digits and the signs _ . + - (no spaces), "
+        "and must start with a letter, a digit or _",
+    },
+    "problem-id-characters": {
+        "da": "et id må kun indeholde små bogstaver a–z, tal, _ og - (højst 32 tegn) "
+        "og skal begynde med et bogstav eller et tal",
+        "en": "an id may contain only small letters a–z, digits, _ and - (at most 32), "
+        "and must start with a letter or a digit",
+    },
+    "problem-characters": {
+        "da": "indeholder tegn, der ikke er tilladt her",
+        "en": "contains characters that are not allowed here",
+    },
+    "problem-too-long": {
+        "da": "må højst have {max} tegn",
+        "en": "may have at most {max} characters",
+    },
+    "problem-too-many": {
+        "da": "må højst have {max} elementer",
+        "en": "may have at most {max} entries",
+    },
+    "problem-date-format": {
+        "da": "skal være en dato skrevet år-måned-dag, fx 2026-11-27",
+        "en": "must be a date written year-month-day, like 2026-11-27",
+    },
+    "problem-date-month": {
+        "da": "{date} findes ikke: der er ingen måned {month}",
+        "en": "{date} does not exist: there is no month {month}",
+    },
+    "problem-date-day": {
+        "da": "{date} findes ikke: måned {month} i {year} har {days} dage",
+        "en": "{date} does not exist: month {month} of {year} has {days} days",
+    },
 }
 
 #: The language of messages the core and the command line print, until the command line

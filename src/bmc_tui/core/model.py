@@ -28,6 +28,7 @@ from pydantic import (
 )
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+from bmc_tui.core.problems import Refusal
 from bmc_tui.core.textsafe import is_forbidden
 
 #: The version of the file format this program writes and the newest it can read.
@@ -64,7 +65,7 @@ def _reject_control_characters(allow_newlines: bool) -> AfterValidator:
         bad = _forbidden_character(value, allow_newlines=allow_newlines)
         if bad is not None:
             # Name the character by code point: printing it is exactly what must not happen.
-            raise ValueError(f"contains the control character U+{ord(bad):04X}")
+            raise Refusal("problem-control-character", code=f"U+{ord(bad):04X}")
         return value
 
     return AfterValidator(check)
@@ -83,7 +84,7 @@ def _strip(value: Any) -> Any:
 
 def _not_empty(value: str) -> str:
     if not value:
-        raise ValueError("must not be empty")
+        raise Refusal("problem-empty")
     return value
 
 
@@ -120,7 +121,7 @@ def _unique_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
     seen: set[str] = set()
     for tag in tags:
         if tag in seen:
-            raise ValueError(f"tag {tag!r} is given twice")
+            raise Refusal("problem-tag-twice", tag=repr(tag))
         seen.add(tag)
     return tags
 
@@ -149,7 +150,7 @@ class Item(BaseModel):
     def _empty_id_is_missing(cls, value: Any) -> Any:
         # An id of "" in a file is refused: only leaving the key out asks for a new id.
         if value == "":
-            raise ValueError("must not be empty (leave the key out to have one assigned)")
+            raise Refusal("problem-empty-id")
         return value
 
     @property

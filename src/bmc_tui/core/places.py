@@ -15,11 +15,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bmc_tui.core.catalogue import Language
+from bmc_tui.core.problems import Refusal, describe
+
 #: A ``[table]`` or ``[[array of tables]]`` header line, with an optional comment.
 _TABLE_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' .]+?)\s*(\]\]?)\s*(#.*)?$")
-
-#: What Pydantic puts before the message of a ``ValueError`` raised in a validator.
-_VALUE_ERROR = "Value error, "
 
 
 def shown_key(key: object) -> str:
@@ -90,22 +90,25 @@ def locate(text: str, path: Sequence[Any]) -> tuple[int | None, int | None]:
     return None, None
 
 
-def detail_message(detail: Any) -> str:
-    """The words of one Pydantic error detail, without Pydantic's "Value error, " prefix."""
-    return str(detail["msg"]).removeprefix(_VALUE_ERROR)
+def detail_message(detail: Any, language: Language = "en") -> str:
+    """The words of one Pydantic error detail (``core.problems`` says them)."""
+    return describe(detail, language)
 
 
-def first_problem(error: Exception, *, with_place: bool = True) -> str:
-    """The first problem an error reports, as one line a person reads.
+def first_problem(error: Exception, *, with_place: bool = True, language: Language = "en") -> str:
+    """The first problem an error reports, as one line a person reads, in ``language``.
 
     For a Pydantic ``ValidationError``: ``place: what`` (``text: must not be empty``), or just
-    what when ``with_place`` is false or the error has no place; any other error says itself.
-    The editor's notices, the header form, ``bmc-tui new`` and the merge all word it so.
+    what when ``with_place`` is false or the error has no place; a ``Refusal`` says itself in
+    ``language``, any other error in its own words. The editor's notices, the header form,
+    ``bmc-tui new`` and the merge all word it so.
     """
     if isinstance(error, ValidationError):
         details = error.errors(include_url=False)
         if details:
-            message = detail_message(details[0])
+            message = detail_message(details[0], language)
             place = dotted(details[0].get("loc", ())) if with_place else ""
             return f"{place}: {message}" if place else message
+    if isinstance(error, Refusal):
+        return error.words(language)
     return str(error)

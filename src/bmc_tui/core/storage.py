@@ -24,7 +24,8 @@ from pydantic import ValidationError
 from bmc_tui.core.catalogue import BLOCKS
 from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
 from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
-from bmc_tui.core.places import detail_message, dotted, locate
+from bmc_tui.core.places import detail_message, dotted, locate, shown_key
+from bmc_tui.core.problems import Refusal, parse_date
 from bmc_tui.core.textsafe import shown_path
 
 #: Canvases are small; anything larger than this is not a canvas, and reading it would only
@@ -122,6 +123,23 @@ def decode(path: Path, data: bytes) -> str:
 
 _TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_AT_END = " (at end of document)"
+#: ``key = 2025-13-45``: a bare TOML date, which tomllib refuses as a syntax error when the
+#: date does not exist.
+_DATE_VALUE = re.compile(r"^(\s*[\w\"'.-]+\s*=\s*)(\d{4}-\d{1,2}-\d{1,2})\s*(#.*)?$")
+
+
+def _impossible_date(line: str) -> tuple[str, int] | None:
+    """What is wrong with a bare date on ``line`` that does not exist, and its column: tomllib
+    says only "Expected newline" there, which sends a person looking for the wrong thing."""
+    match = _DATE_VALUE.match(line)
+    if match is None:
+        return None
+    try:
+        parse_date(match[2])
+    except Refusal as refusal:
+        key = match[1].split("=")[0].strip().strip("\"'")
+        return f"{shown_key(key)}: {refusal}", len(match[1]) + 1
+    return None
 
 
 def parse(path: Path, text: str) -> Canvas:
@@ -133,6 +151,10 @@ def parse(path: Path, text: str) -> Canvas:
         match = _TOML_PLACE.search(message)
         if match:
             message = message[: match.start()]
+            lines = text.split("\n")
+            line = int(match[1])
+            if 1 <= line <= len(lines) and (date := _impossible_date(lines[line - 1])):
+                raise CanvasError.single(path, date[0], line, date[1]) from None
             raise CanvasError.single(
                 path, f"invalid TOML: {message}", int(match[1]), int(match[2])
             ) from None

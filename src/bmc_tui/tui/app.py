@@ -9,26 +9,35 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import constants, work
 from textual.app import App
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from bmc_tui.core.catalogue import Language
 from bmc_tui.core.document import CanvasDocument
+from bmc_tui.core.interface_language import interface_language, pinned_language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Header
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.core.textsafe import shown_path
-from bmc_tui.tui.commands import CanvasCommands
+from bmc_tui.tui.commands import CanvasCommands, system_commands
 from bmc_tui.tui.driver import TerminalDriver
 from bmc_tui.tui.ending import Ending
 from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.screens.load_error import LoadErrorScreen
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import SystemCommand
 
 
 class BmcApp(App[None]):
@@ -37,10 +46,16 @@ class BmcApp(App[None]):
     COMMANDS = App.COMMANDS | {CanvasCommands}
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.APP)
 
-    def __init__(self, path: Path | None, language: Language = "en") -> None:
+    def __init__(
+        self, path: Path | None, language: Language = "en", ui_language: str | None = None
+    ) -> None:
         super().__init__()
         self.start_path = path
+        #: The language of a new canvas.
         self.language = language
+        #: The interface language a setting pins (``--ui-lang``, ``BMC_TUI_LANG``, the
+        #: palette), or None to follow the open canvas.
+        self.pinned_language = pinned_language(ui_language)
         self._start_notice = ""
         self.theme = "textual-dark"
         self._ending: Ending | None = None
@@ -54,6 +69,34 @@ class BmcApp(App[None]):
         if sys.platform == "win32" or constants.DRIVER is not None:
             return super().get_driver_class()
         return TerminalDriver
+
+    @property
+    def interface_language(self) -> Language:
+        """The language the key bar, help, palette and notices speak."""
+        screen = self.canvas_screen
+        return interface_language(
+            screen.language if screen else self.language, self.pinned_language
+        )
+
+    def pin_language(self, language: Language | None) -> None:
+        """Pin the interface language (None: follow the canvas again) and redraw the words."""
+        self.pinned_language = language
+        if (screen := self.canvas_screen) is not None:
+            screen.refresh_all()  # the panes' own words ("removed")
+            screen.refresh_chrome()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return system_commands(self, self.interface_language)
+
+    def action_command_palette(self) -> None:
+        # Textual's own, but with the search field's placeholder in the interface language.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = say("palette-placeholder", self.interface_language)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        placeholder = say("palette-theme-placeholder", self.interface_language)
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     @property
     def default_folder(self) -> Path | None:
@@ -158,12 +201,16 @@ class BmcApp(App[None]):
             self._ending.disarm()
 
 
-def create_app(path: Path | None = None, language: Language = "en") -> BmcApp:
-    return BmcApp(path, language)
+def create_app(
+    path: Path | None = None, language: Language = "en", ui_language: str | None = None
+) -> BmcApp:
+    return BmcApp(path, language, ui_language)
 
 
-def run_editor(path: Path | None, *, language: Language = "en") -> None:
-    app = create_app(path, language)
+def run_editor(
+    path: Path | None, *, language: Language = "en", ui_language: str | None = None
+) -> None:
+    app = create_app(path, language, ui_language)
     app.run()
     app.disarm_ending()
     if app.return_code:

@@ -1,23 +1,43 @@
-"""The command palette (``ctrl+p``): every action of the canvas by name, and a few more."""
+"""The command palette (``ctrl+p``): every action of the canvas by name, and a few more, in
+the interface language."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from bmc_tui.core.catalogue import BLOCKS
-from bmc_tui.core.messages import LANGUAGE_NAMES
+from bmc_tui.core.catalogue import BLOCKS, LANGUAGES, Language
+from bmc_tui.core.messages import LANGUAGE_NAMES, say
 from bmc_tui.tui.keymap import Context, keys_for
 
 if TYPE_CHECKING:
+    from bmc_tui.tui.app import BmcApp
     from bmc_tui.tui.screens.canvas_screen import CanvasScreen
+
+Command = tuple[str, Callable[[], object], str]
+
+
+def system_commands(app: BmcApp, language: Language) -> Iterator[SystemCommand]:
+    """Textual's own palette commands that make sense here, in ``language``.
+
+    Textual's "Keys" panel is left out (it lists Textual's English copy of the bindings; the
+    help screen shows every key in the interface language), and so is its "Quit": the
+    canvas's keys, help and quit among them, are offered by ``CanvasCommands``.
+    """
+
+    def command(name: str, callback: Callable[[], Any]) -> SystemCommand:
+        return SystemCommand(say(name, language), say(f"{name}-help", language), callback)
+
+    yield command("palette-theme", app.action_change_theme)
+    yield command("palette-screenshot", lambda: app.set_timer(0.1, app.deliver_screenshot))
 
 
 class CanvasCommands(Provider):
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+    def _commands(self) -> list[Command]:
         from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 
         screen: CanvasScreen | None = None
@@ -27,39 +47,66 @@ class CanvasCommands(Provider):
                 break
         if screen is None:
             return []
-        commands: list[tuple[str, Callable[[], object], str]] = []
+        language = cast("BmcApp", self.app).interface_language
+        commands: list[Command] = []
         for block in BLOCKS:
-            commands.append(
-                (
-                    f"Go to block {block.number}: {block.title(screen.language)}",
-                    partial(screen.focus_block, block.id),
-                    f"key {block.number}",
-                )
+            # The block's title as its pane shows it: in the canvas's own language.
+            name = say(
+                "palette-go-to-block",
+                language,
+                number=block.number,
+                title=block.title(screen.language),
             )
-        # The canvas's keys by the names the key bar gives them (going to a block is above).
-        for key in keys_for(Context.ITEM_LIST, Context.CANVAS):
-            if not key.bound or "focus_block" in key.action:
+            key = say("palette-key", language, key=block.number)
+            commands.append((name, partial(screen.focus_block, block.id), key))
+        # The canvas's keys by the names the key bar gives them (going to a block is above),
+        # each action once: q and ctrl+q, u and ctrl+z do the same.
+        seen: set[str] = set()
+        for row in keys_for(Context.ITEM_LIST, Context.CANVAS):
+            action = row.action.removeprefix("screen.")
+            if not row.bound or not row.named or "focus_block" in action or action in seen:
                 continue
-            action = key.action.removeprefix("screen.")
-            first = key.keys.split(",")[0]
-            commands.append((key.description, partial(screen.run_action, action), f"key {first}"))
-        for code, name in LANGUAGE_NAMES.items():
-            commands.append(
-                (f"Language: {name}", partial(screen.set_language, code), "canvas language")
-            )
+            seen.add(action)
+            key = say("palette-key", language, key=row.keys.split(",")[0])
+            commands.append((row.description(language), partial(screen.run_action, action), key))
+        for code in LANGUAGES:
+            name = say("palette-canvas-language", language, name=LANGUAGE_NAMES[code])
+            help_text = say("palette-canvas-language-help", language)
+            commands.append((name, partial(screen.set_language, code), help_text))
+        pins: list[tuple[str, Language | None]] = [
+            (LANGUAGE_NAMES[code], code) for code in LANGUAGES
+        ]
+        pins.append((say("palette-ui-language-follow", language), None))
+        for pin_name, pin in pins:
+            name = say("palette-ui-language", language, name=pin_name)
+            help_text = say("palette-ui-language-help", language)
+            commands.append((name, partial(self._pin, pin), help_text))
         commands.append(
-            ("Check canvas", screen.action_check, "mark what the lint rules find (bmc-tui check)")
+            (
+                say("palette-check", language),
+                screen.action_check,
+                say("palette-check-help", language),
+            )
         )
-        commands.append(("Clear marks", screen.clear_marks, "remove compare/check marks (escape)"))
+        commands.append(
+            (
+                say("palette-clear-marks", language),
+                screen.clear_marks,
+                say("palette-clear-marks-help", language),
+            )
+        )
         for fmt in ("md", "html", "json"):
             commands.append(
                 (
-                    f"Export as {fmt.upper()}",
+                    say("palette-export", language, format=fmt.upper()),
                     partial(screen.export, fmt),
-                    "writes beside the canvas",
+                    say("palette-export-help", language),
                 )
             )
         return commands
+
+    def _pin(self, language: Language | None) -> None:
+        cast("BmcApp", self.app).pin_language(language)
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():

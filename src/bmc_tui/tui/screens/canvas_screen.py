@@ -25,6 +25,8 @@ from textual.widgets import Input, Static
 from bmc_tui.core.annotations import from_diff, from_findings
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
 from bmc_tui.core.document import CanvasDocument, Change
+from bmc_tui.core.interface_language import interface_language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Item
 from bmc_tui.core.places import first_problem
 from bmc_tui.core.presentation import block_heading, guide
@@ -32,6 +34,7 @@ from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
 from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
 from bmc_tui.tui.widgets.canvas_header import CanvasHeader
@@ -123,12 +126,20 @@ class CanvasScreen(FileActions):
                 for block in sorted(BLOCKS, key=lambda b: (b.place.row, b.place.column)):
                     yield BlockPane(block, self.language)
             yield HintLine(id="hint")
-        yield Static(
-            f"Terminal too small: bmc-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
-            "Enlarge the window, or press q to quit.",
-            id="too-small",
-        )
+        yield Static(self._too_small_text(), id="too-small")
         yield KeyBar()
+
+    def _too_small_text(self) -> str:
+        return say("too-small", self.ui_language, width=MIN_WIDTH, height=MIN_HEIGHT)
+
+    def refresh_chrome(self) -> None:
+        """Redraw the interface's own words after the interface language may have changed."""
+        self.query_one("#too-small", Static).update(self._too_small_text())
+        for bar in self.query("#filter").results(Input):
+            bar.placeholder = say("filter-placeholder", self.ui_language)
+        self.refresh_header()
+        self.refresh_hint()
+        self.refresh_bindings()
 
     def on_mount(self) -> None:
         self.refresh_all()
@@ -167,7 +178,13 @@ class CanvasScreen(FileActions):
 
     @property
     def language(self) -> Language:
+        """The canvas's language: its titles and questions are in it."""
         return self.document.canvas.header.language
+
+    @property
+    def ui_language(self) -> Language:
+        """The interface's language: the canvas's, unless a setting pins another."""
+        return interface_language(self.language, pinned_language(self))
 
     def pane(self, block_id: BlockId) -> BlockPane:
         return self.query_one(f"#{pane_id(BLOCKS_BY_ID[block_id])}", BlockPane)
@@ -248,7 +265,7 @@ class CanvasScreen(FileActions):
         hint = Text()
         if (annotations := self.annotations) is not None:
             hint.append(annotations.summary, style="bold reverse")
-            hint.append("  (escape clears)\n", style="dim")
+            hint.append(f"  {say('marks-escape-clears', self.ui_language)}\n", style="dim")
         hint.append(f"{block_heading(block, self.language)}: ", style="bold")
         parts = [entry.text for entry in guide(block, self.language)]
         self.query_one("#hint", HintLine).show_guide(hint, parts, self.language)
@@ -270,7 +287,10 @@ class CanvasScreen(FileActions):
         if change.focus and move_focus:
             self.focus_block(change.focus[0])
         self.refresh_header()
-        if change.header or self.annotations is not None:
+        if change.header:
+            # The canvas's language may be new, and the interface may follow it.
+            self.refresh_chrome()
+        elif self.annotations is not None:
             self.refresh_hint()
 
     # --- moving around ---------------------------------------------------------------------
@@ -338,11 +358,7 @@ class CanvasScreen(FileActions):
         pane = self.pane(target.block_id)
         for editor in pane.query(ItemEditor):
             await editor.remove()
-        placeholder = {
-            "add": "New item — enter adds, escape cancels",
-            "brainstorm": "Brainstorm — enter adds and continues, escape stops",
-            "edit": "Edit — enter keeps, escape cancels",
-        }[target.mode]
+        placeholder = say(f"editor-{target.mode}", self.ui_language)
         editor = ItemEditor(target, pane.item_list, value=value, placeholder=placeholder)
         # Focused at once, before the mount completes: the keys that follow "a" in the same
         # packet are the new item's text and must not reach the list's key bindings.
@@ -397,7 +413,8 @@ class CanvasScreen(FileActions):
                 event.editor.last_added = change.focus[1] if change.focus else None
         except ValueError as error:
             # Nothing typed is lost: the text goes back into a fresh editor to fix.
-            self.notify(first_problem(error), title="Not kept", severity="error")
+            problem = first_problem(error, language=self.ui_language)
+            self.notify(problem, title="Not kept", severity="error")
             event.editor.remove()
             self.call_later(self._open_editor, target, event.text)
             return
@@ -491,7 +508,8 @@ class CanvasScreen(FileActions):
         try:
             self.apply(self.document.update_item(item_id, description, **fields))
         except ValueError as error:
-            self.notify(first_problem(error), title="Not changed", severity="error")
+            problem = first_problem(error, language=self.ui_language)
+            self.notify(problem, title="Not changed", severity="error")
 
     # --- the canvas as a whole -------------------------------------------------------------
 
@@ -540,7 +558,7 @@ class CanvasScreen(FileActions):
     def action_help(self) -> None:
         from bmc_tui.tui.screens.help_screen import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.language))
+        self.app.push_screen(HelpScreen(self.ui_language))
 
     # --- filter ----------------------------------------------------------------------------
 
@@ -550,9 +568,8 @@ class CanvasScreen(FileActions):
         try:
             bar = self.query_one("#filter", Input)
         except NoMatches:
-            bar = OrderedInput(
-                value=self.filter_text, placeholder="Filter items — escape clears", id="filter"
-            )
+            placeholder = say("filter-placeholder", self.ui_language)
+            bar = OrderedInput(value=self.filter_text, placeholder=placeholder, id="filter")
             bar.cursor_blink = False
             self.query_one("#body").mount(bar, before="#hint")
         # At once, as for the item editor: the keys after "/" are the filter text.

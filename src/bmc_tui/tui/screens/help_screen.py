@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, CANVAS_PURPOSE, Language
+from bmc_tui.core.messages import say
 from bmc_tui.core.presentation import block_heading, guide_lead
 from bmc_tui.tui.keymap import HELP_SECTIONS, Context, Key, bindings, keys_for
 from bmc_tui.tui.widgets.key_bar import KeyBar
@@ -41,29 +42,33 @@ def _keys(key: Key) -> str:
 
 
 def help_rows(contexts: Iterable[Context]) -> list[Key]:
-    """The keys a help section lists: those with a description, one per action."""
+    """The keys a help section lists: those with words, one per action."""
     rows: list[Key] = []
     seen: set[str] = set()
     for key in keys_for(*contexts):
-        if key.description and key.action not in seen:
+        if key.named and key.action not in seen:
             seen.add(key.action)
             rows.append(key)
     return rows
 
 
-def key_table(sections: Iterable[tuple[str, Iterable[Context]]]) -> Table:
+def key_table(sections: Iterable[tuple[str, Iterable[Context]]], language: Language) -> Table:
+    """The keys of ``sections`` (a heading's message key, its contexts) in ``language``."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for heading, contexts in sections:
-        table.add_row(Text(heading, style="bold underline"), "")
+        table.add_row(Text(say(heading, language), style="bold underline"), "")
         for key in help_rows(contexts):
-            table.add_row(_keys(key), key.help or key.description)
+            table.add_row(_keys(key), key.help(language))
         table.add_row("", "")
     return table
 
 
 class HelpScreen(Screen[None]):
+    """Everything on it is in the interface language ``language``, the canvas's own text
+    (its purpose, the blocks and their questions) included."""
+
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.HELP)
 
     def __init__(self, language: Language) -> None:
@@ -72,16 +77,16 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(Text("bmc-tui — help", style="bold"), id="help-title")
+            yield Static(Text(say("help-title", self.language), style="bold"), id="help-title")
             yield Static(CANVAS_PURPOSE(self.language) + "\n")
-            yield Static(key_table(HELP_SECTIONS), id="help-keys")
+            yield Static(key_table(HELP_SECTIONS, self.language), id="help-keys")
             yield Static(self._blocks_text())
             yield Static(Text(ATTRIBUTION(self.language), style="italic"))
         yield KeyBar()
 
     def _blocks_text(self) -> Text:
         text = Text()
-        text.append("The nine blocks\n", style="bold underline")
+        text.append(say("help-blocks", self.language) + "\n", style="bold underline")
         for block in BLOCKS:
             text.append(block_heading(block, self.language), style="bold")
             lead = guide_lead(block, self.language)

@@ -10,7 +10,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from bmc_tui.core.messages import say
 from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.language import ui_language
 from bmc_tui.tui.widgets.key_bar import KeyBar
 
 
@@ -22,14 +24,11 @@ class LoadErrorScreen(Screen[None]):
         self.message = message
 
     def compose(self) -> ComposeResult:
+        language = ui_language(self)
         with Vertical(classes="dialog-box", id="load-error"):
-            yield Static("This canvas could not be opened", classes="dialog-title")
+            yield Static(say("load-error-title", language), classes="dialog-title")
             yield Static(self.message, markup=False, id="load-error-message")
-            yield Static(
-                "Nothing was changed on disk. Fix the file (bmc-tui validate shows every "
-                "problem), open another canvas, or start a new one.",
-                classes="dialog-help",
-            )
+            yield Static(say("load-error-help", language), classes="dialog-help")
         yield KeyBar()
 
     def action_open(self) -> None:

@@ -13,10 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from bmc_tui.core.catalogue import Block, Language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Item
 from bmc_tui.core.presentation import block_heading
 from bmc_tui.core.render import guide_text, item_line
 from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.language import ui_language
 from bmc_tui.tui.widgets.key_bar import KeyBar
 
 
@@ -50,7 +52,7 @@ class ZoomScreen(Screen[None]):
                 )
                 body.append("\n")
             if not self.items:
-                body.append("(no items yet: press z to go back, then a to add one)", style="dim")
+                body.append(say("zoom-empty", ui_language(self)), style="dim")
             yield Static(body, id="zoom-items")
         yield KeyBar()
 

@@ -10,9 +10,11 @@ from textual.containers import Vertical
 
 from bmc_tui.core.annotations import REMOVED, Annotations
 from bmc_tui.core.catalogue import GRID_COLUMNS, Block, Language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Item
 from bmc_tui.core.presentation import ROOMY_COLUMN, block_title
 from bmc_tui.core.render import item_line
+from bmc_tui.tui.language import ui_language
 from bmc_tui.tui.widgets.guide import Guide
 from bmc_tui.tui.widgets.item_list import ItemList
 from bmc_tui.tui.widgets.text_line import TextLine
@@ -96,10 +98,11 @@ class BlockPane(Vertical):
                     line.stylize("dim")
             lines.append((item.id, line))
         removed = annotations.removed.get(self.block.id, ()) if annotations else ()
+        removed_word = say("pane-removed", ui_language(self))
         ghosts = [
             Text(f"{REMOVED} ", style="bold red")
             + Text(item.text, style="strike dim")
-            + Text(" (removed)", style="dim")
+            + Text(f" {removed_word}", style="dim")
             for item in removed
         ]
         self.item_list.language = language

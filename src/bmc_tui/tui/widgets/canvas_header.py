@@ -9,30 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Header
 from bmc_tui.core.textsafe import shown_path
+from bmc_tui.tui.language import ui_language
 from bmc_tui.tui.widgets.text_line import TextLine
-
-LABELS = {
-    "da": {
-        "for": "til",
-        "by": "af",
-        "version": "v",
-        "untitled": "uden titel",
-        "new": "ikke gemt",
-        "modified": "ændret",
-        "read-only": "skrivebeskyttet",
-    },
-    "en": {
-        "for": "for",
-        "by": "by",
-        "version": "v",
-        "untitled": "untitled",
-        "new": "not saved yet",
-        "modified": "modified",
-        "read-only": "read-only",
-    },
-}
 
 
 class CanvasHeader(Horizontal):
@@ -49,22 +30,26 @@ class CanvasHeader(Horizontal):
     def show(
         self, header: Header, path: Path | None, *, modified: bool, read_only: bool = False
     ) -> None:
-        words = LABELS[header.language]
+        language = ui_language(self)
+
+        def words(label: str) -> str:
+            return say(f"header-{label}", language)
+
         line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(header.title or f"({words['untitled']})", style="bold")
+        line.append(header.title or f"({words('untitled')})", style="bold")
         if header.designed_for:
-            line.append(f"  {words['for']} {header.designed_for}")
+            line.append(f"  {words('for')} {header.designed_for}")
         if header.designed_by:
-            line.append(f"  {words['by']} {header.designed_by}")
+            line.append(f"  {words('by')} {header.designed_by}")
         if header.date:
             line.append(f"  {header.date.isoformat()}")
         if header.version:
-            line.append(f"  {words['version']}{header.version}")
+            line.append(f"  {words('version')}{header.version}")
         self.query_one("#header-about", TextLine).show(line)
         file = Text(no_wrap=True)
-        file.append(shown_path(path.name) if path else f"({words['new']})")
+        file.append(shown_path(path.name) if path else f"({words('new')})")
         if modified:
-            file.append(f" [+] {words['modified']}", style="bold")
+            file.append(f" [+] {words('modified')}", style="bold")
         if read_only:
-            file.append(f" [{words['read-only']}]", style="bold")
+            file.append(f" [{words('read-only')}]", style="bold")
         self.query_one("#header-file", Static).update(file)

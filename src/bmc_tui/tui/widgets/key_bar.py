@@ -16,7 +16,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from bmc_tui.tui.keymap import KEYS_BY_ID
+from bmc_tui.tui.keymap import KEYS_BY_ID, binding_description
+from bmc_tui.tui.language import ui_language
 
 
 class KeyEntry(NamedTuple):
@@ -80,8 +81,12 @@ class KeyBar(Widget):
         left: dict[str, KeyEntry] = {}
         right: dict[str, KeyEntry] = {}
         palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
+        # The words in the interface language, by the binding's id in the keymap: a change of
+        # language changes the entries, so the bar repaints when the bindings are refreshed.
+        language = ui_language(self)
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
-            entry = KeyEntry(key, self.app.get_key_display(binding), binding.description, enabled)
+            description = binding_description(binding, language)
+            entry = KeyEntry(key, self.app.get_key_display(binding), description, enabled)
             if key == palette_key:
                 right.setdefault(binding.action, entry)
             elif binding.show:

@@ -1,0 +1,106 @@
+"""A validation problem said in words a person understands, in Danish or in English.
+
+Pydantic's own messages name regular expressions (``String should match pattern
+'^[\\w][\\w.+-]*$'``) and parser internals; here each kind of problem a canvas can have is
+said by a message from the catalogue. The model raises its own refusals as ``Refusal``, a
+``ValueError`` that carries its message key, so the words are looked up in the catalogue,
+never parsed back out of an English sentence. Headless: imports nothing from Textual.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+from bmc_tui.core.catalogue import Language
+from bmc_tui.core.messages import say
+
+#: What Pydantic puts before the message of a ``ValueError`` raised in a validator.
+_VALUE_ERROR = "Value error, "
+
+#: Year-month-day as digits: told apart from other text to say *why* a date is refused.
+_DATE_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+class Refusal(ValueError):
+    """A value the model refuses, with the catalogue message that says why.
+
+    Its ``str`` is the English message (what Pydantic and the command line print); ``words``
+    gives it in any language.
+    """
+
+    def __init__(self, key: str, **fields: object) -> None:
+        super().__init__(say(key, "en", **fields))
+        self.key = key
+        self.fields = fields
+
+    def words(self, language: Language) -> str:
+        return say(self.key, language, **self.fields)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written year-month-day (``2026-11-27``), or None for empty text.
+
+    Raises ``Refusal`` saying what is wrong: a date that does not exist (``2025-13-45``)
+    is told apart from text that is not written as a date at all.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    shape = _DATE_SHAPE.fullmatch(text)
+    if shape is None:
+        raise Refusal("problem-date-format")
+    year, month, day = (int(part) for part in shape.groups())
+    if not 1 <= month <= 12:
+        raise Refusal("problem-date-month", date=text, month=month)
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= days:
+        raise Refusal("problem-date-day", date=text, month=month, year=year, days=days)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # year 0: digits in the right shape, but no date
+        raise Refusal("problem-date-format") from None
+
+
+def _date_words(value: object, language: Language) -> str:
+    if isinstance(value, str):
+        try:
+            parse_date(value)
+        except Refusal as refusal:
+            return refusal.words(language)
+    return say("problem-date-format", language)
+
+
+def _pattern_words(loc: tuple[Any, ...], language: Language) -> str:
+    """What a text with a pattern may hold, told by the field it belongs to."""
+    if "tags" in loc:
+        return say("problem-tag-characters", language)
+    if loc and loc[-1] == "id":
+        return say("problem-id-characters", language)
+    return say("problem-characters", language)
+
+
+def describe(detail: Any, language: Language = "en") -> str:
+    """The words of one Pydantic error detail (an entry of ``ValidationError.errors()``)."""
+    kind = str(detail.get("type", ""))
+    context = detail.get("ctx") or {}
+    loc = tuple(detail.get("loc", ()))
+    error = context.get("error")
+    if isinstance(error, Refusal):
+        return error.words(language)
+    if kind == "string_pattern_mismatch":
+        return _pattern_words(loc, language)
+    if kind == "string_too_long":
+        return say("problem-too-long", language, max=context.get("max_length"))
+    if kind == "too_long":
+        return say("problem-too-many", language, max=context.get("max_length"))
+    if kind == "string_too_short":
+        return say("problem-empty", language)
+    if kind == "missing":
+        return say("problem-required", language)
+    if kind.startswith("date_"):
+        return _date_words(detail.get("input"), language)
+    # Anything else (a wrong type in a hand-edited file) in Pydantic's own words.
+    return str(detail.get("msg", "")).removeprefix(_VALUE_ERROR)

@@ -1,0 +1,164 @@
+"""The interface speaks the canvas's language (or the one a setting pins): on a Danish
+canvas the key bar, the help screen, the too-small screen and the palette have no English
+words, and an English canvas gets an English interface."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rich.table import Table
+from textual.command import CommandInput, CommandPalette
+from textual.widgets import Static
+
+from bmc_tui.core.catalogue import LANGUAGES
+from bmc_tui.core.interface_language import ENVIRONMENT_VARIABLE
+from bmc_tui.tui.app import BmcApp, create_app
+from bmc_tui.tui.commands import CanvasCommands, system_commands
+from bmc_tui.tui.screens.help_screen import HelpScreen
+from bmc_tui.tui.widgets.key_bar import KeyBar
+from conftest import SIZE, canvas
+
+#: Words of the English interface that must not appear on a Danish one. Words Danish shares
+#: (Note, Zoom, Tags, Brainstorm; "by", "and", "last" are Danish words too; "Canvas" is in
+#: the Danish name of the method) are left out on purpose.
+# fmt: off
+ENGLISH_WORDS = frozenset({
+    "Add", "Delete", "Save", "Quit", "Help", "Undo", "Redo", "Filter", "Back", "none", "Terminal",
+    "too", "small", "Enlarge", "window", "press", "quit", "Edit", "Keep", "Cancel", "palette",
+    "Commands", "Next", "Previous", "block", "Move", "Open", "New", "Search", "Category",
+    "Compare", "Questions", "header", "Left", "Right", "Up", "Down", "First", "Page", "On",
+    "While", "typing", "Moving", "nine", "blocks", "removed", "modified", "untitled", "saved",
+    "the", "item", "items", "Check", "Clear", "Export", "Theme", "Screenshot", "Interface",
+    "Language", "Go", "follow",
+})
+# fmt: on
+
+
+def english_words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-zÆØÅæøå]+", text)) & ENGLISH_WORDS
+
+
+def screen_text(app: BmcApp) -> str:
+    """Every character the screen shows, row by row (from the screenshot's text runs)."""
+    svg = app.export_screenshot()
+    runs = re.findall(r"<text [^>]*>(.*?)</text>", svg)
+    return " ".join(runs).replace("&#160;", " ")
+
+
+def static_text(static: Static) -> str:
+    content = static.content
+    if isinstance(content, Table):
+        return " ".join(str(cell) for column in content.columns for cell in column.cells)
+    return str(content)
+
+
+def key_bar(app: BmcApp) -> str:
+    return app.screen.query_one(KeyBar).render().plain
+
+
+async def test_a_danish_canvas_has_a_danish_key_bar_help_and_too_small_screen(
+    da_canvas: Path,
+) -> None:
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = key_bar(app)
+        assert "a Tilføj" in bar
+        assert "? Hjælp" in bar
+        assert "q Afslut" in bar
+        assert english_words(bar) == set()
+        assert english_words(screen_text(app)) == set()
+
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_text = " ".join(static_text(s) for s in app.screen.query(Static))
+        assert "På lærredet" in help_text
+        assert "De ni blokke" in help_text
+        assert english_words(help_text) == set()
+        assert english_words(key_bar(app)) == set()
+        await pilot.press("escape")
+
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        too_small = screen_text(app)
+        assert "Terminalen er for lille" in too_small
+        assert english_words(too_small) == set()
+
+
+async def test_a_danish_canvas_has_a_danish_palette(da_canvas: Path) -> None:
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        commands = CanvasCommands(app.screen)._commands()
+        words = " ".join(f"{name} {help_text}" for name, _, help_text in commands)
+        words += " ".join(f"{c.title} {c.help}" for c in system_commands(app, "da"))
+        assert english_words(words) == set()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert str(app.screen.query_one(CommandInput).placeholder) == "Søg efter kommandoer…"
+
+
+async def test_an_english_canvas_has_an_english_interface(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = key_bar(app)
+        assert "a Add" in bar
+        assert "? Help" in bar
+        assert "q Quit" in bar
+        await pilot.press("question_mark")
+        help_text = " ".join(static_text(s) for s in app.screen.query(Static))
+        assert "On the canvas" in help_text
+        assert "The nine blocks" in help_text
+
+
+@pytest.mark.parametrize("pin", LANGUAGES)
+async def test_the_environment_variable_pins_the_interface_language(
+    da_canvas: Path, monkeypatch: pytest.MonkeyPatch, pin: str
+) -> None:
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, pin)
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert ("a Add" if pin == "en" else "a Tilføj") in key_bar(app)
+        # The canvas's own text stays in the canvas's language.
+        assert "Nøglepartnere" in screen_text(app)
+
+
+async def test_the_palette_pins_and_unpins_the_language_and_it_follows_the_canvas(
+    en_canvas: Path,
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        commands = {name: run for name, run, _ in CanvasCommands(app.screen)._commands()}
+        commands["Interface language: Dansk"]()
+        await pilot.pause()
+        assert "a Tilføj" in key_bar(app)
+        assert "Key Partners" in screen_text(app)  # the canvas is still English
+        commands = {name: run for name, run, _ in CanvasCommands(app.screen)._commands()}
+        commands["Brugerfladens sprog: følg lærredet"]()
+        await pilot.pause()
+        assert "a Add" in key_bar(app)
+        # Following the canvas: a canvas that turns Danish brings a Danish interface.
+        canvas(app).set_language("da")
+        await pilot.pause()
+        assert "a Tilføj" in key_bar(app)
+        assert "ændret" in screen_text(app)  # the header's "[+] modified"
+
+
+async def test_opening_a_danish_canvas_from_an_english_one_turns_the_interface_danish(
+    en_canvas: Path, da_canvas: Path
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "a Add" in key_bar(app)
+        app.open_canvas(da_canvas)
+        await pilot.pause()
+        assert canvas(app).document.path == da_canvas
+        assert "a Tilføj" in key_bar(app)
+        too_small = str(canvas(app).query_one("#too-small", Static).content)
+        assert too_small.startswith("Terminalen er for lille")

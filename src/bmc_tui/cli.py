@@ -463,40 +463,36 @@ def init(pattern: str, dry_run: bool, where: Path) -> None:
     """
     from bmc_tui.core.gitintegration import GitError
     from bmc_tui.core.messages import say
-    from bmc_tui.core.repository_setup import (
-        SCHEMA_FILE,
-        SetupError,
-        apply_setup,
-        plan_setup,
-    )
+    from bmc_tui.core.repository_setup import SCHEMA_FILE, SetupError, apply_step, plan_setup
 
     language = default_language()
+    families = {"attributes": "line", "ignore": "line"}
     try:
         plan = plan_setup(where, pattern)
-        if not dry_run:
-            apply_setup(plan)
+        for step in plan.steps:
+            key = f"init-{families.get(step.kind, step.kind)}-{step.action}"
+            if step.action not in ("keep", "conflict"):
+                if dry_run:
+                    key += "-dry"
+                else:
+                    apply_step(plan.root, step)
+            detail = shown(step.detail)
+            click.echo(
+                say(
+                    key,
+                    language,
+                    file=shown(os.path.relpath(plan.root / step.target)),
+                    key=step.target,
+                    line=detail,
+                    pattern=detail,
+                    value=detail,
+                    schema=f"./{SCHEMA_FILE}",
+                )
+            )
     except GitError as error:
         fail(str(error))
     except SetupError as error:
         fail(say(error.key, language, **{k: shown(v) for k, v in error.fields.items()}))
-    families = {"attributes": "line", "ignore": "line"}
-    for step in plan.steps:
-        changes = step.action not in ("keep", "conflict")
-        key = f"init-{families.get(step.kind, step.kind)}-{step.action}"
-        if dry_run and changes:
-            key += "-dry"
-        click.echo(
-            say(
-                key,
-                language,
-                file=shown(os.path.relpath(plan.root / step.target)),
-                line=shown(step.detail),
-                pattern=shown(step.detail),
-                schema=f"./{SCHEMA_FILE}",
-                key=step.target,
-                value=shown(step.detail),
-            )
-        )
     if dry_run:
         click.echo(say("init-dry-run", language))
     elif not plan.changes_anything:

@@ -7,6 +7,7 @@ second run changes nothing and says so; files they already had are added to, nev
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -191,3 +192,26 @@ def test_git_setup_is_init_under_its_old_name(repo: Path) -> None:
     first = CliRunner().invoke(main, ["git-setup", "--dry-run"])
     assert first.exit_code == 0
     assert first.output == init("--dry-run").output
+
+
+def test_a_write_that_fails_halfway_says_what_was_done_and_what_failed(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = Path.write_text
+
+    def full_disk(path: Path, *args: object, **kwargs: object) -> int:
+        if path.name == SCHEMA_FILE:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    result = init()
+    assert result.exit_code == 2
+    assert result.output.splitlines()[:2] == [
+        f".gitattributes: added {ATTRIBUTES}",
+        f".gitignore: added {GITIGNORE_LINE}",
+    ]
+    assert result.stderr == (
+        f"bmc-tui: {repo / SCHEMA_FILE}: cannot write: No space left on device\n"
+    )
+    assert not (repo / TAPLO_FILE).exists()

@@ -16,7 +16,8 @@ canvases: the canvas pattern may match files in many folders (``*.canvas.toml``)
 schema in the canvas folder would itself look like one more file there to whoever lists it.
 
 Everything is planned first (:func:`plan_setup` reads, decides and writes nothing) and then
-applied (:func:`apply_setup`), so ``--dry-run`` reports exactly what a real run would do.
+applied step by step (:func:`apply_step`), so ``--dry-run`` reports exactly what a real run
+would do.
 Files are only ever added to: a line or a rule is appended when it is missing, and a file
 that already says what is needed is left byte for byte as it was. The one file replaced
 whole is the schema, which bmc-tui generates and owns.
@@ -106,10 +107,10 @@ class Step:
 
 @dataclass(frozen=True)
 class SetupPlan:
+    """Every step, in the order they are done and reported."""
+
     root: Path
-    pattern: str
     steps: tuple[Step, ...]
-    config: tuple[tuple[str, str], ...]
 
     @property
     def changes_anything(self) -> bool:
@@ -165,32 +166,34 @@ def plan_setup(
     """Decide, file by file, what setting up the repository that holds ``where`` takes."""
     line = attributes_line(pattern)
     root = repo_toplevel(where)
-    config = driver_config(command or own_command())
     steps = [
         _line_step(root, "attributes", ".gitattributes", line),
         _line_step(root, "ignore", ".gitignore", GITIGNORE_LINE),
         _schema_step(root),
         _taplo_step(root, pattern),
     ]
-    for key, value in config:
+    for key, value in driver_config(command or own_command()):
         current = git_config_value(root, key)
         steps.append(Step("config", "keep" if current == value else "set", key, value))
-    return SetupPlan(root, pattern, tuple(steps), config)
+    return SetupPlan(root, tuple(steps))
 
 
-def apply_setup(plan: SetupPlan) -> None:
-    """Do what the plan says; a step already done is not touched."""
-    for step in plan.steps:
-        if step.action == "set":
-            set_git_config(plan.root, step.target, step.detail)
-        elif step.text is not None and step.action in ("add", "write", "update"):
-            path = plan.root / step.target
-            try:
-                path.write_text(step.text, encoding="utf-8", newline="")
-            except OSError as error:
-                raise SetupError(
-                    "init-error-write", file=str(path), reason=error.strerror or str(error)
-                ) from None
+def apply_step(root: Path, step: Step) -> None:
+    """Do one step of a plan; a step found done (or in conflict) touches nothing.
+
+    One step at a time, so the command can report each as it is done, and a failure halfway
+    leaves a report of exactly what was changed before it.
+    """
+    if step.action == "set":
+        set_git_config(root, step.target, step.detail)
+    elif step.text is not None and step.action in ("add", "write", "update"):
+        path = root / step.target
+        try:
+            path.write_text(step.text, encoding="utf-8", newline="")
+        except OSError as error:
+            raise SetupError(
+                "init-error-write", file=str(path), reason=error.strerror or str(error)
+            ) from None
 
 
 def _read(path: Path) -> str | None:

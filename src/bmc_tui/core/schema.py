@@ -196,13 +196,16 @@ def _item(pydantic_item: dict[str, Any], block_index: int) -> dict[str, Any]:
         "id": fields["id"],
         "text": {**_keep(fields["text"]), **_line(MAX_TEXT_LENGTH, required=True)},
     }
-    if block.categories:
-        properties["category"] = {
-            "title": "Category",
-            "description": "; ".join(f"{c.id}: {c.label.en}" for c in block.categories),
-            "enum": [c.id for c in block.categories],
-        }
-    # A block without categories lists no `category`, so `additionalProperties` refuses one.
+    # Listed even where a block has no categories, with nothing allowed: Taplo then says
+    # once `"bogus" is not one of []`, and hovering the key says why, where leaving it out
+    # would repeat "Additional properties are not allowed" once for every key of the item.
+    properties["category"] = {
+        "title": "Category",
+        "description": "; ".join(f"{c.id}: {c.label.en}" for c in block.categories)
+        if block.categories
+        else f"{block.title.en} has no categories: leave `category` out.",
+        "enum": [c.id for c in block.categories],
+    }
     tags = fields["tags"]
     properties["tags"] = {
         **_keep(tags, "default", "maxItems"),

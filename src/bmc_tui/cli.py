@@ -198,7 +198,7 @@ def schema() -> None:
     """Print the JSON Schema of the canvas file format."""
     import json
 
-    from bmc_tui.core.model import canvas_json_schema
+    from bmc_tui.core.schema import canvas_json_schema
 
     click.echo(json.dumps(canvas_json_schema(), indent=2, ensure_ascii=False))
 
@@ -496,30 +496,78 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command("git-setup", context_settings=CONTEXT_SETTINGS)
+@main.command("init", context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--pattern",
     default="canvases/**/*.toml",
     show_default=True,
     help="Which files are canvases, as a .gitattributes pattern (e.g. '*.canvas.toml').",
 )
+@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 @click.argument("where", required=False, type=click.Path(path_type=Path), default=Path())
-def git_setup(pattern: str, where: Path) -> None:
-    """Teach git in this repository to diff and merge canvases item by item.
+def init(pattern: str, dry_run: bool, where: Path) -> None:
+    """Set up this git repository for canvases, once per clone; safe to run again.
 
-    Adds `PATTERN diff=bmc merge=bmc` to the top-level .gitattributes (once) and sets
-    diff.bmc.textconv and merge.bmc.driver in the repository's own config. Commit the
-    .gitattributes; everyone who clones runs `bmc-tui git-setup` once for the config.
+    Git diffs and merges canvases item by item (`PATTERN diff=bmc merge=bmc` in
+    .gitattributes, the drivers in the repository's own git config); lock files stay out of
+    git (.gitignore); canvas.schema.json and a .taplo.toml rule let TOML editors (Taplo, Even
+    Better TOML) check canvases and format them as bmc-tui does. Existing files are added
+    to, never replaced. Commit the files; everyone who clones runs `bmc-tui init` for the
+    config. Exit 1 when a .taplo.toml rule of the user's own is in the way.
     """
-    from bmc_tui.core.gitintegration import GitError, pattern_warnings, setup
+    from bmc_tui.core.gitintegration import GitError, pattern_warnings
+    from bmc_tui.core.messages import say
+    from bmc_tui.core.repository_setup import SCHEMA_FILE, SetupError, apply_step, plan_setup
 
+    language = default_language()
+    families = {"attributes": "line", "ignore": "line"}
     try:
-        report = setup(where, pattern)
+        plan = plan_setup(where, pattern)
+        for warning in pattern_warnings(pattern):
+            click.echo(f"bmc-tui: {warning}", err=True)
+        for step in plan.steps:
+            key = f"init-{families.get(step.kind, step.kind)}-{step.action}"
+            if step.action not in ("keep", "conflict"):
+                if dry_run:
+                    key += "-dry"
+                else:
+                    apply_step(plan.root, step)
+            detail = shown_path(step.detail)
+            click.echo(
+                say(
+                    key,
+                    language,
+                    file=shown_path(os.path.relpath(plan.root / step.target)),
+                    key=step.target,
+                    line=detail,
+                    pattern=detail,
+                    value=detail,
+                    schema=f"./{SCHEMA_FILE}",
+                )
+            )
     except GitError as error:
         fail(str(error))
-    for warning in pattern_warnings(pattern):
-        click.echo(f"bmc-tui: {warning}", err=True)
-    state = "added" if report.attributes_added else "already present"
-    click.echo(f"{shown_path(report.attributes_file)}: {report.attributes_line} ({state})")
-    for key, value in report.config:
-        click.echo(f"git config {key} {value}")
+    except SetupError as error:
+        fail(say(error.key, language, **{k: shown_path(v) for k, v in error.fields.items()}))
+    if dry_run:
+        click.echo(say("init-dry-run", language))
+    elif not plan.changes_anything:
+        click.echo(say("init-nothing", language))
+    else:
+        files = [s.target for s in plan.steps if s.text is not None and s.action != "keep"]
+        if files:
+            click.echo(say("init-commit", language, files=", ".join(files)))
+    if plan.conflicts:
+        sys.exit(EXIT_FINDINGS)
+
+
+# The old name, kept so scripts and habits keep working: the very same command.
+main.add_command(
+    click.Command(
+        "git-setup",
+        context_settings=CONTEXT_SETTINGS,
+        callback=init.callback,
+        params=init.params,
+        help="The old name of `init`; does exactly the same.",
+    )
+)

@@ -102,7 +102,8 @@ def merge_branches(
 
 def test_git_setup_is_idempotent(repo: Path, env: dict[str, str]) -> None:
     again = run(env, repo, BMC, "git-setup")
-    assert "already present" in again.stdout
+    assert ".gitattributes: already has canvases/**/*.toml diff=bmc merge=bmc" in again.stdout
+    assert again.stdout.endswith("Nothing to change: this repository is set up for canvases.\n")
     lines = (repo / ".gitattributes").read_text().splitlines()
     assert lines == ["canvases/**/*.toml diff=bmc merge=bmc"]
     driver = git(env, repo, "config", "merge.bmc.driver").strip()

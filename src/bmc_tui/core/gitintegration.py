@@ -1,4 +1,5 @@
-"""Working with git: canvases at other revisions, and teaching git to diff and merge canvases.
+"""Working with git: canvases at other revisions, and teaching git to diff and merge canvases
+(``core.repository_setup`` decides when; this module knows how).
 
 Everything goes through the ``git`` command line rather than a library: it is what the user
 already has, it reads their configuration the way they expect, and it keeps this package free
@@ -16,7 +17,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
@@ -125,17 +125,8 @@ def own_command() -> list[str]:
     return [sys.executable, "-m", "bmc_tui"]
 
 
-@dataclass(frozen=True)
-class SetupReport:
-    """What ``git-setup`` did, so the command can say so in words."""
-
-    attributes_file: Path
-    attributes_line: str
-    attributes_added: bool
-    config: tuple[tuple[str, str], ...]
-
-
 def attributes_line(pattern: str) -> str:
+    """The ``.gitattributes`` line that gives ``pattern`` the bmc diff and merge drivers."""
     if not pattern or any(char.isspace() for char in pattern):
         raise GitError(f"{pattern!r}: a .gitattributes pattern cannot be empty or hold spaces")
     if pattern.startswith(("#", "!")):
@@ -187,45 +178,27 @@ def _matches(pattern: str, name: str) -> bool:
     return False
 
 
-def setup(
-    where: Path, pattern: str = DEFAULT_PATTERN, command: list[str] | None = None
-) -> SetupReport:
-    """Register the bmc diff and merge drivers in the repository that holds ``where``.
-
-    Adds one line to the top-level ``.gitattributes`` unless an identical line is there (so
-    running it twice changes nothing), and sets the drivers in the repository's own config
-    (``git config --local``), leaving the user's global config alone.
-    """
-    line = attributes_line(pattern)
-    root = repo_toplevel(where)
-    program = " ".join(shlex.quote(part) for part in (command or own_command()))
-    config = (
+def driver_config(command: list[str]) -> tuple[tuple[str, str], ...]:
+    """The git config that registers the bmc diff and merge drivers, run as ``command``."""
+    program = " ".join(shlex.quote(part) for part in command)
+    return (
         ("diff.bmc.textconv", f"{program} diff --textconv"),
         ("merge.bmc.name", "bmc-tui three-way merge of Business Model Canvas items"),
         ("merge.bmc.driver", f"{program} merge %O %A %B -o %A --name %P"),
     )
 
-    attributes = root / ".gitattributes"
-    try:
-        existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
-    except (OSError, UnicodeDecodeError) as error:
-        raise GitError(f"{shown_path(attributes)}: cannot read: {error}") from None
-    present = any(" ".join(old.split()) == line for old in existing.splitlines())
-    if not present:
-        text = existing
-        if text and not text.endswith("\n"):
-            text += "\n"
-        text += line + "\n"
-        try:
-            attributes.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise GitError(
-                f"{shown_path(attributes)}: cannot write: {error.strerror or error}"
-            ) from None
 
-    for key, value in config:
-        result = _run(["config", "--local", key, value], root)
-        if result.returncode != 0:
-            message = result.stderr.decode(errors="replace").strip().splitlines()
-            raise GitError(f"git config {key}: {message[0] if message else 'failed'}")
-    return SetupReport(attributes, line, not present, config)
+def git_config_value(root: Path, key: str) -> str | None:
+    """``key`` in the repository's own config (``--local``); None when it is not set."""
+    result = _run(["config", "--local", "--get", key], root)
+    if result.returncode != 0:
+        return None
+    return os.fsdecode(result.stdout).removesuffix("\n")
+
+
+def set_git_config(root: Path, key: str, value: str) -> None:
+    """Set ``key`` in the repository's own config, leaving the user's global config alone."""
+    result = _run(["config", "--local", key, value], root)
+    if result.returncode != 0:
+        message = result.stderr.decode(errors="replace").strip().splitlines()
+        raise GitError(f"git config {key}: {message[0] if message else 'failed'}")

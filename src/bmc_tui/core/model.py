@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 from collections.abc import Container, Iterable, Iterator, Mapping
 from typing import Annotated, Any, Self
@@ -117,6 +118,21 @@ Tag = Annotated[
 ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN)]
 
 
+#: A date as a canvas writes it: a TOML date, or the same written as a "YYYY-MM-DD" string.
+ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _date_only(value: Any) -> Any:
+    """Refuse what Pydantic would otherwise turn into a date: a date-time (even at midnight),
+    a number of seconds, a string in any form but ``YYYY-MM-DD``. A TOML editor checking the
+    file against the JSON Schema refuses those too, and the two must agree."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+        raise ValueError("must be a date, written YYYY-MM-DD, with no time")
+    if isinstance(value, str) and not re.fullmatch(ISO_DATE_PATTERN, value):
+        raise ValueError("must be a date, written YYYY-MM-DD, with no time")
+    return value
+
+
 def _unique_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
     seen: set[str] = set()
     for tag in tags:
@@ -171,7 +187,7 @@ class Header(BaseModel):
     title: HeaderText = ""
     designed_for: HeaderText = ""
     designed_by: HeaderText = ""
-    date: dt.date | None = None
+    date: Annotated[dt.date, BeforeValidator(_date_only)] | None = None
     version: HeaderText = ""
     language: Language = "en"
     description: NoteText = ""
@@ -380,25 +396,3 @@ def validate_item(block_id: BlockId, **fields: Any) -> Item:
     if item.category is not None and not block.allows(item.category):
         raise ValueError(block.unknown_category(item.category))
     return item
-
-
-def canvas_json_schema() -> dict[str, Any]:
-    """The JSON Schema of a canvas file, for editors that validate TOML against a schema."""
-    schema = CanvasFile.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "bmc-tui canvas"
-    # Pydantic cannot see the per-block category check; spell the allowed values out.
-    defs = schema.setdefault("$defs", {})
-    for block in BLOCKS:
-        if not block.categories:
-            continue
-        name = f"Item_{block.id.value}"
-        item_schema = {k: v for k, v in defs["Item"].items() if k != "title"}
-        properties = dict(item_schema["properties"])
-        properties["category"] = {
-            "enum": [c.id for c in block.categories],
-            "description": "; ".join(f"{c.id}: {c.label.en}" for c in block.categories),
-        }
-        defs[name] = {**item_schema, "title": name, "properties": properties}
-        schema["properties"][block.id.value]["items"] = {"$ref": f"#/$defs/{name}"}
-    return schema

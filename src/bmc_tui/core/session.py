@@ -413,15 +413,15 @@ class CanvasSession:
     def check_disk(self) -> DiskOutcome:
         """Has the file changed since this editor read or wrote it? Call it on a timer, on
         focus and before saving. An unmodified canvas simply takes the new content."""
-        status = self.document.disk_status()
-        if status is None or not status.changed:
+        state, message = self._disk_state()
+        if state is DiskState.UNCHANGED:
             self._disk_warning = ""
             return DiskUnchanged()
-        if status.state is not DiskState.MODIFIED:
-            if status.message == self._disk_warning:
+        if state is not DiskState.MODIFIED:
+            if message == self._disk_warning:
                 return DiskUnchanged()
-            self._disk_warning = status.message
-            return DiskProblem(status.message)
+            self._disk_warning = message
+            return DiskProblem(message)
         assert self.path is not None
         if self.document.modified:
             if self._postponed and self._postponed == self._disk_hash():
@@ -429,6 +429,21 @@ class CanvasSession:
             return DiskChanged(self.path)
         outcome = self.reload()
         return Reloaded(outcome.change, quietly=True) if isinstance(outcome, Reloaded) else outcome
+
+    def _disk_state(self) -> tuple[DiskState, str]:
+        """How the file compares with what this editor last read or wrote. A file that was
+        not there when the canvas was opened and is now (another editor saved it first) is
+        a change on disk like any other."""
+        path = self.path
+        if path is None:
+            return DiskState.UNCHANGED, ""
+        if self.document.stamp is None:
+            appeared = os.path.lexists(path)
+            return (DiskState.MODIFIED if appeared else DiskState.UNCHANGED), ""
+        status = self.document.disk_status()
+        if status is None:
+            return DiskState.UNCHANGED, ""
+        return status.state, status.message
 
     def postpone_disk_change(self) -> None:
         """The user put off the question about the change on disk: do not ask again on every
@@ -514,8 +529,7 @@ class CanvasSession:
         refused = self._hold_lock(path, force=take_lock)
         if refused is not None:
             return refused
-        status = self.document.disk_status()
-        if status is not None and status.state is DiskState.MODIFIED:
+        if self._disk_state()[0] is DiskState.MODIFIED:
             return DiskChanged(path)
         return self._write(path)
 

@@ -13,8 +13,7 @@ import json
 import os
 import re
 import socket
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -53,6 +52,7 @@ from bmc_tui.core.session import (
 )
 from bmc_tui.core.storage import CanvasError, dumps, load, save
 
+LeaveUntitled = Callable[..., Path]
 VP = BlockId.VALUE_PROPOSITIONS
 CH = BlockId.CHANNELS
 
@@ -64,16 +64,6 @@ def canvas_with(*texts: str, block: BlockId = VP) -> Canvas:
 
 def texts(canvas: Canvas, block: BlockId = VP) -> list[str]:
     return [item.text for item in canvas.items(block)]
-
-
-def dead_pid() -> int:
-    done = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return int(done.stdout)
 
 
 @pytest.fixture
@@ -143,9 +133,9 @@ def test_a_file_that_is_no_canvas_fails_to_open(tmp_path: Path) -> None:
     assert not lock_path(broken).exists()
 
 
-def test_a_stale_lock_is_taken_over_and_said(path: Path) -> None:
+def test_a_stale_lock_is_taken_over_and_said(path: Path, gone_pid: Callable[[], int]) -> None:
     lock_path(path).write_text(
-        json.dumps({"pid": dead_pid(), "host": socket.gethostname(), "token": "old"})
+        json.dumps({"pid": gone_pid(), "host": socket.gethostname(), "token": "old"})
     )
     result = CanvasSession.open(path, "en")
     assert isinstance(result, Opened)
@@ -525,22 +515,11 @@ def test_a_broken_recovery_is_reported_and_kept(path: Path) -> None:
     assert file.exists()
 
 
-def orphan(canvas: Canvas, pid: int | None = None) -> Path:
-    """An untitled canvas's recovery file, as a killed editor with ``pid`` left it."""
-    store = RecoveryStore()
-    file = store.write(None, canvas)
-    pid = dead_pid() if pid is None else pid
-    text = re.sub(r"(?m)^pid = \d+$", f"pid = {pid}", file.read_text())
-    target = file.with_name(f"untitled.{socket.gethostname()}.{pid}.toml")
-    target.write_text(text)
-    if target != file:
-        file.unlink()
-    return target
-
-
-def test_untitled_recoveries_of_gone_editors_are_found_and_adopted() -> None:
-    gone = orphan(canvas_with("Never saved"))
-    orphan(canvas_with("Still open elsewhere"), pid=os.getppid())  # a live editor
+def test_untitled_recoveries_of_gone_editors_are_found_and_adopted(
+    leave_untitled: LeaveUntitled,
+) -> None:
+    gone = leave_untitled(canvas_with("Never saved"))
+    leave_untitled(canvas_with("Still open elsewhere"), pid=os.getppid())  # a live editor
     found = orphaned_untitled()
     assert [texts(entry.canvas) for entry in found] == [["Never saved"]]
 
@@ -555,8 +534,10 @@ def test_untitled_recoveries_of_gone_editors_are_found_and_adopted() -> None:
     assert orphaned_untitled() == [], "this editor's own file is not offered"
 
 
-def test_restore_to_file_refuses_to_overwrite_without_force(tmp_path: Path, path: Path) -> None:
-    orphan(canvas_with("Never saved"))
+def test_restore_to_file_refuses_to_overwrite_without_force(
+    tmp_path: Path, path: Path, leave_untitled: LeaveUntitled
+) -> None:
+    leave_untitled(canvas_with("Never saved"))
     [found] = orphaned_untitled()
     with pytest.raises(CanvasError, match="already exists"):
         restore_to_file(found, path)
@@ -577,12 +558,12 @@ def leftover(path: Path, host: str, pid: int) -> Path:
 
 
 def test_temporary_files_of_killed_saves_are_removed_when_their_writer_is_gone(
-    path: Path,
+    path: Path, gone_pid: Callable[[], int]
 ) -> None:
     host = re.sub(r"[^A-Za-z0-9-]+", "_", socket.gethostname())[:32]
-    dead = leftover(path, host, dead_pid())
+    dead = leftover(path, host, gone_pid())
     alive = leftover(path, host, os.getppid())
-    elsewhere = leftover(path, "another-host", dead_pid())
+    elsewhere = leftover(path, "another-host", gone_pid())
     old_style = path.with_name(f".{path.name}.k3j4h5.tmp")
     old_style.write_text("no pid in the name")
     session = opened(path)
@@ -591,7 +572,7 @@ def test_temporary_files_of_killed_saves_are_removed_when_their_writer_is_gone(
     assert elsewhere.exists(), "another host's process cannot be checked"
     assert old_style.exists(), "no pid, no certainty"
 
-    again = leftover(path, host, dead_pid())
+    again = leftover(path, host, gone_pid())
     add(session, "Cake")
     assert isinstance(session.save(), Saved)
     assert not again.exists(), "a save tidies them too"

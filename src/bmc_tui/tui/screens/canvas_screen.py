@@ -162,6 +162,10 @@ class CanvasScreen(FileActions):
         self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)
         self.guard_on_open()
 
+    def on_unmount(self) -> None:
+        # However the app ends (a "Quit" answer, an error), the lock is not left behind.
+        self.session.release()
+
     def set_read_only(self) -> None:
         """The session was opened read-only: show it, and grey out the editing keys."""
         self.refresh_header()

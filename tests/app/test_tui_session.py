@@ -109,7 +109,7 @@ async def test_changed_on_disk_merge_is_first_and_one_key_merges(en_canvas: Path
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:
         await changed_under_unsaved_edits(app, pilot, en_canvas)
-        [dialog] = choice_dialogs(app)
+        assert len(choice_dialogs(app)) == 1
         focused = app.focused
         assert isinstance(focused, Button)
         assert focused.id == "answer-merge", "first focus loses nothing"

@@ -96,6 +96,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "session-answer-reload": {"da": "Genindlæs (drop mine)", "en": "Reload (drop mine)"},
     "session-answer-show": {"da": "Vis forskelle", "en": "Show differences"},
     "session-the-file-on-disk": {"da": "filen på disken", "en": "the file on disk"},
+    "session-this-canvas": {"da": "dette lærred", "en": "this canvas"},
     "session-cannot-reload": {"da": "Kan ikke genindlæse", "en": "Cannot reload"},
     "session-cannot-merge": {"da": "Kan ikke flette", "en": "Cannot merge"},
     "session-cannot-compare": {"da": "Kan ikke sammenligne", "en": "Cannot compare"},

@@ -14,6 +14,9 @@ from bmc_tui.tui.dialogs.base import Dialog
 #: More answers than this are stacked one per line: side by side they do not fit in 80
 #: columns, and a cut-off answer is one the user cannot see.
 SIDE_BY_SIDE = 3
+#: The room for buttons side by side inside the 64-column dialog box (each button takes its
+#: label, its key, a border and a margin: six cells more than the label).
+ROW_WIDTH = 60
 
 
 class ChoiceDialog(Dialog[str]):
@@ -39,7 +42,8 @@ class ChoiceDialog(Dialog[str]):
         self.detail = detail
 
     def compose(self) -> ComposeResult:
-        stacked = len(self.answers) > SIDE_BY_SIDE
+        row = sum(len(f"{label} ({key})") + 6 for _, label, key in self.answers)
+        stacked = len(self.answers) > SIDE_BY_SIDE or row > ROW_WIDTH
         with Vertical(classes="dialog-box"):
             yield Static(self.question, classes="dialog-title", markup=False)
             if self.detail:

@@ -295,7 +295,9 @@ class FileActions(Screen[None]):
         self.show_comparison(disk, self._say("session-the-file-on-disk"))
         self._disk_marks = True
         differences = diff_canvases(disk, self.document.canvas)
-        text = render_text(differences, self._say("session-the-file-on-disk"), "canvas")
+        text = render_text(
+            differences, self._say("session-the-file-on-disk"), self._say("session-this-canvas")
+        )
         heading = self._say("session-disk-differences", summary=differences.summary())
         return heading + "\n" + text.plain
 

@@ -45,6 +45,14 @@ async def settle(app: BmcApp, pilot: object) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
+async def laid_out(dialog: ChoiceDialog, pilot: object) -> None:
+    """Wait (on a busy machine, a few frames) until the dialog's buttons have their places."""
+    for _ in range(50):
+        if all(button.region.width for button in dialog.query(Button)):
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+
+
 async def changed_under_unsaved_edits(app: BmcApp, pilot: object, path: Path) -> None:
     """Add "Mine" in the editor, "Theirs" on disk, and let the disk check notice."""
     await pilot.press("6", "a", *"Mine", "enter")  # type: ignore[attr-defined]
@@ -208,6 +216,7 @@ async def test_every_answer_is_visible_at_80x24(en_canvas: Path) -> None:
         await changed_under_unsaved_edits(app, pilot, en_canvas)
         [dialog] = choice_dialogs(app)
         for show in (False, True):
+            await laid_out(dialog, pilot)
             buttons = list(dialog.query(Button))
             assert len(buttons) == 4
             for button in buttons:

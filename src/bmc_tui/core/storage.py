@@ -390,9 +390,11 @@ def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) ->
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
-            info = os.fstat(stream.fileno())
+        os.chmod(temporary, mode)
+        # After the chmod (which changes ctime), before the rename (which keeps the inode
+        # and mtime): what the file will look like once it is the canvas.
+        info = os.stat(temporary)
         os.replace(temporary, target)
         temporary = None
         _fsync_folder(target.parent)

@@ -561,6 +561,7 @@ class CanvasSession:
             if new_lock is not None:
                 new_lock.release()
             return SaveFailed(error.summary)
+        storage.remove_stale_temporaries(path)
         # Saved under the new name: the old recovery file (and lock) no longer apply.
         with contextlib.suppress(OSError):
             self.store.discard(old_path)

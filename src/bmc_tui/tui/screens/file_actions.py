@@ -409,6 +409,7 @@ class FileActions(Screen[None]):
                         self._answer("overwrite", "session-answer-overwrite", "o"),
                         self._answer("cancel", "session-answer-cancel", "c"),
                     ],
+                    default="cancel",
                 )
                 if choice != "overwrite":
                     return False

@@ -160,6 +160,29 @@ async def test_the_timer_never_stacks_a_second_dialog_and_one_key_answers(
         assert "Theirs" not in on_disk
 
 
+async def test_a_save_while_the_disk_question_is_coming_waits_for_its_answer(
+    en_canvas: Path,
+) -> None:
+    """ctrl+s in the moment the disk check asks: one question, and its answer serves the
+    save too (before, the save was dropped without a word)."""
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "a", *"Mine", "enter")
+        with_new_channel(en_canvas, "Theirs")
+        screen = canvas(app)
+        screen.check_disk()
+        screen.action_save()
+        await pilot.pause()
+        assert len(choice_dialogs(app)) == 1
+        await pilot.press("k")
+        await settle(app, pilot)
+        assert not choice_dialogs(app)
+        on_disk = [item.text for item in load(en_canvas).items(CH)]
+        assert "Mine" in on_disk
+        assert "Theirs" not in on_disk
+        assert not screen.document.modified
+
+
 async def test_show_differences_marks_them_and_asks_again_with_working_keys(
     en_canvas: Path,
 ) -> None:

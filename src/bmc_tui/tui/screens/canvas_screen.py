@@ -7,6 +7,7 @@ themselves: they report what the user asked for, the screen applies it to the do
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -118,7 +119,7 @@ class CanvasScreen(FileActions):
         self._opening = opening
         self.default_folder = default_folder
         self._keep_timer: Timer | None = None
-        self._disk_question = False
+        self._disk_question: asyncio.Future[str | None] | None = None
         self._disk_marks = False
         self.filter_text = ""
         self._segment_tags = session.document.canvas.segment_tags()

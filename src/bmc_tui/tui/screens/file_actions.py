@@ -8,6 +8,7 @@ answer back, and asks the session again: it holds no file policy of its own.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
@@ -68,9 +69,9 @@ class FileActions(Screen[None]):
     default_folder: Path | None
     _opening: LockOutcome
     _keep_timer: Timer | None
-    #: True while the "changed on disk" question is up: one such dialog at a time, whatever
-    #: the disk-check timer does meanwhile.
-    _disk_question: bool
+    #: The answer to the "changed on disk" question while it is up: one such dialog at a time,
+    #: whatever the disk-check timer does meanwhile, and a save waits for that answer.
+    _disk_question: asyncio.Future[str | None] | None
     #: The comparison shown by "Show differences": cleared once the difference is resolved.
     _disk_marks: bool
 
@@ -210,14 +211,15 @@ class FileActions(Screen[None]):
 
     def check_disk(self) -> None:
         """Has the file changed since we read or wrote it? Called on a timer and on focus."""
-        if self._disk_question or not self.is_current:
+        if self._disk_question is not None or not self.is_current:
             # Not while a dialog is up (it is asked again after), nor for a canvas that
             # another one has replaced.
             return
         outcome = self.session.check_disk()
         if isinstance(outcome, DiskChanged):
-            self._disk_question = True
-            self._resolve_disk_change_later()
+            # Claimed now, before the worker starts, so the next tick cannot ask twice.
+            self._disk_question = asyncio.get_running_loop().create_future()
+            self._resolve_disk_change_later(self._disk_question)
         else:
             self._show_disk_outcome(outcome)
 
@@ -241,49 +243,62 @@ class FileActions(Screen[None]):
             self.notify(message, severity="warning", timeout=8)
 
     @work(group="disk")
-    async def _resolve_disk_change_later(self) -> None:
-        await self.resolve_disk_change()
+    async def _resolve_disk_change_later(self, answer: asyncio.Future[str | None]) -> None:
+        await self._ask_about_disk_change(answer)
 
     async def resolve_disk_change(self) -> str | None:
         """The file changed on disk and the canvas has unsaved changes: ask Merge / Keep
         mine / Reload / Show differences, and do it. Returns the answer ("keep" means the
-        user's version may now be saved over the file); None when put off."""
-        self._disk_question = True
+        user's version may now be saved over the file); None when put off. When the
+        question is already up (the disk check asked it), waits for that answer."""
+        if self._disk_question is not None:
+            return await asyncio.shield(self._disk_question)
+        self._disk_question = asyncio.get_running_loop().create_future()
+        return await self._ask_about_disk_change(self._disk_question)
+
+    async def _ask_about_disk_change(self, answer: asyncio.Future[str | None]) -> str | None:
+        choice: str | None = None
         try:
-            detail = None
-            while True:
-                answers = [
-                    self._answer("merge", "session-answer-merge", "m"),
-                    self._answer("keep", "session-answer-keep-mine", "k"),
-                    self._answer("reload", "session-answer-reload", "r"),
-                    self._answer("show", "session-answer-show", "s"),
-                ]
-                assert self.document.path is not None
-                choice: str | None = await self._ask(
-                    self._say("session-disk-changed", path=self.document.path),
-                    answers,
-                    default="merge",
-                    detail=detail or "",
-                )
-                if choice == "show":
-                    detail = self._show_disk_differences()
-                    continue
-                if choice == "merge":
-                    self._show_disk_outcome(self.session.merge_with_disk())
-                elif choice == "reload":
-                    self._show_disk_outcome(self.session.reload())
-                elif choice == "keep":
-                    problem = self.session.keep_mine()
-                    if problem is not None:
-                        self._show_disk_outcome(problem)
-                        return None
-                    self._clear_disk_marks()
-                else:
-                    # Put off (escape): not asked again for this change until a save.
-                    self.session.postpone_disk_change()
-                return choice
+            choice = await self._disk_dialog()
         finally:
-            self._disk_question = False
+            if not answer.done():
+                answer.set_result(choice)
+            self._disk_question = None
+        return choice
+
+    async def _disk_dialog(self) -> str | None:
+        detail = None
+        while True:
+            answers = [
+                self._answer("merge", "session-answer-merge", "m"),
+                self._answer("keep", "session-answer-keep-mine", "k"),
+                self._answer("reload", "session-answer-reload", "r"),
+                self._answer("show", "session-answer-show", "s"),
+            ]
+            assert self.document.path is not None
+            choice: str | None = await self._ask(
+                self._say("session-disk-changed", path=self.document.path),
+                answers,
+                default="merge",
+                detail=detail or "",
+            )
+            if choice == "show":
+                detail = self._show_disk_differences()
+                continue
+            if choice == "merge":
+                self._show_disk_outcome(self.session.merge_with_disk())
+            elif choice == "reload":
+                self._show_disk_outcome(self.session.reload())
+            elif choice == "keep":
+                problem = self.session.keep_mine()
+                if problem is not None:
+                    self._show_disk_outcome(problem)
+                    return None
+                self._clear_disk_marks()
+            else:
+                # Put off (escape): not asked again for this change until a save.
+                self.session.postpone_disk_change()
+            return choice
 
     def _show_disk_differences(self) -> Any:
         """Mark the differences on the canvas; the same, as text, for inside the dialog."""
@@ -363,8 +378,6 @@ class FileActions(Screen[None]):
             if isinstance(outcome, NeedsName):
                 return await self.save_as()
             if isinstance(outcome, DiskChanged):
-                if self._disk_question:
-                    return False
                 if await self.resolve_disk_change() != "keep":
                     return False
                 outcome = retry()

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from bmc_tui.core.model import Canvas
+from bmc_tui.core.recovery import RecoveryStore
 
 REPO = Path(__file__).resolve().parent.parent
 CANVASES = REPO / "canvases"
@@ -24,3 +32,39 @@ def _isolated_user_state(
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(state / "config"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def gone_pid() -> Callable[[], int]:
+    """Gives the pid of a process that has certainly exited (a fresh one each call)."""
+    return dead_pid
+
+
+def dead_pid() -> int:
+    """The pid of a process that has certainly exited."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(done.stdout)
+
+
+@pytest.fixture
+def leave_untitled() -> Callable[..., Path]:
+    """Leave an untitled canvas's recovery file as an editor with ``pid`` (a dead one when
+    None) would have: what a hangup before the first save leaves behind."""
+
+    def leave(canvas: Canvas, pid: int | None = None) -> Path:
+        store = RecoveryStore()
+        file = store.write(None, canvas)
+        pid = dead_pid() if pid is None else pid
+        text = re.sub(r"(?m)^pid = \d+$", f"pid = {pid}", file.read_text())
+        target = file.with_name(f"untitled.{socket.gethostname()}.{pid}.toml")
+        target.write_text(text)
+        if target != file:
+            file.unlink()
+        return target
+
+    return leave

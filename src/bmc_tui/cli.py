@@ -571,3 +571,44 @@ main.add_command(
         help="The old name of `init`; does exactly the same.",
     )
 )
+
+
+# --- recover (the canvas session's untitled recoveries) --------------------------------------
+
+
+@main.command("recover", context_settings=CONTEXT_SETTINGS)
+@click.argument("number", required=False, type=click.IntRange(min=1))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="The file to write the canvas to."
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option("--lang", type=LANGUAGE_CHOICE, help="Language of the messages (default: locale).")
+@reports_canvas_errors
+def recover(number: int | None, output: Path | None, force: bool, lang: Language | None) -> None:
+    """List canvases that were never saved and whose editor has gone; restore one.
+
+    `bmc-tui recover` lists them, newest first; `bmc-tui recover N -o FILE` writes number N
+    to FILE as an ordinary canvas and removes its recovery file. Never over an existing
+    FILE without --force.
+    """
+    from bmc_tui.core.messages import say
+    from bmc_tui.core.session import describe_recovery, orphaned_untitled, restore_to_file
+
+    language = lang or default_language()
+    found = orphaned_untitled()
+    if number is None:
+        if output is not None:
+            fail(say("session-recover-needs-output", language))
+        if not found:
+            click.echo(say("session-recover-none", language))
+            return
+        for index, entry in enumerate(found, start=1):
+            click.echo(f"{index}  {describe_recovery(entry, language)}")
+        click.echo(say("session-recover-hint", language))
+        return
+    if number > len(found):
+        fail(say("session-recover-no-such", language, number=number))
+    if output is None:
+        fail(say("session-recover-needs-output", language))
+    restore_to_file(found[number - 1], output, force=force)
+    click.echo(say("session-recover-wrote", language, path=shown_path(output)))

@@ -17,6 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.locking import pid_alive
+from bmc_tui.core.model import Item
+from bmc_tui.core.storage import load, save
 from conftest import EXAMPLE_EN
 
 TMUX = shutil.which("tmux")
@@ -145,3 +149,85 @@ def test_a_dropped_connection_keeps_the_edit_for_the_next_session(
     while any(recovery.glob("*.toml")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(recovery.glob("*.toml")), "a saved recovery is tidied away"
+
+
+# --- the canvas session, end to end (issue 10) -----------------------------------------------
+
+
+def test_a_second_editor_on_a_new_file_is_warned(terminal: Terminal, tmp_path: Path) -> None:
+    """The bug: a file that did not exist yet got no lock, so a second editor opened it
+    straight into editing."""
+    env = {**base_env(tmp_path), "TERM": "xterm-256color"}
+    new = tmp_path / "NEW.toml"
+    terminal.start(f"{BMC_TUI} {new}", env)
+    terminal.wait_for("does not exist yet")
+    second = Terminal(terminal.socket, "second")
+    second.start(f"{BMC_TUI} {new}", env)
+    screen = second.wait_for("Open read-only")
+    assert "is open in" in screen
+    second.keys("r")
+    second.wait_for("read-only")
+    terminal.keys("4", "a")
+    terminal.keys("-l", "Only the first saves")
+    terminal.keys("Enter")
+    terminal.keys("C-s")
+    terminal.wait_for("Saved")
+    assert "Only the first saves" in new.read_text(encoding="utf-8")
+
+
+def test_a_file_changed_under_unsaved_edits_is_merged(terminal: Terminal, tmp_path: Path) -> None:
+    canvas = tmp_path / "bakery.toml"
+    shutil.copyfile(EXAMPLE_EN, canvas)
+    terminal.start(f"{BMC_TUI} {canvas}", {**base_env(tmp_path), "TERM": "xterm-256color"})
+    terminal.wait_for("9 Revenue Streams")
+    terminal.keys("6", "a")
+    terminal.keys("-l", "Mine, unsaved")
+    terminal.keys("Enter")
+    terminal.wait_for("Mine, unsaved")
+    theirs = load(canvas)
+    item = Item(id="abc123", text="Theirs, from git")
+    save(theirs.with_items(BlockId.CHANNELS, (*theirs.items(BlockId.CHANNELS), item)), canvas)
+    terminal.wait_for("changed on disk")
+    # One key, at once: no second copy of the dialog waits underneath.
+    terminal.keys("m")
+    terminal.wait_for("Merged the changes on disk")
+    assert "changed on disk," not in terminal.screen()
+    terminal.keys("C-s")
+    terminal.wait_for("Saved")
+    texts = [item.text for item in load(canvas).items(BlockId.CHANNELS)]
+    assert "Mine, unsaved" in texts
+    assert "Theirs, from git" in texts
+
+
+def test_an_untitled_canvas_killed_by_sighup_is_offered_on_the_next_start(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    env = {**base_env(tmp_path), "TERM": "xterm-256color"}
+    terminal.start(str(BMC_TUI), env, size=(80, 24))
+    terminal.wait_for("(untitled)")
+    terminal.keys("4", "a")
+    terminal.keys("-l", "Food truck lunches")
+    terminal.keys("Enter")
+    terminal.wait_for("Food truck")
+    terminal.keys("a")
+    terminal.keys("-l", "Typed, no Enter")
+    terminal.wait_for("no Enter")
+    terminal.kill()  # the pty closes: SIGHUP, as a dropped SSH link
+    recovery = tmp_path / "state" / "bmc-tui" / "recovery"
+    deadline = time.monotonic() + 10
+    while not any(recovery.glob("untitled.*.toml")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    kept = next(recovery.glob("untitled.*.toml")).read_text(encoding="utf-8")
+    assert "Typed, no Enter" in kept, "text being typed is kept too"
+    # Offered once that editor has gone (while it still runs, its work is not lost).
+    writer = int(kept.split("\npid = ")[1].split("\n")[0])
+    while pid_alive(writer) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+    terminal.start(str(BMC_TUI), env, size=(80, 24))
+    screen = terminal.wait_for("never saved")
+    assert "2 items" in screen
+    terminal.keys("Enter")
+    screen = terminal.wait_for("restored")
+    assert "Food truck" in screen
+    assert "Typed, no" in screen

@@ -216,3 +216,25 @@ def test_our_own_save_then_capture_is_unchanged(canvas: Path) -> None:
     stamp = FileStamp.capture(canvas)
     assert stamp.size == len(dumps(edited).encode())
     assert check(canvas, stamp).state is DiskState.UNCHANGED
+
+
+def test_a_stamp_from_the_write_matches_the_file_without_reading_it(tmp_path: Path) -> None:
+    """The save's own bytes and the temporary file's metadata describe the saved file: the
+    next check finds it unchanged, and a rewrite with other bytes is caught."""
+    from bmc_tui.core.model import Canvas, Header
+    from bmc_tui.core.storage import write_canvas
+
+    path = tmp_path / "plan.toml"
+    written = write_canvas(Canvas(header=Header(title="Mine")), path)
+    stamp = FileStamp.of_write(path, written)
+    assert stamp.size == path.stat().st_size
+    assert stamp.inode == path.stat().st_ino
+    assert stamp.mtime_ns == path.stat().st_mtime_ns
+    assert stamp.sha256 == read_stamped(path)[1].sha256
+    assert check(path, stamp).state is DiskState.UNCHANGED
+    path.write_text(dumps(Canvas(header=Header(title="Them"))))
+    assert check(path, stamp).state is DiskState.MODIFIED
+    # Saving what the file already holds writes nothing and still gives a true stamp.
+    again = write_canvas(Canvas(header=Header(title="Them")), path)
+    assert not again.written
+    assert check(path, FileStamp.of_write(path, again)).state is DiskState.UNCHANGED

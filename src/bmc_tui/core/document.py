@@ -109,19 +109,18 @@ class CanvasDocument:
     # --- saving ----------------------------------------------------------------------------
 
     def save(self, path: Path | None = None) -> bool:
-        """Write the canvas; raises ``storage.CanvasError`` and stays modified on failure."""
+        """Write the canvas; raises ``storage.CanvasError`` and stays modified on failure.
+
+        The stamp comes from the write itself (see ``FileStamp.of_write``)."""
         target = path or self.path
         if target is None:
             raise ValueError("an untitled canvas needs a file name to be saved")
-        written = storage.save(self.canvas, target)
+        written = storage.write_canvas(self.canvas, target)
         self.path = target
         self.saved = self.canvas
         self.on_disk = True
-        try:
-            self.stamp = FileStamp.capture(target)
-        except storage.CanvasError:
-            self.stamp = None
-        return written
+        self.stamp = FileStamp.of_write(target, written)
+        return written.written
 
     def disk_status(self) -> Status | None:
         """Whether the file changed since this document read or wrote it (None: no file)."""
@@ -131,22 +130,26 @@ class CanvasDocument:
         self.stamp = status.stamp
         return status
 
-    def accept_disk_version(self) -> None:
-        """The user chose to keep their version over a change on disk: stop warning about
-        that change (the next save writes theirs, knowingly)."""
-        if self.path is not None:
-            try:
-                self.stamp = FileStamp.capture(self.path)
-            except storage.CanvasError:
-                self.stamp = None
+    def take_disk_version(
+        self, disk: Canvas, stamp: FileStamp, canvas: Canvas, description: str
+    ) -> Change:
+        """The file now holds ``disk`` (stamped ``stamp``) and the canvas becomes ``canvas``:
+        a reload (``canvas`` is ``disk``) or a merge, as one undoable step."""
+        change = self.replace_canvas(canvas, description)
+        self.saved = disk
+        self.stamp = stamp
+        return change
 
     def reload(self) -> Change:
         """Take the file's current content as the canvas (undoable, and then unmodified)."""
         assert self.path is not None
-        canvas, self.stamp = load_stamped(self.path)
-        change = self.replace_canvas(canvas, "reload from disk")
-        self.saved = canvas
-        return change
+        canvas, stamp = load_stamped(self.path)
+        return self.take_disk_version(canvas, stamp, canvas, "reload from disk")
+
+    def seen_on_disk(self, stamp: FileStamp) -> None:
+        """The user has seen the file as ``stamp`` describes it and keeps their own version:
+        stop reporting that change (the next save writes theirs, knowingly)."""
+        self.stamp = stamp
 
     # --- edits -----------------------------------------------------------------------------
 

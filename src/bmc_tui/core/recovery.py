@@ -242,6 +242,18 @@ class RecoveryStore:
             return False
         return True
 
+    def discard_file(self, file: Path) -> bool:
+        """Delete one recovery file found by :meth:`list` (an untitled canvas's, once its work
+        is restored elsewhere). A broken one is kept, as in :meth:`discard`."""
+        self._written.pop(file, None)
+        if file.parent != self.folder or isinstance(self._read(file), BrokenRecovery):
+            return False
+        try:
+            file.unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
     def _read(self, file: Path) -> Recovered | BrokenRecovery:
         try:
             text = storage.decode(file, storage.read_bytes(file))

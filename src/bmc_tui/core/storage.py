@@ -22,6 +22,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.locking import current_host, pid_alive
 from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
 from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
 from bmc_tui.core.places import detail_message, dotted, locate, shown_key
@@ -261,23 +262,70 @@ def dumps(canvas: Canvas) -> str:
     return "\n".join(chunks)
 
 
+@dataclass(frozen=True)
+class Written:
+    """What a save left on disk: the bytes, and the metadata of the file that holds them.
+
+    ``info`` is the ``fstat`` of the temporary file just before it was renamed into place (or
+    of the file already there, when it held exactly these bytes): the editor stamps the
+    canvas from this, never from a second read that another program's write could have
+    slipped in front of.
+    """
+
+    written: bool
+    data: bytes
+    info: os.stat_result
+
+
 def save(canvas: Canvas, path: Path | str) -> bool:
     """Write the canvas atomically; return False when the file already held exactly this.
+
+    ``-`` and this process's stream names are written through (:func:`write_file`'s rule).
+    """
+    if names_a_stream(path):
+        write_file(path, dumps(canvas).encode("utf-8"))
+        return True
+    return write_canvas(canvas, path).written
+
+
+def write_canvas(canvas: Canvas, path: Path | str) -> Written:
+    """Write the canvas atomically and say what is on disk now (see :class:`Written`).
 
     The bytes go to a temporary file in the same folder, are flushed to disk, then replace the
     old file in one step: a crash or a full disk leaves either the old canvas or the new one,
     never half of one. Saving through a symbolic link writes the link's target and keeps the
-    link; the file's permission bits are kept.
+    link; the file's permission bits are kept. A file that already holds exactly these bytes
+    is not written again.
     """
     path = Path(path)
     data = dumps(canvas).encode("utf-8")
-    if not names_a_stream(path):
-        target = Path(os.path.realpath(path))
-        with contextlib.suppress(OSError):
-            if stat.S_ISREG(target.stat().st_mode) and target.read_bytes() == data:
-                return False
-    write_file(path, data)
-    return True
+    target = Path(os.path.realpath(path))
+    same = _same_content(target, data)
+    if same is not None:
+        return Written(False, data, same)
+    info = write_atomically(target, data, mode_to_keep(target), shown_as=path)
+    return Written(True, data, info)
+
+
+def _same_content(target: Path, data: bytes) -> os.stat_result | None:
+    """The file's stat when it holds exactly ``data`` (read through one descriptor, so the
+    stat and the bytes belong together); None otherwise."""
+    try:
+        descriptor = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return None
+        chunks: list[bytes] = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return info if b"".join(chunks) == data else None
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 # --- where output may go: the one rule every writer follows ---------------------------------
@@ -348,12 +396,17 @@ def mode_to_keep(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
-def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) -> None:
-    """Replace ``target`` (not a link: resolve it first) with ``data`` in one step.
+def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) -> os.stat_result:
+    """Replace ``target`` (not a link: resolve it first) with ``data`` in one step; returns
+    the new file's ``stat``, taken from the temporary file before the rename (the rename
+    keeps its inode and mtime).
 
     Refuses a ``target`` that exists and is not a regular file; keeps the owner and group of
     the file it replaces where the system lets us (root may; a user may keep a group they
-    belong to), as it keeps the mode bits it is given.
+    belong to), as it keeps the mode bits it is given. The temporary file is named
+    ``.NAME.HOST.PID.RANDOM.tmp``: should this process be killed before the rename,
+    :func:`remove_stale_temporaries` can tell from the name that its writer is gone and
+    tidy it away.
     """
     try:
         existing: os.stat_result | None = os.stat(target)
@@ -366,7 +419,7 @@ def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) ->
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+            dir=target.parent, prefix=_temporary_prefix(target), suffix=TEMPORARY_SUFFIX
         )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -375,6 +428,9 @@ def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) ->
         if existing is not None:
             _keep_owner(temporary, existing)
         os.chmod(temporary, mode)
+        # After the chmod (which changes ctime), before the rename (which keeps the inode
+        # and mtime): what the file will look like once it is the canvas.
+        info = os.stat(temporary)
         os.replace(temporary, target)
         temporary = None
         _fsync_folder(target.parent)
@@ -387,6 +443,49 @@ def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) ->
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+    return info
+
+
+#: How every temporary file of a save ends.
+TEMPORARY_SUFFIX = ".tmp"
+_UNSAFE_HOST = re.compile(r"[^A-Za-z0-9-]+")
+
+
+def _temporary_prefix(target: Path) -> str:
+    host = _UNSAFE_HOST.sub("_", current_host())[:32]
+    return f".{target.name}.{host}.{os.getpid()}."
+
+
+def remove_stale_temporaries(path: Path | str) -> list[Path]:
+    """Delete the temporary files that killed saves of ``path`` left beside it; returns them.
+
+    Only when it is certain no live writer owns one: its name says it was made on this host
+    by a process that is no longer running. Temporary files from another host, from a live
+    process, or named in the old way (no pid) are left alone.
+    """
+    target = Path(os.path.realpath(path))
+    pattern = re.compile(
+        rf"^\.{re.escape(target.name)}\.(?P<host>[A-Za-z0-9_-]+)\.(?P<pid>\d+)\.[^.]+"
+        rf"{re.escape(TEMPORARY_SUFFIX)}$"
+    )
+    here = _UNSAFE_HOST.sub("_", current_host())[:32]
+    removed: list[Path] = []
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if match is None or match["host"] != here:
+            continue
+        pid = int(match["pid"])
+        if pid == os.getpid() or pid_alive(pid):
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(entry.lstat().st_mode):
+                entry.unlink()
+                removed.append(entry)
+    return removed
 
 
 def _keep_owner(temporary: str, existing: os.stat_result) -> None:

@@ -69,6 +69,23 @@ class FileStamp:
         _, stamp = read_stamped(path)
         return stamp
 
+    @classmethod
+    def of_write(cls, path: Path | str, written: storage.Written) -> FileStamp:
+        """Stamp a file from the save that wrote it: the bytes written and the metadata of
+        the file that holds them, with no second read (which could stamp another program's
+        write, landed just after ours, as ours)."""
+        info = written.info
+        return cls(
+            mtime_ns=info.st_mtime_ns,
+            ctime_ns=info.st_ctime_ns,
+            size=info.st_size,
+            inode=info.st_ino,
+            device=info.st_dev,
+            sha256=hashlib.sha256(written.data).hexdigest(),
+            link_target=_link_target(Path(path)),
+            taken_ns=time.time_ns(),
+        )
+
     def _same_stat(self, info: os.stat_result) -> bool:
         return (
             info.st_mtime_ns == self.mtime_ns

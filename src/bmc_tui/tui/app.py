@@ -20,14 +20,12 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from bmc_tui.core.catalogue import Language
-from bmc_tui.core.document import CanvasDocument
 from bmc_tui.core.interface_language import interface_language, pinned_language
 from bmc_tui.core.messages import say
-from bmc_tui.core.model import Header
-from bmc_tui.core.safekeeping import Safekeeping
-from bmc_tui.core.storage import CanvasError
+from bmc_tui.core.session import CanvasSession, LockOutcome, OpenFailed, orphaned_untitled
 from bmc_tui.core.textsafe import shown_path
 from bmc_tui.tui.commands import CanvasCommands, system_commands
+from bmc_tui.tui.dialogs.recover_untitled import RecoverUntitledDialog
 from bmc_tui.tui.driver import TerminalDriver
 from bmc_tui.tui.ending import Ending
 from bmc_tui.tui.keymap import Context, bindings
@@ -107,6 +105,8 @@ class BmcApp(App[None]):
         self._arm_ending()
         if self._start_notice:
             self.notify(self._start_notice, timeout=4)
+        if self.start_path is None:
+            self._offer_untitled_recoveries()
 
     def get_default_screen(self) -> Screen[Any]:
         # The canvas is the first screen itself, not pushed over a blank one: one frame
@@ -114,25 +114,19 @@ class BmcApp(App[None]):
         return self._screen_for(self.start_path)
 
     def _screen_for(self, path: Path | None) -> Screen[Any]:
+        """A screen for ``path`` (untitled when None), through the canvas session."""
         self._start_notice = ""
         if path is None:
-            return self._canvas_screen(CanvasDocument.new(None, Header(language=self.language)))
-        if not path.exists() and not path.is_symlink():
-            self._start_notice = (
-                f"{shown_path(path)} does not exist yet; it is written on the first save"
-            )
-            return self._canvas_screen(CanvasDocument.new(path, Header(language=self.language)))
-        try:
-            return self._canvas_screen(CanvasDocument.open(path))
-        except CanvasError as error:
-            return LoadErrorScreen(str(error))
+            return self._canvas_screen(CanvasSession.untitled(self.language))
+        opened = CanvasSession.open(path, self.language)
+        if isinstance(opened, OpenFailed):
+            return LoadErrorScreen(opened.message)
+        if opened.new_file:
+            self._start_notice = say("session-new-file", self.language, path=shown_path(path))
+        return self._canvas_screen(opened.session, opened.lock)
 
-    def _canvas_screen(self, document: CanvasDocument) -> CanvasScreen:
-        return CanvasScreen(
-            document,
-            default_folder=self.default_folder,
-            safekeeping=Safekeeping(document.path),
-        )
+    def _canvas_screen(self, session: CanvasSession, opening: LockOutcome = None) -> CanvasScreen:
+        return CanvasScreen(session, opening=opening, default_folder=self.default_folder)
 
     def _replace_screen_with(self, screen: Screen[Any]) -> None:
         # The first screen is the default screen, which Textual cannot switch away from; it
@@ -143,13 +137,28 @@ class BmcApp(App[None]):
             self.push_screen(screen)
 
     def new_canvas(self, path: Path | None = None) -> None:
-        document = CanvasDocument.new(path, Header(language=self.language))
-        self._replace_screen_with(self._canvas_screen(document))
+        self.open_canvas(path)
 
-    def open_canvas(self, path: Path) -> None:
+    def open_canvas(self, path: Path | None) -> None:
         self._replace_screen_with(self._screen_for(path))
         if self._start_notice:
             self.notify(self._start_notice, timeout=4)
+
+    @work(exclusive=True, group="recover")
+    async def _offer_untitled_recoveries(self) -> None:
+        """Started with no file: offer the canvases that were never saved and whose editor
+        has gone (a dropped connection before the first save)."""
+        found = orphaned_untitled()
+        screen = self.canvas_screen
+        if not found or screen is None:
+            return
+        chosen = await self.push_screen_wait(RecoverUntitledDialog(found, self.interface_language))
+        if chosen is None or self.canvas_screen is not screen or screen.document.modified:
+            return
+        screen.close_canvas(discard=True)
+        self._replace_screen_with(self._canvas_screen(CanvasSession.adopt(chosen)))
+        when = chosen.written.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.notify(say("session-untitled-restored", self.interface_language, when=when), timeout=5)
 
     @property
     def canvas_screen(self) -> CanvasScreen | None:

@@ -7,6 +7,7 @@ themselves: they report what the user asked for, the screen applies it to the do
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,17 +21,17 @@ from textual.events import DescendantFocus
 from textual.geometry import Region
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from bmc_tui.core.annotations import from_diff, from_findings
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
-from bmc_tui.core.document import CanvasDocument, Change
+from bmc_tui.core.document import Change
 from bmc_tui.core.interface_language import interface_language
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Item
 from bmc_tui.core.places import first_problem
 from bmc_tui.core.presentation import block_heading, guide
-from bmc_tui.core.safekeeping import Safekeeping
+from bmc_tui.core.session import CanvasSession, LockOutcome, PendingText
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
 from bmc_tui.tui.keymap import Context, bindings
@@ -84,21 +85,22 @@ class CanvasScreen(FileActions):
 
     def __init__(
         self,
-        document: CanvasDocument,
+        session: CanvasSession,
         *,
+        opening: LockOutcome = None,
         default_folder: Path | None = None,
-        safekeeping: Safekeeping | None = None,
     ) -> None:
+        """``opening``: what taking the lock came to when the session opened (told or asked
+        about once the screen is up)."""
         super().__init__()
-        self.document = document
+        self.session = session
+        self._opening = opening
         self.default_folder = default_folder
-        self.safekeeping = safekeeping or Safekeeping(document.path)
-        self.read_only = False
         self._keep_timer: Timer | None = None
-        self._disk_prompt_open = False
-        self._disk_warning = ""
+        self._disk_question: asyncio.Future[str | None] | None = None
+        self._disk_marks = False
         self.filter_text = ""
-        self._segment_tags = document.canvas.segment_tags()
+        self._segment_tags = session.document.canvas.segment_tags()
         #: The canvas and revision name that "compare" marks changes against, if on.
         self._compare_base: tuple[Canvas, str] | None = None
         self._checking = False
@@ -147,8 +149,12 @@ class CanvasScreen(FileActions):
         self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)
         self.guard_on_open()
 
-    def set_read_only(self, read_only: bool) -> None:
-        self.read_only = read_only
+    def on_unmount(self) -> None:
+        # However the app ends (a "Quit" answer, an error), the lock is not left behind.
+        self.session.release()
+
+    def set_read_only(self) -> None:
+        """The session was opened read-only: show it, and grey out the editing keys."""
         self.refresh_header()
         self.refresh_bindings()
 
@@ -618,6 +624,37 @@ class CanvasScreen(FileActions):
         elif self.annotations is not None:
             self.clear_marks()
 
+    # --- what is being typed ---------------------------------------------------------------
+
+    def pending_texts(self) -> list[PendingText]:
+        """Text typed but not committed yet — in an item editor before enter, in the note
+        dialog before it is kept — for the recovery file, should the editor be stopped now."""
+        from bmc_tui.tui.dialogs.note import NoteDialog
+
+        pending = [
+            PendingText(
+                editor.target.block_id,
+                editor.target.item_id
+                if editor.target.mode == "edit"
+                else editor.last_added or editor.target.item_id,
+                editor.value,
+                new_item=editor.target.mode != "edit",
+            )
+            for editor in self.query(ItemEditor)
+            if not editor._finished
+        ]
+        item = self.selected_item()
+        for dialog in self.app.screen_stack:
+            # The note dialog is modal: the item selected now is the one it was opened for.
+            if (
+                isinstance(dialog, NoteDialog)
+                and item is not None
+                and dialog.item_text == item.text
+            ):
+                note = dialog.query_one(TextArea).text
+                pending.append(PendingText(self.current_block.id, item.id, note, field="note"))
+        return pending
+
     # --- compare and check -----------------------------------------------------------------
 
     def clear_marks(self) -> None:
@@ -646,19 +683,8 @@ class CanvasScreen(FileActions):
             chosen,
         )
 
-    def compare_with_disk(self) -> None:
-        """Mark how this canvas differs from the file on disk (changed under us)."""
-        from bmc_tui.core.storage import load
-
-        assert self.document.path is not None
-        try:
-            base = load(self.document.path)
-        except CanvasError as error:
-            self.notify(error.summary, title="Cannot compare", severity="error")
-            return
-        self._show_comparison(base, "the file on disk")
-
-    def _show_comparison(self, base: Canvas, name: str) -> None:
+    def show_comparison(self, base: Canvas, name: str) -> None:
+        """Mark how the canvas differs from ``base`` (a git revision, the file on disk)."""
         self._checking = False
         self._compare_base = (base, name)
         self._annotations = None
@@ -679,7 +705,7 @@ class CanvasScreen(FileActions):
         except CanvasError as error:
             self.notify(error.summary, title=f"{revision} is unreadable", severity="error")
             return
-        self._show_comparison(base, revision)
+        self.show_comparison(base, revision)
 
     def action_check(self) -> None:
         """Mark what the lint rules find (the same rules as ``bmc-tui check``)."""

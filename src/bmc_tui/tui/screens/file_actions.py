@@ -1,26 +1,48 @@
-"""The canvas screen's dealings with its file: save, open, export, and keeping work safe.
+"""The canvas screen's side of its file: outcomes of the canvas session, turned into dialogs.
 
-Kept apart from the editing code because it is about a different thing: the file and the
-world around it. Another editor may hold the canvas (a lock), an earlier session may have
-left unsaved changes (a recovery file), ``git pull`` may change the file under us (a stamp
-checked every few seconds, on focus and before each save), and the connection may drop at
-any moment (the recovery file is kept in step a moment after each edit).
+Every decision about the file — may I save, is the lock mine, what changed on disk, what does
+a merge keep, what goes to the recovery file — is made by ``core.session.CanvasSession``.
+This mixin only shows what the session reports (a notice, or a question), passes the
+answer back, and asks the session again: it holds no file policy of its own.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.screen import Screen
 
-from bmc_tui.core.locking import LockHeld
-from bmc_tui.core.recovery import BrokenRecovery
-from bmc_tui.core.storage import CanvasError
+from bmc_tui.core.diffing import diff_canvases, render_text
+from bmc_tui.core.messages import say
+from bmc_tui.core.session import (
+    DiskChanged,
+    DiskOutcome,
+    DiskProblem,
+    KeepFailed,
+    LockBusy,
+    LockLost,
+    LockOutcome,
+    LockTakenOver,
+    Merged,
+    NeedsName,
+    NoLock,
+    ReadOnly,
+    RecoveryOffer,
+    RecoveryUnreadable,
+    Reloaded,
+    Saved,
+    SaveFailed,
+    SaveOutcome,
+    TargetExists,
+    TargetLocked,
+)
 from bmc_tui.core.textsafe import shown_path
-from bmc_tui.core.watching import DiskState
 from bmc_tui.tui.dialogs.choice import ChoiceDialog
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
 
@@ -30,36 +52,47 @@ if TYPE_CHECKING:
     from bmc_tui.core.catalogue import Language
     from bmc_tui.core.document import CanvasDocument, Change
     from bmc_tui.core.export import ExportFormat
-    from bmc_tui.core.safekeeping import Safekeeping
+    from bmc_tui.core.model import Canvas
+    from bmc_tui.core.session import CanvasSession, PendingText
 
 #: How long after the last edit the recovery file is brought up to date.
 KEEP_DELAY = 2.0
 #: How often the file on disk is compared with what the editor last read or wrote.
 DISK_CHECK_INTERVAL = 2.0
 
-SAVE_DISCARD_CANCEL = [
-    ("save", "Save", "s"),
-    ("discard", "Discard", "d"),
-    ("cancel", "Cancel", "c"),
-]
+#: Retry the operation a question interrupted, with what the user agreed to.
+Retry = Callable[..., SaveOutcome]
 
 
 class FileActions(Screen[None]):
-    """The base of ``CanvasScreen``: everything here reaches the canvas through ``document``
-    and shows its effect through the few hooks below, which the canvas screen provides."""
+    """The base of ``CanvasScreen``: it reaches the file only through ``session``."""
 
-    document: CanvasDocument
-    safekeeping: Safekeeping
+    session: CanvasSession
     default_folder: Path | None
-    read_only: bool
+    _opening: LockOutcome
     _keep_timer: Timer | None
-    _disk_prompt_open: bool
-    _disk_warning: str
+    #: The answer to the "changed on disk" question while it is up: one such dialog at a time,
+    #: whatever the disk-check timer does meanwhile, and a save waits for that answer.
+    _disk_question: asyncio.Future[str | None] | None
+    #: The comparison shown by "Show differences": cleared once the difference is resolved.
+    _disk_marks: bool
 
     # --- hooks the canvas screen provides ----------------------------------------------------
 
     @property
+    def document(self) -> CanvasDocument:
+        return self.session.document
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    @property
     def language(self) -> Language:
+        raise NotImplementedError
+
+    @property
+    def ui_language(self) -> Language:
         raise NotImplementedError
 
     def apply(self, change: Change | None, *, move_focus: bool = True) -> None:
@@ -68,66 +101,97 @@ class FileActions(Screen[None]):
     def refresh_header(self) -> None:
         raise NotImplementedError
 
-    def set_read_only(self, read_only: bool) -> None:
+    def set_read_only(self) -> None:
         raise NotImplementedError
 
-    def compare_with_disk(self) -> None:
+    def show_comparison(self, base: Canvas, name: str) -> None:
         raise NotImplementedError
+
+    def clear_marks(self) -> None:
+        raise NotImplementedError
+
+    def pending_texts(self) -> list[PendingText]:
+        raise NotImplementedError
+
+    def _say(self, key: str, **fields: object) -> str:
+        """A message in the interface language; a path in it is shown safely (no control
+        codes from a file name reach the terminal)."""
+        shown = {
+            name: shown_path(value) if isinstance(value, os.PathLike) else value
+            for name, value in fields.items()
+        }
+        return say(key, self.ui_language, **shown)
+
+    async def _ask(self, question: str, answers: list[tuple[str, str, str]], **options: Any) -> Any:
+        return await self.app.push_screen_wait(ChoiceDialog(question, answers, **options))
+
+    def _answer(self, answer_id: str, message: str, key: str) -> tuple[str, str, str]:
+        return answer_id, self._say(message), key
 
     # --- when the canvas opens -------------------------------------------------------------
 
     @work
     async def guard_on_open(self) -> None:
-        """Take the lock, then offer what an earlier session left unsaved."""
-        held = self.safekeeping.take_lock()
-        if isinstance(held, LockHeld):
-            if held.stale:
-                self.safekeeping.take_lock(force=True)
-                self.notify(f"Took over a lock left behind: {held.describe()}", timeout=6)
+        """Tell or ask what taking the lock came to, then offer what an earlier editor left."""
+        opening = self._opening
+        if isinstance(opening, LockTakenOver):
+            owner = opening.held.owner.describe()
+            self.notify(self._say("session-lock-taken-over", owner=owner), timeout=6)
+        elif isinstance(opening, NoLock):
+            message = self._say("session-no-lock", reason=opening.reason)
+            self.notify(message, severity="warning", timeout=6)
+        elif isinstance(opening, LockBusy):
+            held = opening.held
+            choice = await self._ask(
+                self._say(
+                    "session-lock-busy", lock_file=held.lock_file, owner=held.owner.describe()
+                ),
+                [
+                    self._answer("read-only", "session-answer-read-only", "r"),
+                    self._answer("anyway", "session-answer-anyway", "a"),
+                    self._answer("quit", "session-answer-quit", "q"),
+                ],
+            )
+            if choice == "anyway":
+                self.session.claim(force=True)
+            elif choice == "quit":
+                self.app.exit()
+                return
             else:
-                choice = await self.app.push_screen_wait(
-                    ChoiceDialog(
-                        f"{held.describe()}.\nTwo editors on one canvas overwrite each "
-                        "other's work.",
-                        [
-                            ("read-only", "Open read-only", "r"),
-                            ("anyway", "Open anyway", "a"),
-                            ("quit", "Quit", "q"),
-                        ],
-                    )
-                )
-                if choice == "anyway":
-                    self.safekeeping.take_lock(force=True)
-                elif choice == "quit":
-                    self.app.exit()
-                    return
-                else:
-                    self.set_read_only(True)
-        elif held is not None:
-            self.notify(f"No lock taken: {held.reason}", severity="warning", timeout=6)
+                self.session.open_read_only()
+                self.set_read_only()
         await self._offer_recovery()
 
     async def _offer_recovery(self) -> None:
-        found = self.safekeeping.pending_recovery()
-        if found is None:
+        offer = self.session.pending_recovery()
+        if isinstance(offer, RecoveryUnreadable):
+            title = self._say("session-recovery-unreadable")
+            self.notify(offer.found.problem, title=title, severity="error")
             return
-        if isinstance(found, BrokenRecovery):
-            self.notify(found.problem, title="Recovery file unreadable (kept)", severity="error")
+        if not isinstance(offer, RecoveryOffer):
             return
-        when = found.written.astimezone().strftime("%Y-%m-%d %H:%M")
-        summary = found.changes().summary()
-        choice = await self.app.push_screen_wait(
-            ChoiceDialog(
-                f"Unsaved changes from {when} (pid {found.pid} on {found.host}) were kept "
-                f"when that editor stopped: {summary}.\nRecovery file: {found.file}",
-                [("restore", "Restore", "r"), ("discard", "Discard", "d"), ("later", "Later", "l")],
-            )
+        found = offer.found
+        choice = await self._ask(
+            self._say(
+                "session-recovery-offer",
+                when=found.written.astimezone().strftime("%Y-%m-%d %H:%M"),
+                pid=found.pid,
+                host=found.host,
+                summary=found.changes().summary(),
+                file=found.file,
+            ),
+            [
+                self._answer("restore", "session-answer-restore", "r"),
+                self._answer("discard", "session-answer-discard", "d"),
+                self._answer("later", "session-answer-later", "l"),
+            ],
+            default="restore",
         )
         if choice == "restore" and not self.read_only:
-            self.apply(self.document.replace_canvas(found.canvas, "restore recovered changes"))
-            self.notify("Recovered changes restored; ctrl+s saves them", timeout=5)
+            self.apply(self.session.restore(found))
+            self.notify(self._say("session-restored"), timeout=5)
         elif choice == "discard":
-            self.safekeeping.forget()
+            self.session.discard_recovery()
 
     # --- keeping unsaved work safe ---------------------------------------------------------
 
@@ -139,109 +203,151 @@ class FileActions(Screen[None]):
 
     def keep_now(self) -> None:
         self._keep_timer = None
-        if self.document.modified:
-            problem = self.safekeeping.keep(self.document.canvas)
-            if problem:
-                self.notify(problem, title="Recovery file not written", severity="warning")
-        elif self.safekeeping.recovery_written:
-            self.safekeeping.forget()
+        self._report_keep(self.session.keep())
+
+    def _report_keep(self, problem: KeepFailed | None) -> None:
+        if problem is not None:
+            title = self._say("session-keep-failed")
+            self.notify(problem.message, title=title, severity="warning")
 
     def close_canvas(self, *, discard: bool) -> None:
-        """The canvas is being closed: keep or drop unsaved work, and let go of the lock."""
-        if discard:
-            self.safekeeping.forget()
-        elif self.document.modified:
-            self.keep_now()
-        self.safekeeping.release()
+        """The canvas is being closed (quit, another canvas, a signal): keep unsaved work —
+        what is still being typed included — or drop it, and let go of the lock."""
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+            self._keep_timer = None
+        pending = [] if discard else self.pending_texts()
+        self._report_keep(self.session.close(discard=discard, pending=pending))
 
     # --- the file changing under us --------------------------------------------------------
 
-    @work(exclusive=True, group="disk")
-    async def check_disk(self) -> None:
+    def check_disk(self) -> None:
         """Has the file changed since we read or wrote it? Called on a timer and on focus."""
-        if self._disk_prompt_open or not self.is_current:
+        if self._disk_question is not None or not self.is_current:
             # Not while a dialog is up (it is asked again after), nor for a canvas that
             # another one has replaced.
             return
-        status = self.document.disk_status()
-        if status is None or not status.changed:
-            self._disk_warning = ""
-            return
-        if status.state is not DiskState.MODIFIED:
-            if status.message != self._disk_warning:
-                self._disk_warning = status.message
-                self.notify(
-                    f"{status.message}; ctrl+s writes the canvas again",
-                    severity="warning",
-                    timeout=8,
-                )
-            return
-        if not self.document.modified:
-            self._reload("Reloaded: the file changed on disk")
-            return
-        await self._ask_about_disk_change()
+        outcome = self.session.check_disk()
+        if isinstance(outcome, DiskChanged):
+            # Claimed now, before the worker starts, so the next tick cannot ask twice.
+            self._disk_question = asyncio.get_running_loop().create_future()
+            self._resolve_disk_change_later(self._disk_question)
+        else:
+            self._show_disk_outcome(outcome)
 
-    async def _ask_about_disk_change(self) -> bool:
-        """The file changed on disk and the canvas has unsaved changes: ask. True when the
-        user's version should stand (and may be saved over the file)."""
-        self._disk_prompt_open = True
+    def _show_disk_outcome(self, outcome: DiskOutcome | Merged) -> None:
+        if isinstance(outcome, Reloaded):
+            self.apply(outcome.change)
+            self._clear_disk_marks()
+            key = "session-reloaded-quietly" if outcome.quietly else "session-reloaded"
+            self.notify(self._say(key), timeout=4)
+        elif isinstance(outcome, Merged):
+            self.apply(outcome.change)
+            self._clear_disk_marks()
+            if outcome.conflicts:
+                count = len(outcome.conflicts)
+                message = self._say("session-merged-conflicts", count=count)
+                self.notify(message, severity="warning", timeout=10)
+            else:
+                self.notify(self._say("session-merged"), timeout=5)
+        elif isinstance(outcome, DiskProblem):
+            message = self._say("session-disk-problem", message=outcome.message)
+            self.notify(message, severity="warning", timeout=8)
+
+    @work(group="disk")
+    async def _resolve_disk_change_later(self, answer: asyncio.Future[str | None]) -> None:
+        await self._ask_about_disk_change(answer)
+
+    async def resolve_disk_change(self) -> str | None:
+        """The file changed on disk and the canvas has unsaved changes: ask Merge / Keep
+        mine / Reload / Show differences, and do it. Returns the answer ("keep" means the
+        user's version may now be saved over the file); None when put off. When the
+        question is already up (the disk check asked it), waits for that answer."""
+        if self._disk_question is not None:
+            return await asyncio.shield(self._disk_question)
+        self._disk_question = asyncio.get_running_loop().create_future()
+        return await self._ask_about_disk_change(self._disk_question)
+
+    async def _ask_about_disk_change(self, answer: asyncio.Future[str | None]) -> str | None:
+        choice: str | None = None
         try:
-            while True:
-                choice = await self.app.push_screen_wait(
-                    ChoiceDialog(
-                        f"{shown_path(self.document.path or '')} changed on disk, and this canvas "
-                        "has unsaved changes.",
-                        [
-                            ("reload", "Reload (drop mine)", "r"),
-                            ("keep", "Keep mine", "k"),
-                            ("show", "Show differences", "s"),
-                        ],
-                    )
-                )
-                if choice == "show":
-                    self.compare_with_disk()
-                    return False
-                if choice == "reload":
-                    self._reload("Reloaded from disk; u brings your version back")
-                    return False
-                if choice == "keep":
-                    self.document.accept_disk_version()
-                    return True
-                return False
+            choice = await self._disk_dialog()
         finally:
-            self._disk_prompt_open = False
+            if not answer.done():
+                answer.set_result(choice)
+            self._disk_question = None
+        return choice
 
-    def _reload(self, message: str) -> None:
-        try:
-            self.apply(self.document.reload())
-        except CanvasError as error:
-            self.notify(error.summary, title="Cannot reload", severity="error", timeout=8)
-            return
-        self.notify(message, timeout=4)
+    async def _disk_dialog(self) -> str | None:
+        detail = None
+        while True:
+            answers = [
+                self._answer("merge", "session-answer-merge", "m"),
+                self._answer("keep", "session-answer-keep-mine", "k"),
+                self._answer("reload", "session-answer-reload", "r"),
+                self._answer("show", "session-answer-show", "s"),
+            ]
+            assert self.document.path is not None
+            choice: str | None = await self._ask(
+                self._say("session-disk-changed", path=self.document.path),
+                answers,
+                default="merge",
+                detail=detail or "",
+            )
+            if choice == "show":
+                detail = self._show_disk_differences()
+                continue
+            if choice == "merge":
+                self._show_disk_outcome(self.session.merge_with_disk())
+            elif choice == "reload":
+                self._show_disk_outcome(self.session.reload())
+            elif choice == "keep":
+                problem = self.session.keep_mine()
+                if problem is not None:
+                    self._show_disk_outcome(problem)
+                    return None
+                self._clear_disk_marks()
+            else:
+                # Put off (escape): not asked again for this change until a save.
+                self.session.postpone_disk_change()
+            return choice
+
+    def _show_disk_differences(self) -> Any:
+        """Mark the differences on the canvas; the same, as text, for inside the dialog."""
+        disk = self.session.disk_canvas()
+        if isinstance(disk, DiskProblem):
+            title = self._say("session-cannot-compare")
+            self.notify(disk.message, title=title, severity="error")
+            return None
+        self.show_comparison(disk, self._say("session-the-file-on-disk"))
+        self._disk_marks = True
+        differences = diff_canvases(disk, self.document.canvas)
+        text = render_text(
+            differences, self._say("session-the-file-on-disk"), self._say("session-this-canvas")
+        )
+        heading = self._say("session-disk-differences", summary=differences.summary())
+        return heading + "\n" + text.plain
+
+    def _clear_disk_marks(self) -> None:
+        if self._disk_marks:
+            self._disk_marks = False
+            self.clear_marks()
 
     # --- saving ----------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        if self.read_only:
-            self.notify("Opened read-only: another editor has this canvas", severity="warning")
-        elif self.document.path is None:
-            self._ask_path_and_save()
-        else:
-            self._save_checked()
+        self._save_worker()
 
     @work(exclusive=True, group="save")
-    async def _save_checked(self) -> None:
-        """Save, but never over a change on disk this editor has not seen."""
-        status = self.document.disk_status()
-        changed = status is not None and status.state is DiskState.MODIFIED
-        if changed and not await self._ask_about_disk_change():
-            return
-        assert self.document.path is not None
-        self.save_to(self.document.path)
+    async def _save_worker(self) -> None:
+        await self.save_canvas()
 
-    @work(exclusive=True, group="save")
-    async def _ask_path_and_save(self) -> None:
-        await self.save_as()
+    async def save_canvas(self) -> bool:
+        """Save (asking for a name, the lock or the change on disk as needed); True if saved."""
+        return await self._settle(self.session.save(), self._retry_save)
+
+    def _retry_save(self, *, take_lock: bool = False, overwrite: bool = False) -> SaveOutcome:
+        return self.session.save(take_lock=take_lock)
 
     async def save_as(self) -> bool:
         """Ask for a file name (defaulting into ``canvases/``) and save there."""
@@ -250,58 +356,113 @@ class FileActions(Screen[None]):
         with contextlib.suppress(ValueError):
             suggestion = suggestion.relative_to(Path.cwd())
         name = await self.app.push_screen_wait(
-            TextPrompt("Save canvas as", str(suggestion), "enter saves · escape cancels")
+            TextPrompt(
+                self._say("session-save-as-title"),
+                str(suggestion),
+                self._say("session-save-as-help"),
+            )
         )
         if name is None:
             return False
         path = Path(name).expanduser()
-        if path.suffix != ".toml":
-            path = path.with_name(path.name + ".toml")
-        if path.exists():
-            choice = await self.app.push_screen_wait(
-                ChoiceDialog(
-                    f"{shown_path(path)} already exists.",
-                    [("overwrite", "Overwrite", "o"), ("cancel", "Cancel", "c")],
-                )
-            )
-            if choice != "overwrite":
-                return False
-        return self.save_to(path)
 
-    def save_to(self, path: Path) -> bool:
-        try:
-            written = self.document.save(path)
-        except CanvasError as error:
-            self.notify(error.summary, title="Not saved", severity="error", timeout=10)
-            return False
-        self.safekeeping.moved_to(path)
-        self.safekeeping.forget()
-        self.refresh_header()
-        self.notify(
-            f"Saved {shown_path(path)}" if written else f"{shown_path(path)} is up to date",
-            timeout=2,
-        )
-        return True
+        def retry(*, take_lock: bool = False, overwrite: bool = False) -> SaveOutcome:
+            return self.session.save_as(path, overwrite=overwrite, take_lock=take_lock)
+
+        return await self._settle(retry(), retry)
+
+    async def _settle(self, outcome: SaveOutcome, retry: Retry) -> bool:
+        """Turn a save outcome into a notice, or a question and another try."""
+        while True:
+            if isinstance(outcome, Saved):
+                self._clear_disk_marks()
+                self.refresh_header()
+                key = "session-saved" if outcome.written else "session-up-to-date"
+                self.notify(self._say(key, path=outcome.path), timeout=2)
+                return True
+            if isinstance(outcome, SaveFailed):
+                title = self._say("session-not-saved")
+                self.notify(outcome.message, title=title, severity="error", timeout=10)
+                return False
+            if isinstance(outcome, ReadOnly):
+                self.notify(self._say("session-read-only"), severity="warning")
+                return False
+            if isinstance(outcome, NeedsName):
+                return await self.save_as()
+            if isinstance(outcome, DiskChanged):
+                if await self.resolve_disk_change() != "keep":
+                    return False
+                outcome = retry()
+            elif isinstance(outcome, LockLost):
+                question = (
+                    self._say("session-lock-lost", owner=outcome.held.owner.describe())
+                    if outcome.held is not None
+                    else self._say("session-lock-gone")
+                )
+                choice = await self._ask(
+                    question,
+                    [
+                        self._answer("save-as", "session-answer-save-as", "a"),
+                        self._answer("take", "session-answer-take-back", "t"),
+                        self._answer("cancel", "session-answer-cancel", "c"),
+                    ],
+                    default="save-as",
+                )
+                if choice == "save-as":
+                    return await self.save_as()
+                if choice != "take":
+                    return False
+                outcome = retry(take_lock=True)
+            elif isinstance(outcome, TargetLocked):
+                held = outcome.held
+                choice = await self._ask(
+                    self._say(
+                        "session-target-locked", path=held.lock_file, owner=held.owner.describe()
+                    ),
+                    [
+                        self._answer("cancel", "session-answer-cancel", "c"),
+                        self._answer("anyway", "session-answer-save-anyway", "a"),
+                    ],
+                )
+                if choice != "anyway":
+                    return False
+                outcome = retry(take_lock=True)
+            elif isinstance(outcome, TargetExists):
+                choice = await self._ask(
+                    self._say("session-target-exists", path=outcome.path),
+                    [
+                        self._answer("overwrite", "session-answer-overwrite", "o"),
+                        self._answer("cancel", "session-answer-cancel", "c"),
+                    ],
+                    default="cancel",
+                )
+                if choice != "overwrite":
+                    return False
+                outcome = retry(overwrite=True)
+            else:  # pragma: no cover - every outcome is handled above
+                raise AssertionError(outcome)
 
     # --- leaving this canvas ---------------------------------------------------------------
 
     async def confirm_close(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes; True to go on."""
         if not self.document.modified or self.read_only:
-            self.close_canvas(discard=self.read_only)
+            self.close_canvas(discard=False)
             return True
-        choice = await self.app.push_screen_wait(
-            ChoiceDialog("This canvas has unsaved changes.", SAVE_DISCARD_CANCEL)
+        choice = await self._ask(
+            self._say("session-unsaved"),
+            [
+                self._answer("save", "session-answer-save", "s"),
+                self._answer("discard", "session-answer-discard", "d"),
+                self._answer("cancel", "session-answer-cancel", "c"),
+            ],
         )
         if choice == "discard":
             self.close_canvas(discard=True)
             return True
-        if choice == "save":
-            path = self.document.path
-            saved = await self.save_as() if path is None else self.save_to(path)
-            if saved:
-                self.close_canvas(discard=False)
-                return True
+        if choice == "save" and await self.save_canvas():
+            self.close_canvas(discard=False)
+            return True
         return False
 
     @work(exclusive=True, group="open")
@@ -319,6 +480,7 @@ class FileActions(Screen[None]):
     def export(self, format: ExportFormat) -> None:
         """Write the canvas beside its file (``name.md``/``.html``/``.json``), as shown."""
         from bmc_tui.core.export import render, write_export
+        from bmc_tui.core.storage import CanvasError
 
         source = self.document.path or Path.cwd() / "untitled.toml"
         target = source.with_suffix(f".{format}")
@@ -327,4 +489,4 @@ class FileActions(Screen[None]):
         except CanvasError as error:
             self.notify(error.summary, title="Not exported", severity="error", timeout=8)
             return
-        self.notify(f"Exported {shown_path(target)}", timeout=3)
+        self.notify(f"Exported {target}", timeout=3)

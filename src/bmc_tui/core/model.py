@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
-from bmc_tui.core.problems import Refusal
+from bmc_tui.core.problems import Refusal, parse_date
 from bmc_tui.core.textsafe import is_forbidden
 
 #: The version of the file format this program writes and the newest it can read.
@@ -127,9 +127,12 @@ def _date_only(value: Any) -> Any:
     a number of seconds, a string in any form but ``YYYY-MM-DD``. A TOML editor checking the
     file against the JSON Schema refuses those too, and the two must agree."""
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
-        raise ValueError("must be a date, written YYYY-MM-DD, with no time")
-    if isinstance(value, str) and not re.fullmatch(ISO_DATE_PATTERN, value):
-        raise ValueError("must be a date, written YYYY-MM-DD, with no time")
+        raise Refusal("problem-date-format")
+    if isinstance(value, str):
+        if not re.fullmatch(ISO_DATE_PATTERN, value):
+            raise Refusal("problem-date-format")
+        # The one date rule: a date that does not exist says why (no month 13).
+        return parse_date(value)
     return value
 
 

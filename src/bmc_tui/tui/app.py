@@ -12,7 +12,7 @@ import signal
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -23,6 +23,7 @@ from bmc_tui.core.model import Header
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.commands import CanvasCommands
+from bmc_tui.tui.key_gate import KeyGate
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.screens.load_error import LoadErrorScreen
 
@@ -41,6 +42,13 @@ class BmcApp(App[None]):
         self.language = language
         self._start_notice = ""
         self.theme = "textual-dark"
+        self.key_gate = KeyGate(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Typed keys and pastes take their turn through the gate: none acts before the text
+        # entry or dialog it follows has settled (see key_gate).
+        if not await self.key_gate.receive(event):
+            await super().on_event(event)
 
     @property
     def default_folder(self) -> Path | None:

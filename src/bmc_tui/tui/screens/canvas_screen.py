@@ -25,7 +25,7 @@ from textual.widgets import Input, Static
 from bmc_tui.core.annotations import from_diff, from_findings
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
 from bmc_tui.core.document import CanvasDocument, Change
-from bmc_tui.core.model import Canvas, Item
+from bmc_tui.core.model import Canvas, Item, text_problem
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
@@ -362,10 +362,12 @@ class CanvasScreen(FileActions):
 
     # --- editing items ---------------------------------------------------------------------
 
-    async def _open_editor(self, target: EditTarget, value: str = "") -> None:
+    def _open_editor(self, target: EditTarget, value: str = "") -> None:
+        # Synchronous, start to end: the keys behind "a" are routed the moment this returns,
+        # and must find the new editor focused (nothing here may wait on the message loop).
         pane = self.pane(target.block_id)
-        for editor in pane.query(ItemEditor):
-            await editor.remove()
+        for old in pane.query(ItemEditor):
+            old.remove()
         placeholder = {
             "add": "New item — enter adds, escape cancels",
             "brainstorm": "Brainstorm — enter adds and continues, escape stops",
@@ -377,17 +379,17 @@ class CanvasScreen(FileActions):
         pane.mount(editor)
         self.set_focus(editor)
 
-    async def action_add_item(self) -> None:
+    def action_add_item(self) -> None:
         pane = self.current_pane
         if pane is not None:
             target = EditTarget("add", pane.block.id, item_id=pane.item_list.selected_id)
-            await self._open_editor(target)
+            self._open_editor(target)
 
-    async def action_brainstorm(self) -> None:
+    def action_brainstorm(self) -> None:
         pane = self.current_pane
         if pane is not None:
             target = EditTarget("brainstorm", pane.block.id, item_id=pane.item_list.selected_id)
-            await self._open_editor(target)
+            self._open_editor(target)
 
     def _insert_index(self, block_id: BlockId, after: str | None) -> int:
         """Just after ``after``, or at the end when it is gone (or was never there)."""
@@ -397,47 +399,37 @@ class CanvasScreen(FileActions):
                 return index + 1
         return len(items)
 
-    async def action_edit_item(self) -> None:
+    def action_edit_item(self) -> None:
         pane, item = self.current_pane, self.selected_item()
         if pane is None:
             return
         if item is None:
-            await self.action_add_item()
+            self.action_add_item()
             return
-        await self._open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
+        self._open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
 
-    @on(ItemEditor.Committed)
-    def _editor_committed(self, event: ItemEditor.Committed) -> None:
-        event.stop()
-        target, text = event.target, event.text
+    def keep_text(self, editor: ItemEditor, text: str) -> str | None:
+        """What the item editor's enter asks for, applied at once (see ``EditorHost``)."""
+        target = editor.target
+        refused = text_problem(text, multiline=False, language=self.language)
+        if refused is not None:
+            return refused
         try:
-            if not text:
-                change = None
-            elif target.mode == "edit":
+            if target.mode == "edit":
                 assert target.item_id is not None
                 change = self.document.update_item(target.item_id, "edit item", text=text)
             else:
-                # Placed after the idea this editor added last, else after the item selected
-                # now, which in a burst of keys may be one added a moment ago.
-                after = event.editor.last_added or self.pane(target.block_id).item_list.selected_id
+                # Placed after the idea this editor added last, else after the item it was
+                # opened on.
+                after = editor.last_added or target.item_id
                 index = self._insert_index(target.block_id, after)
                 change = self.document.add_item(target.block_id, index, text)
-                event.editor.last_added = change.focus[1] if change.focus else None
+                editor.last_added = change.focus[1] if change.focus else None
         except ValueError as error:
-            # Nothing typed is lost: the text goes back into a fresh editor to fix.
-            self.notify(_first_message(error), title="Not kept", severity="error")
-            event.editor.remove()
-            self.call_later(self._open_editor, target, event.text)
-            return
-        # The editor has already handed focus back (or kept it, brainstorming).
+            return _first_message(error)
+        # The editor hands focus back itself (or keeps it, brainstorming).
         self.apply(change, move_focus=False)
-        if not (target.mode == "brainstorm" and text) and event.editor.is_attached:
-            event.editor.remove()
-
-    @on(ItemEditor.Cancelled)
-    def _editor_cancelled(self, event: ItemEditor.Cancelled) -> None:
-        event.stop()
-        event.editor.remove()
+        return None
 
     def action_delete_item(self) -> None:
         if (item := self.selected_item()) is not None:

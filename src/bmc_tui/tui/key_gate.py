@@ -27,6 +27,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual import events
+from textual.message import Message
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -85,7 +86,8 @@ class KeyGate:
         return not self._pending and getattr(self._app.screen, "accepts_keys", True)
 
     async def _route(self, event: InputEvent) -> None:
-        target = self._app.focused
+        # Where Textual sends it: the focused widget, else the screen itself.
+        target = self._app.focused or self._app.screen
         token = id(event)
         holds = isinstance(target, TextEntry) and target.ends_entry(event)
         if holds:
@@ -97,11 +99,17 @@ class KeyGate:
 
     # --- the widgets' side -------------------------------------------------------------------
 
-    def settled(self, event: InputEvent) -> None:
-        """The entry has acted on ``event``: keys held behind it may go on."""
-        if id(event) in self._pending:
-            self._pending.discard(id(event))
+    def settled(self, holder: object) -> None:
+        """``holder`` (an entry's key, a dialog) has settled: keys behind it may go on."""
+        if id(holder) in self._pending:
+            self._pending.discard(id(holder))
+            self._arm_limit()
             self.wake()
+
+    def hold(self, holder: object) -> None:
+        """Keys wait until :meth:`settled` with the same ``holder``."""
+        self._pending.add(id(holder))
+        self._arm_limit()
 
     def wake(self) -> None:
         """Something that held keys has settled: route what waits, in the app's own turn."""
@@ -125,6 +133,16 @@ class KeyGate:
             self._pending.clear()
         if self._held and not self._replaying:
             await self._flow(force=True)
+
+
+class Settled(Message):
+    """Posted by an entry after its handling of ``event`` (and after any message that
+    handling posted, such as an input's ``Submitted``); it bubbles the same way, so the
+    dialog that owns the entry sees it once it has acted on what came before."""
+
+    def __init__(self, event: InputEvent) -> None:
+        super().__init__()
+        self.event = event
 
 
 def split_escape(event: InputEvent) -> list[InputEvent]:

@@ -1,11 +1,22 @@
-"""What every dialog shares: a framed box over the canvas, and escape to back out."""
+"""What every dialog shares: a framed box over the canvas, escape to back out, and one answer.
+
+A dialog answers once. Keys typed fast (a double-tapped enter, ``m 3 3``) reach a dialog
+that has already answered; a second ``dismiss`` would pop the screen *under* it (Textual's
+"Can't pop screen", and the canvas with every unsaved edit gone). Here the second answer is
+ignored, and the key gate (``tui/key_gate.py``) holds keys while a dialog opens and while
+its answer is applied, so the keys after the answer act where the focus then is.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
+from textual import events, on
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
+
+from bmc_tui.tui.key_gate import Settled, gate_of
 
 T = TypeVar("T")
 
@@ -17,6 +28,57 @@ class Dialog(ModalScreen[T]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
     ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._settled = False
+        self._answered = False
+
+    @property
+    def accepts_keys(self) -> bool:
+        """Whether keys may be routed here now: opened and focused, not yet answered."""
+        return self._settled and not self._answered
+
+    def on_mount(self) -> None:
+        # Runs after the dialog's own on_mount, whose focus() is itself a call_later: this
+        # comes after it, so the keys held since the dialog opened find the focus in place.
+        self.app.call_later(self._settle)
+
+    def _settle(self) -> None:
+        self._settled = True
+        if (gate := gate_of(self.app)) is not None:
+            gate.wake()
+
+    def on_key(self, event: events.Key) -> None:
+        # A key routed to the dialog itself (no widget of it has the focus) was acted on by
+        # the dialog's own key handler, which Textual ran before this one.
+        if self.focused is None and (gate := gate_of(self.app)) is not None:
+            gate.settled(event)
+
+    @on(Settled)
+    def _entry_settled(self, message: Settled) -> None:
+        message.stop()
+        if (gate := gate_of(self.app)) is not None:
+            gate.settled(message.event)
+
+    def ends_entry(self, event: events.Key | events.Paste) -> bool:
+        # The key gate asks this when the dialog itself is the target (nothing focused).
+        return isinstance(event, events.Key)
+
+    def dismiss(self, result: T | None = None) -> AwaitComplete:
+        """Answer, once: a second answer (a repeated key) is ignored."""
+        if self._answered or not self.is_active:
+            return AwaitComplete()
+        self._answered = True
+        gate = gate_of(self.app)
+        # Keys wait until the answer is applied: the asker gets it through its own queue.
+        requester = self._result_callbacks[-1].requester if self._result_callbacks else self.app
+        if gate is not None:
+            gate.hold(self)
+        done = super().dismiss(result)
+        if gate is not None:
+            requester.call_next(gate.settled, self)
+        return done
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -25,6 +25,7 @@ from textual.widgets import Input, Static
 from bmc_tui.core.annotations import from_diff, from_findings
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
 from bmc_tui.core.document import CanvasDocument, Change
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Item, text_problem
 from bmc_tui.core.safekeeping import Safekeeping
 from bmc_tui.core.storage import CanvasError
@@ -462,7 +463,7 @@ class CanvasScreen(FileActions):
             if note is not None:
                 self._update(item.id, "edit note", note=note)
 
-        self.app.push_screen(NoteDialog(item.text, item.note), edited)
+        self.app.push_screen(NoteDialog(item.text, item.note, self.language), edited)
 
     @work
     async def action_edit_note_externally(self) -> None:
@@ -474,7 +475,20 @@ class CanvasScreen(FileActions):
         if result.error:
             self.notify(result.error, severity="error")
         elif result.text is not None:
-            self._update(item.id, "edit note", note=result.text)
+            problem = text_problem(result.text, multiline=True, language=self.language)
+            if problem is None:
+                self._update(item.id, "edit note", note=result.text)
+                return
+            from bmc_tui.tui.dialogs.note import NoteDialog
+
+            # Not thrown away: the note opens here, with the reason and the offer to clean.
+            def edited(note: str | None) -> None:
+                if note is not None:
+                    self._update(item.id, "edit note", note=note)
+
+            problem = f"{say('external-note-refused', self.language)}\n{problem}"
+            dialog = NoteDialog(item.text, result.text, self.language, problem)
+            self.app.push_screen(dialog, edited)
 
     def action_set_category(self) -> None:
         from bmc_tui.tui.dialogs.category import CategoryDialog
@@ -505,7 +519,7 @@ class CanvasScreen(FileActions):
             if tags is not None:
                 self._update(item.id, "set tags", tags=tags)
 
-        self.app.push_screen(TagsDialog(item.tags, known), chosen)
+        self.app.push_screen(TagsDialog(item.tags, known, self.language), chosen)
 
     def _update(self, item_id: str, description: str, **fields: object) -> None:
         try:

@@ -1,51 +1,42 @@
 """Keys wait their turn while the place they belong to is still settling.
 
 Textual routes a key the moment the app reads it, to whatever has the focus *then*; the
-widget handles it later, from its own queue. Over a slow SSH link keys arrive in bursts, so
-"a", "idea", enter, "d" could be routed before the editor that "a" opens has the focus, or
-"d" before the enter ahead of it closed the editor: typed text ran as commands. The gate
-keeps one ordered stream instead. While something that decides where keys go is pending (an
-editor finishing its text, a dialog opening or applying its answer), arriving keys are held,
-and they are replayed in the order they came once it has settled.
+widget handles it later, from its own queue, and what it does about it (close an editor,
+answer a dialog, bubble to a screen binding such as ctrl+s) may move the focus later still.
+Over a slow SSH link keys arrive in bursts, so "a", "idea", enter, "d" were routed before the
+editor that "a" opens had the focus, or "d" before the enter ahead of it closed the editor:
+typed text ran as commands. The gate keeps one ordered stream instead: a key routed to a
+widget holds the keys behind it until it has been handled all the way (the widget's queue,
+then each parent's up to the app, so bindings matched on the way have run too); a screen
+whose ``accepts_keys`` is false (a dialog opening, or applying its answer) holds them until
+it calls :meth:`KeyGate.wake`. Held keys are routed in the order they came.
 
-Who holds:
-- a :class:`TextEntry` widget, for a key that may end its text entry (enter, escape, a
-  paste): the gate holds as it forwards such a key and the widget calls :meth:`settled`
-  once it has acted on it, focus moved and edit applied;
-- a screen whose ``accepts_keys`` is false (a dialog not yet focused, or already answered),
-  until it calls :meth:`wake`.
-
-The gate also reads an escape that arrived glued to the next key as two keys: the terminal
-sends Alt+x as ESC x, the same bytes as escape and x typed at once, and this program binds no
-Alt keys, so ESC x is always "escape, then x".
+The gate also reads an escape glued to the next key as two keys: the terminal sends Alt+x as
+ESC x, the same bytes as escape and x typed at once, and this program binds no Alt keys, so
+ESC x is always "escape, then x".
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
 
 #: A hold that outlives this is a bug; keys then flow again rather than freeze the editor.
-HOLD_LIMIT = 2.0
+HOLD_LIMIT = 10.0
+#: How many times a key's follower waits behind messages a widget posted to itself while
+#: handling it (an input's Submitted, a list's OptionSelected) before it moves on up.
+PATIENCE = 4
 
 InputEvent = events.Key | events.Paste
-
-
-@runtime_checkable
-class TextEntry(Protocol):
-    """A focused widget that may move the focus when it handles a key."""
-
-    def ends_entry(self, event: InputEvent) -> bool:
-        """Whether ``event`` may end the entry (the gate then holds until :meth:`settled`)."""
-        ...
 
 
 class KeyGate:
@@ -72,11 +63,11 @@ class KeyGate:
             await self._flow()
         return True
 
-    async def _flow(self, *, force: bool = False) -> None:
-        """Route held keys in order until one has to wait (``force``: none waits)."""
+    async def _flow(self) -> None:
+        """Route held keys in order until one has to wait."""
         self._replaying = True
         try:
-            while self._held and (force or self._open()):
+            while self._held and self._open():
                 await self._route(self._held.popleft())
         finally:
             self._replaying = False
@@ -88,14 +79,42 @@ class KeyGate:
     async def _route(self, event: InputEvent) -> None:
         # Where Textual sends it: the focused widget, else the screen itself.
         target = self._app.focused or self._app.screen
-        token = id(event)
-        holds = isinstance(target, TextEntry) and target.ends_entry(event)
+        # Held from before it is sent: the widget may act on it (and say so) at once.
+        holds = not _typed_into(target, event)
         if holds:
-            self._pending.add(token)
+            self._pending.add(id(event))
         await self._dispatch(event)
-        if holds and not event.is_forwarded:
-            # A priority binding took it: the entry never sees it, so never answers.
-            self._pending.discard(token)
+        if not holds or id(event) not in self._pending:
+            return
+        if event.is_forwarded:
+            # In that widget's queue now: the keys behind wait until it has been handled.
+            self._follow(target, event, PATIENCE)
+        else:
+            # A priority binding ran it, there and then.
+            self._pending.discard(id(event))
+
+    def _follow(
+        self, node: MessagePump, event: InputEvent, patience: int, climb: bool = False
+    ) -> None:
+        """Go through ``node``'s queue behind ``event``, then up through its parents'."""
+        if node is self._app or not node.call_later(self._arrived, node, event, patience, climb):
+            # At the app (the key has bubbled as far as it goes), or the node is closing.
+            self.settled(event)
+
+    def _arrived(self, node: MessagePump, event: InputEvent, patience: int, climb: bool) -> None:
+        if _queued(node) and patience and node is self._app.focused:
+            # Messages the key's handling posted here (Submitted, Pressed…) come first, and
+            # they bubble: follow them up. A widget that gave the focus away (an editor
+            # that closed) is done with the key.
+            self._follow(node, event, patience - 1, climb=True)
+            return
+        if event._stop_propagation and not climb:
+            # Handled here, and nothing it did goes further up.
+            self.settled(event)
+            return
+        parent = node._parent
+        target = parent if isinstance(parent, MessagePump) else self._app
+        self._follow(target, event, PATIENCE, climb)
 
     # --- the widgets' side -------------------------------------------------------------------
 
@@ -132,17 +151,21 @@ class KeyGate:
             self._app.log.warning("key gate: an entry never settled; letting keys through")
             self._pending.clear()
         if self._held and not self._replaying:
-            await self._flow(force=True)
+            await self._flow()
 
 
-class Settled(Message):
-    """Posted by an entry after its handling of ``event`` (and after any message that
-    handling posted, such as an input's ``Submitted``); it bubbles the same way, so the
-    dialog that owns the entry sees it once it has acted on what came before."""
+def _queued(node: MessagePump) -> int:
+    """Messages waiting for ``node``, counting the one its loop has already peeked at
+    (Textual takes the next message out of the queue early, to look ahead)."""
+    peeked = getattr(node, "_pending_message", None) is not None
+    return node.message_queue_size + peeked
 
-    def __init__(self, event: InputEvent) -> None:
-        super().__init__()
-        self.event = event
+
+def _typed_into(target: object, event: InputEvent) -> bool:
+    """A character typed into a text input: the input keeps it, and the focus stays. The
+    one kind of key that need not hold the keys behind it (and most keys are this kind:
+    waiting after each would cost a frame per character)."""
+    return isinstance(target, Input) and isinstance(event, events.Key) and event.is_printable
 
 
 def split_escape(event: InputEvent) -> list[InputEvent]:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, TypeVar
 
-from textual import events, on
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
-from bmc_tui.tui.key_gate import Settled, gate_of
+from bmc_tui.tui.key_gate import gate_of
 
 T = TypeVar("T")
 
@@ -48,22 +47,6 @@ class Dialog(ModalScreen[T]):
         self._settled = True
         if (gate := gate_of(self.app)) is not None:
             gate.wake()
-
-    def on_key(self, event: events.Key) -> None:
-        # A key routed to the dialog itself (no widget of it has the focus) was acted on by
-        # the dialog's own key handler, which Textual ran before this one.
-        if self.focused is None and (gate := gate_of(self.app)) is not None:
-            gate.settled(event)
-
-    @on(Settled)
-    def _entry_settled(self, message: Settled) -> None:
-        message.stop()
-        if (gate := gate_of(self.app)) is not None:
-            gate.settled(message.event)
-
-    def ends_entry(self, event: events.Key | events.Paste) -> bool:
-        # The key gate asks this when the dialog itself is the target (nothing focused).
-        return isinstance(event, events.Key)
 
     def dismiss(self, result: T | None = None) -> AwaitComplete:
         """Answer, once: a second answer (a repeated key) is ignored."""

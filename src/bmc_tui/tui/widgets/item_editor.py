@@ -74,18 +74,16 @@ class ItemEditor(OrderedInput):
         self.target = target
         self.return_to = return_to
         self._finished = False
+        #: The key or paste being handled, for the key gate when it closes the editor.
+        self._handling: events.Key | events.Paste | None = None
         #: Set by the screen as each idea lands, so the next one goes in after it.
         self.last_added: str | None = None
-
-    def ends_entry(self, event: events.Key | events.Paste) -> bool:
-        # Enter and escape may close the editor, and so may a pasted list (adding); keys
-        # behind them wait at the key gate until this editor has acted on them.
-        return isinstance(event, events.Paste) or event.key in ("enter", "escape")
 
     async def _on_key(self, event: events.Key) -> None:
         # Enter and escape are handled here, in this input's own queue, after every character
         # typed before them: as bindings they would be matched after the characters typed
         # *behind* them too, which over a slow link arrive in the same packet.
+        self._handling = event
         try:
             if self._finished:
                 # Only when the key gate gave up waiting: the key belongs to the canvas.
@@ -102,11 +100,9 @@ class ItemEditor(OrderedInput):
             else:
                 await super()._on_key(event)
         finally:
-            self._settled(event)
-
-    def _settled(self, event: events.Key | events.Paste) -> None:
-        if (gate := gate_of(self.app)) is not None:
-            gate.settled(event)
+            if event._stop_propagation:
+                # Acted on here and going no further: the keys behind it may go on.
+                self._settled()
 
     def _on_paste(self, event: events.Paste) -> None:
         """A pasted list becomes items, one per line; nothing pasted is dropped.
@@ -117,18 +113,19 @@ class ItemEditor(OrderedInput):
         may not hold (a spreadsheet's tabs) are cleaned as the model says, and the editor
         says so.
         """
-        try:
-            self._paste(event)
-        finally:
-            self._settled(event)
-
-    def _paste(self, event: events.Paste) -> None:
+        self._handling = event
         # Handled here alone: Textual would also run Input's own paste handler after this
         # one (handlers run down the class tree), and a line pasted once was typed twice.
         event.stop()
         event.prevent_default()
         if self._finished:
             return
+        try:
+            self._paste_lines(event)
+        finally:
+            self._settled()
+
+    def _paste_lines(self, event: events.Paste) -> None:
         lines = [line.strip() for line in event.text.splitlines() if line.strip()]
         cleaned = [clean_text(line) for line in lines]
         if cleaned != lines:
@@ -166,6 +163,14 @@ class ItemEditor(OrderedInput):
         self._finished = True
         self.screen.set_focus(self.return_to)
         self.remove()
+        self._settled()
+
+    def _settled(self) -> None:
+        """Tell the key gate the key (or paste) in hand has been acted on, focus moved and
+        text applied: sooner than its follower through the queues would, and surely, for a
+        closing editor's queue may be dropped with the follower still in it."""
+        if (gate := gate_of(self.app)) is not None and self._handling is not None:
+            gate.settled(self._handling)
 
     async def action_submit(self) -> None:
         self._commit()

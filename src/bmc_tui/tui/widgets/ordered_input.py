@@ -12,28 +12,13 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from bmc_tui.tui.key_gate import Settled
-
 
 class OrderedInput(Input):
-    def ends_entry(self, event: events.Key | events.Paste) -> bool:
-        # In a dialog, enter answers it: the keys behind wait at the key gate until the
-        # dialog has acted on the answer (it sees the ``Settled`` this input posts after).
-        return (
-            isinstance(event, events.Key)
-            and event.key == "enter"
-            and hasattr(self.screen, "accepts_keys")
-        )
-
     async def _on_key(self, event: events.Key) -> None:
-        try:
-            bindings = self._bindings.key_to_bindings.get(event.key, ())
-            if bindings and not event.is_printable:
-                event.stop()
-                event.prevent_default()
-                await self.run_action(bindings[0].action)
-                return
-            await super()._on_key(event)
-        finally:
-            if self.ends_entry(event):
-                self.post_message(Settled(event))
+        bindings = self._bindings.key_to_bindings.get(event.key, ())
+        if bindings and not event.is_printable:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bindings[0].action)
+            return
+        await super()._on_key(event)

@@ -154,5 +154,6 @@ def run_process(folder: Path, seed: int) -> int:
 @pytest.mark.parametrize("seed", range(PROCESSES))
 def test_random_bursts_save_exactly_what_was_typed(tmp_path: Path, seed: int) -> None:
     sequences = run_process(tmp_path, seed)
-    # Hundreds of typed add, edit and brainstorm sequences over the processes together.
-    assert sequences * PROCESSES >= 200
+    # About a hundred typed add, edit and brainstorm sequences per process: hundreds over
+    # the processes together.
+    assert sequences >= 80

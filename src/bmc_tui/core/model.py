@@ -29,8 +29,9 @@ from pydantic import (
 )
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+from bmc_tui.core.messages import say
 from bmc_tui.core.problems import Refusal, parse_date
-from bmc_tui.core.textsafe import is_forbidden
+from bmc_tui.core.textsafe import BIDI_CONTROLS, is_forbidden
 
 #: The version of the file format this program writes and the newest it can read.
 FORMAT_VERSION = 1
@@ -58,6 +59,58 @@ def _forbidden_character(text: str, *, allow_newlines: bool) -> str | None:
             continue
         if is_forbidden(char):
             return char
+    return None
+
+
+#: What a forbidden character becomes when the user agrees to clean a text: a tab (a
+#: spreadsheet's column break) a space, anything else nothing.
+_CLEANED = {"\t": " "}
+
+
+def text_problem(text: str, *, multiline: bool, language: Language = "en") -> str | None:
+    """Why ``text`` cannot be kept as an item's text (or, ``multiline``, a note), in words;
+    ``None`` when it can. The same rules the validators below apply to files."""
+    limit = MAX_NOTE_LENGTH if multiline else MAX_TEXT_LENGTH
+    if len(text) > limit:
+        return say("text-too-long", language, length=len(text), limit=limit)
+    bad = _forbidden_character(text, allow_newlines=multiline)
+    if bad is None:
+        return None
+    if bad == "\t":
+        return say("text-has-tab", language)
+    if bad == "\n":
+        return say("text-has-newline", language)
+    if bad in BIDI_CONTROLS:
+        return say("text-has-bidi", language, code=f"U+{ord(bad):04X}")
+    return say("text-has-control", language, code=f"U+{ord(bad):04X}")
+
+
+def clean_text(text: str, *, multiline: bool = False) -> str:
+    """``text`` with what :func:`text_problem` objects to turned into what it may hold:
+    tabs into spaces, other control and direction characters removed."""
+    if _forbidden_character(text, allow_newlines=multiline) is None:
+        return text
+    return "".join(
+        char
+        if (char == "\n" and multiline) or _forbidden_character(char, allow_newlines=False) is None
+        else _CLEANED.get(char, "")
+        for char in text
+    )
+
+
+def tags_problem(tags: tuple[str, ...], language: Language = "en") -> str | None:
+    """Why ``tags`` cannot be an item's tags, in words; ``None`` when they can."""
+    if len(tags) > MAX_TAGS:
+        return say("tags-too-many", language, count=len(tags), limit=MAX_TAGS)
+    seen: set[str] = set()
+    for tag in tags:
+        if len(tag) > MAX_TAG_LENGTH:
+            return say("tag-too-long", language, tag=tag, limit=MAX_TAG_LENGTH)
+        if not re.fullmatch(TAG_PATTERN, tag):
+            return say("tag-not-a-word", language, tag=tag)
+        if tag in seen:
+            return say("tag-twice", language, tag=tag)
+        seen.add(tag)
     return None
 
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import constants, work
+from textual import constants, events, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
@@ -28,6 +28,7 @@ from bmc_tui.tui.commands import CanvasCommands, system_commands
 from bmc_tui.tui.dialogs.recover_untitled import RecoverUntitledDialog
 from bmc_tui.tui.driver import TerminalDriver
 from bmc_tui.tui.ending import Ending
+from bmc_tui.tui.key_gate import KeyGate
 from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.screens.load_error import LoadErrorScreen
@@ -60,6 +61,13 @@ class BmcApp(App[None]):
         # Set once a quit was confirmed: the canvas was kept, saved or discarded as asked,
         # and a signal during the shutdown must not keep it again.
         self._canvas_closed = False
+        self.key_gate = KeyGate(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Typed keys and pastes take their turn through the gate: none acts before the text
+        # entry or dialog it follows has settled (see key_gate).
+        if not await self.key_gate.receive(event):
+            await super().on_event(event)
 
     def get_driver_class(self) -> type[Driver]:
         # Textual's LinuxDriver, made safe for a terminal that vanishes (see tui/driver.py);

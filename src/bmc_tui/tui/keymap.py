@@ -187,6 +187,7 @@ KEYS: tuple[Key, ...] = (
     Key("dialog-cancel", "escape", "cancel", Context.DIALOG),
     # Not priority bindings: they must run after the keys typed before them reach the text.
     Key("note-done", "ctrl+s", "done", Context.NOTE),
+    Key("note-clean", "ctrl+l", "clean", Context.NOTE, show=False),
     Key("header-done", "ctrl+s", "done", Context.HEADER),
 )
 

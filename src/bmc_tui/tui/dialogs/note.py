@@ -9,6 +9,9 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
+from bmc_tui.core.catalogue import Language
+from bmc_tui.core.messages import say
+from bmc_tui.core.model import clean_text, text_problem
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.keymap import Context, bindings
 
@@ -18,10 +21,15 @@ class NoteDialog(Dialog[str]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.NOTE)
 
-    def __init__(self, item_text: str, note: str) -> None:
+    def __init__(
+        self, item_text: str, note: str, language: Language = "en", problem: str = ""
+    ) -> None:
         super().__init__()
         self.item_text = item_text
         self.note = note
+        self.language = language
+        #: Why the note given was refused (from $EDITOR), shown from the start.
+        self.problem = problem
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box dialog-wide"):
@@ -29,10 +37,23 @@ class NoteDialog(Dialog[str]):
             editor = TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             editor.cursor_blink = False
             yield editor
+            yield Static(self.problem, id="problem", classes="dialog-problem", markup=False)
             yield Static("ctrl+s keeps the note · escape cancels", classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
 
     def action_done(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        note = self.query_one(TextArea).text
+        # Refused text stays here, with the model's reason and an offer to clean it.
+        problem = text_problem(note, multiline=True, language=self.language)
+        if problem is None:
+            self.dismiss(note)
+            return
+        offer = say("clean-offer", self.language)
+        self.query_one("#problem", Static).update(f"{problem}\n{offer}")
+
+    def action_clean(self) -> None:
+        area = self.query_one(TextArea)
+        area.load_text(clean_text(area.text, multiline=True))
+        self.query_one("#problem", Static).update("")

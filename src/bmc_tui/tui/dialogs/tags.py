@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from bmc_tui.core.catalogue import Language
+from bmc_tui.core.model import tags_problem
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
@@ -44,10 +46,11 @@ class _LastWordSuggester(Suggester):
 
 
 class TagsDialog(Dialog[tuple[str, ...]]):
-    def __init__(self, tags: tuple[str, ...], known: list[str]) -> None:
+    def __init__(self, tags: tuple[str, ...], known: list[str], language: Language = "en") -> None:
         super().__init__()
         self.tags = tags
         self.known = known
+        self.language = language
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -61,6 +64,7 @@ class TagsDialog(Dialog[tuple[str, ...]]):
             )
             field.cursor_blink = False
             yield field
+            yield Static("", id="problem", classes="dialog-problem", markup=False)
             known = " ".join(f"#{tag}" for tag in self.known) or "none yet"
             yield Static(f"In this canvas: {known}", classes="dialog-help", markup=False)
             yield Static(
@@ -73,4 +77,10 @@ class TagsDialog(Dialog[tuple[str, ...]]):
 
     @on(Input.Submitted)
     def _done(self, event: Input.Submitted) -> None:
-        self.dismiss(parse_tags(event.value))
+        tags = parse_tags(event.value)
+        # Refused tags stay typed here, with the model's reason: nothing is thrown away.
+        problem = tags_problem(tags, self.language)
+        if problem is None:
+            self.dismiss(tags)
+        else:
+            self.query_one("#problem", Static).update(problem)

@@ -28,7 +28,7 @@ from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block
 from bmc_tui.core.document import Change
 from bmc_tui.core.interface_language import interface_language
 from bmc_tui.core.messages import say
-from bmc_tui.core.model import Canvas, Item
+from bmc_tui.core.model import Canvas, Item, text_problem
 from bmc_tui.core.places import first_problem
 from bmc_tui.core.presentation import block_heading, guide
 from bmc_tui.core.session import CanvasSession, LockOutcome, PendingText
@@ -360,10 +360,12 @@ class CanvasScreen(FileActions):
 
     # --- editing items ---------------------------------------------------------------------
 
-    async def _open_editor(self, target: EditTarget, value: str = "") -> None:
+    def _open_editor(self, target: EditTarget, value: str = "") -> None:
+        # Synchronous, start to end: the keys behind "a" are routed the moment this returns,
+        # and must find the new editor focused (nothing here may wait on the message loop).
         pane = self.pane(target.block_id)
-        for editor in pane.query(ItemEditor):
-            await editor.remove()
+        for old in pane.query(ItemEditor):
+            old.remove()
         placeholder = say(f"editor-{target.mode}", self.ui_language)
         editor = ItemEditor(target, pane.item_list, value=value, placeholder=placeholder)
         # Focused at once, before the mount completes: the keys that follow "a" in the same
@@ -371,17 +373,17 @@ class CanvasScreen(FileActions):
         pane.mount(editor)
         self.set_focus(editor)
 
-    async def action_add_item(self) -> None:
+    def action_add_item(self) -> None:
         pane = self.current_pane
         if pane is not None:
             target = EditTarget("add", pane.block.id, item_id=pane.item_list.selected_id)
-            await self._open_editor(target)
+            self._open_editor(target)
 
-    async def action_brainstorm(self) -> None:
+    def action_brainstorm(self) -> None:
         pane = self.current_pane
         if pane is not None:
             target = EditTarget("brainstorm", pane.block.id, item_id=pane.item_list.selected_id)
-            await self._open_editor(target)
+            self._open_editor(target)
 
     def _insert_index(self, block_id: BlockId, after: str | None) -> int:
         """Just after ``after``, or at the end when it is gone (or was never there)."""
@@ -391,48 +393,37 @@ class CanvasScreen(FileActions):
                 return index + 1
         return len(items)
 
-    async def action_edit_item(self) -> None:
+    def action_edit_item(self) -> None:
         pane, item = self.current_pane, self.selected_item()
         if pane is None:
             return
         if item is None:
-            await self.action_add_item()
+            self.action_add_item()
             return
-        await self._open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
+        self._open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
 
-    @on(ItemEditor.Committed)
-    def _editor_committed(self, event: ItemEditor.Committed) -> None:
-        event.stop()
-        target, text = event.target, event.text
+    def keep_text(self, editor: ItemEditor, text: str) -> str | None:
+        """What the item editor's enter asks for, applied at once (see ``EditorHost``)."""
+        target = editor.target
+        refused = text_problem(text, multiline=False, language=self.ui_language)
+        if refused is not None:
+            return refused
         try:
-            if not text:
-                change = None
-            elif target.mode == "edit":
+            if target.mode == "edit":
                 assert target.item_id is not None
                 change = self.document.update_item(target.item_id, "edit item", text=text)
             else:
-                # Placed after the idea this editor added last, else after the item selected
-                # now, which in a burst of keys may be one added a moment ago.
-                after = event.editor.last_added or self.pane(target.block_id).item_list.selected_id
+                # Placed after the idea this editor added last, else after the item it was
+                # opened on.
+                after = editor.last_added or target.item_id
                 index = self._insert_index(target.block_id, after)
                 change = self.document.add_item(target.block_id, index, text)
-                event.editor.last_added = change.focus[1] if change.focus else None
+                editor.last_added = change.focus[1] if change.focus else None
         except ValueError as error:
-            # Nothing typed is lost: the text goes back into a fresh editor to fix.
-            problem = first_problem(error, language=self.ui_language)
-            self.notify(problem, title="Not kept", severity="error")
-            event.editor.remove()
-            self.call_later(self._open_editor, target, event.text)
-            return
-        # The editor has already handed focus back (or kept it, brainstorming).
+            return first_problem(error, language=self.ui_language)
+        # The editor hands focus back itself (or keeps it, brainstorming).
         self.apply(change, move_focus=False)
-        if not (target.mode == "brainstorm" and text) and event.editor.is_attached:
-            event.editor.remove()
-
-    @on(ItemEditor.Cancelled)
-    def _editor_cancelled(self, event: ItemEditor.Cancelled) -> None:
-        event.stop()
-        event.editor.remove()
+        return None
 
     def action_delete_item(self) -> None:
         if (item := self.selected_item()) is not None:
@@ -465,7 +456,7 @@ class CanvasScreen(FileActions):
             if note is not None:
                 self._update(item.id, "edit note", note=note)
 
-        self.app.push_screen(NoteDialog(item.text, item.note), edited)
+        self.app.push_screen(NoteDialog(item.text, item.note, self.language), edited)
 
     @work
     async def action_edit_note_externally(self) -> None:
@@ -477,7 +468,20 @@ class CanvasScreen(FileActions):
         if result.error:
             self.notify(result.error, severity="error")
         elif result.text is not None:
-            self._update(item.id, "edit note", note=result.text)
+            problem = text_problem(result.text, multiline=True, language=self.language)
+            if problem is None:
+                self._update(item.id, "edit note", note=result.text)
+                return
+            from bmc_tui.tui.dialogs.note import NoteDialog
+
+            # Not thrown away: the note opens here, with the reason and the offer to clean.
+            def edited(note: str | None) -> None:
+                if note is not None:
+                    self._update(item.id, "edit note", note=note)
+
+            problem = f"{say('external-note-refused', self.language)}\n{problem}"
+            dialog = NoteDialog(item.text, result.text, self.language, problem)
+            self.app.push_screen(dialog, edited)
 
     def action_set_category(self) -> None:
         from bmc_tui.tui.dialogs.category import CategoryDialog
@@ -508,7 +512,7 @@ class CanvasScreen(FileActions):
             if tags is not None:
                 self._update(item.id, "set tags", tags=tags)
 
-        self.app.push_screen(TagsDialog(item.tags, known), chosen)
+        self.app.push_screen(TagsDialog(item.tags, known, self.language), chosen)
 
     def _update(self, item_id: str, description: str, **fields: object) -> None:
         try:

@@ -232,15 +232,7 @@ class RecoveryStore:
         Returns False when there was none. A broken recovery file is kept: it is never
         deleted without a person having looked at it (its renamed copies neither).
         """
-        file = self.file_for(canvas_path)
-        self._written.pop(file, None)
-        if isinstance(self._read(file), BrokenRecovery) and file.exists():
-            return False
-        try:
-            file.unlink()
-        except FileNotFoundError:
-            return False
-        return True
+        return self.discard_file(self.file_for(canvas_path))
 
     def discard_file(self, file: Path) -> bool:
         """Delete one recovery file found by :meth:`list` (an untitled canvas's, once its work

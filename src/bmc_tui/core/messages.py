@@ -26,6 +26,109 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "kan ikke skrive {suffix}-filer; export skriver {formats} (eller angiv --format)",
         "en": "cannot write {suffix} files; export writes {formats} (or give --format)",
     },
+    # --- one language: dialogs, notices, marks, lint and the command line (issue 12) -------
+    # The dialogs' titles, fields and hints.
+    "dialog-tags-title": {"da": "Tags (adskilt af mellemrum)", "en": "Tags (space-separated)"},
+    "dialog-tags-placeholder": {"da": "fx familier engros", "en": "e.g. families wholesale"},
+    "dialog-tags-known": {"da": "På lærredet: {tags}", "en": "In this canvas: {tags}"},
+    "dialog-tags-none-yet": {"da": "ingen endnu", "en": "none yet"},
+    "dialog-tags-segment-hint": {
+        "da": "Et tag, som et kundesegment har, knytter punktet til det segment.",
+        "en": "A tag that a customer segment carries links the item to that segment.",
+    },
+    "dialog-category-none": {"da": "(ingen)", "en": "(none)"},
+    "dialog-category-help": {
+        "da": "enter eller et tal vælger · escape annullerer",
+        "en": "enter or a number chooses · escape cancels",
+    },
+    "dialog-move-title": {
+        "da": "Flyt punktet til blok… (tryk 1–9)",
+        "en": "Move item to block… (press 1–9)",
+    },
+    "dialog-move-here": {"da": "(her)", "en": "(here)"},
+    "dialog-escape-cancels": {"da": "escape annullerer", "en": "escape cancels"},
+    "dialog-note-title": {"da": "Note til: {item}", "en": "Note for: {item}"},
+    "dialog-note-help": {
+        "da": "ctrl+s gemmer noten · escape annullerer",
+        "en": "ctrl+s keeps the note · escape cancels",
+    },
+    "dialog-header-title": {"da": "Lærredets oplysninger", "en": "Canvas header"},
+    "dialog-header-title-field": {"da": "Titel", "en": "Title"},
+    "dialog-header-designed-for": {"da": "Designet til", "en": "Designed for"},
+    "dialog-header-designed-by": {"da": "Designet af", "en": "Designed by"},
+    "dialog-header-date": {"da": "Dato (ÅÅÅÅ-MM-DD)", "en": "Date (YYYY-MM-DD)"},
+    "dialog-header-version": {"da": "Version", "en": "Version"},
+    "dialog-header-language": {"da": "Sprog", "en": "Language"},
+    "dialog-header-description": {"da": "Beskrivelse", "en": "Description"},
+    "dialog-header-help": {
+        "da": "tab skifter felt · ctrl+s gemmer · escape annullerer",
+        "en": "tab moves between fields · ctrl+s keeps · escape cancels",
+    },
+    "dialog-header-date-problem": {"da": "Dato", "en": "Date"},
+    "dialog-header-problem": {"da": "Lærredets oplysninger", "en": "Header"},
+    "dialog-prompt-empty": {
+        "da": "Skriv noget, eller tryk escape for at annullere",
+        "en": "Type something, or escape to cancel",
+    },
+    "dialog-open-title": {"da": "Åbn lærred", "en": "Open canvas"},
+    "dialog-open-none": {
+        "da": "Ingen .toml-filer her eller i canvases/.",
+        "en": "No .toml files here or in canvases/.",
+    },
+    "dialog-open-help": {
+        "da": "enter åbner · escape annullerer",
+        "en": "enter opens · escape cancels",
+    },
+    "dialog-compare-title": {
+        "da": "Sammenlign med en git-revision",
+        "en": "Compare with git revision",
+    },
+    "dialog-compare-help": {
+        "da": "en commit, en gren eller et tag · enter sammenligner · escape annullerer",
+        "en": "a commit, branch or tag · enter compares · escape cancels",
+    },
+    # Notices on the canvas.
+    "notice-item-deleted": {
+        "da": "Punktet er slettet — u fortryder",
+        "en": "Item deleted — u to undo",
+    },
+    "notice-nothing-to-undo": {"da": "Intet at fortryde", "en": "Nothing to undo"},
+    "notice-nothing-to-redo": {"da": "Intet at gentage", "en": "Nothing to redo"},
+    "notice-no-categories": {
+        "da": "{block} har ingen kategorier",
+        "en": "{block} has no categories",
+    },
+    "notice-not-changed": {"da": "Ikke ændret", "en": "Not changed"},
+    "notice-compare-needs-file": {
+        "da": "Gem lærredet i et git-repository for at sammenligne det",
+        "en": "Save the canvas in a git repository to compare it",
+    },
+    "notice-revision-unreadable": {
+        "da": "{revision} kan ikke læses",
+        "en": "{revision} is unreadable",
+    },
+    "notice-exported": {"da": "Eksporteret til {path}", "en": "Exported {path}"},
+    "notice-not-exported": {"da": "Ikke eksporteret", "en": "Not exported"},
+    "editor-no-editor": {
+        "da": "Sæt $EDITOR for at skrive noter i din egen editor (n skriver her)",
+        "en": "Set $EDITOR to edit notes in your own editor (n edits here)",
+    },
+    "editor-no-terminal": {
+        "da": "Denne terminal kan ikke overlade skærmen til $EDITOR (n skriver her)",
+        "en": "This terminal cannot hand over to $EDITOR (n edits here)",
+    },
+    "editor-cannot-run": {
+        "da": "Kunne ikke køre {command}: {error}",
+        "en": "Could not run {command}: {error}",
+    },
+    "editor-exit-status": {
+        "da": "{command} sluttede med {status}; noten er uændret",
+        "en": "{command} exited with {status}; note unchanged",
+    },
+    "editor-cannot-read": {
+        "da": "Kunne ikke læse den redigerede note: {error}",
+        "en": "Could not read the edited note: {error}",
+    },
     # --- files: odd names, special files, permissions (issue 11) ---------------------------
     "not-a-regular-file-to-read": {
         "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); læser den ikke",

@@ -487,6 +487,7 @@ class FileActions(Screen[None]):
         try:
             write_export(render(self.document.canvas, format, self.language), target, source=source)
         except CanvasError as error:
-            self.notify(error.summary, title="Not exported", severity="error", timeout=8)
+            title = self._say("notice-not-exported")
+            self.notify(error.summary, title=title, severity="error", timeout=8)
             return
-        self.notify(f"Exported {target}", timeout=3)
+        self.notify(self._say("notice-exported", path=target), timeout=3)

@@ -129,6 +129,158 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Kunne ikke læse den redigerede note: {error}",
         "en": "Could not read the edited note: {error}",
     },
+    # Marks on the canvas (core/annotations.py).
+    "mark-new": {"da": "ny", "en": "new"},
+    "mark-moved-from": {"da": "fra {block}", "en": "from {block}"},
+    "mark-reordered": {"da": "flyttet i blokken", "en": "reordered"},
+    "marks-changes-since": {
+        "da": "Ændringer siden {against}: {summary}",
+        "en": "Changes since {against}: {summary}",
+    },
+    "marks-header-fields": {"da": "; oplysninger: {fields}", "en": "; header: {fields}"},
+    "marks-check-none": {"da": "Tjek: intet fundet", "en": "Check: no findings"},
+    "marks-check-one": {"da": "Tjek: 1 fund — {findings}", "en": "Check: 1 finding — {findings}"},
+    "marks-check-many": {
+        "da": "Tjek: {count} fund — {findings}",
+        "en": "Check: {count} findings — {findings}",
+    },
+    # Lint findings (core/lint.py): "lint-<rule id>" says a finding, "lint-rule-<rule id>" what
+    # the rule looks for. {block} is the block's title in the reader's language.
+    "lint-empty-block": {"da": "{block} har ingen punkter", "en": "{block} has no items"},
+    "lint-duplicate-item": {
+        "da": "{text} står allerede i {block} (punkt {first})",
+        "en": "{text} is already in {block} (item {first})",
+    },
+    "lint-unresolved-conflict": {
+        "da": "{text} er stadig mærket {tag} fra en fletning: behold én udgave og fjern tagget",
+        "en": "{text} is still tagged {tag} from a merge: keep one version and remove the tag",
+    },
+    "lint-unknown-segment-tag": {
+        "da": "{text} har tags {tags}, men intet kundesegment har nogen af dem "
+        "(segmenternes tags: {segments})",
+        "en": "{text} is tagged {tags}, but no customer segment carries any of these "
+        "(segment tags: {segments})",
+    },
+    "lint-unserved-segment-untagged": {
+        "da": "segmentet {text} har intet tag, så intet værditilbud kan nævne det",
+        "en": "segment {text} has no tag, so no value proposition can name it",
+    },
+    "lint-unserved-segment": {
+        "da": "segmentet {text}: intet værditilbud har dets tag ({tags})",
+        "en": "segment {text}: no value proposition carries its tag ({tags})",
+    },
+    "lint-unpaid-segment-untagged": {
+        "da": "segmentet {text} har intet tag, så ingen indtægt kan nævne det",
+        "en": "segment {text} has no tag, so no revenue stream can name it",
+    },
+    "lint-unpaid-segment": {
+        "da": "segmentet {text}: ingen indtægt har dets tag ({tags})",
+        "en": "segment {text}: no revenue stream carries its tag ({tags})",
+    },
+    "lint-revenue-without-segment": {
+        "da": "indtægten {text} har intet segment-tag, så intet segment betaler den",
+        "en": "revenue stream {text} carries no segment tag, so no segment pays it",
+    },
+    "lint-rule-empty-block": {
+        "da": "En blok har endnu ingen punkter.",
+        "en": "A block has no items yet.",
+    },
+    "lint-rule-duplicate-item": {
+        "da": "To punkter i samme blok har samme tekst (uden hensyn til store bogstaver og "
+        "mellemrum).",
+        "en": "Two items in one block have the same text (ignoring case and spacing).",
+    },
+    "lint-rule-unresolved-conflict": {
+        "da": "Et punkt er stadig mærket {tag} af en fletning (bmc-tui merge beholder begge "
+        "udgaver).",
+        "en": "An item still tagged {tag} by a merge (bmc-tui merge keeps both versions).",
+    },
+    "lint-rule-unknown-segment-tag": {
+        "da": "Et værditilbud, en kanal, en kunderelation eller en indtægt har tags, men ingen "
+        "af dem er et kundesegments tag.",
+        "en": "A value proposition, channel, customer relationship or revenue stream has tags, "
+        "but none is a customer segment's tag.",
+    },
+    "lint-rule-unserved-segment": {
+        "da": "Et kundesegment, hvis tag intet værditilbud har.",
+        "en": "A customer segment whose tag no value proposition carries.",
+    },
+    "lint-rule-unpaid-segment": {
+        "da": "Et kundesegment, hvis tag ingen indtægt har (fint for en gratis side af en "
+        "platform: slå reglen fra dér).",
+        "en": "A customer segment whose tag no revenue stream carries (fine for a free side of "
+        "a platform: disable it there).",
+    },
+    "lint-rule-revenue-without-segment": {
+        "da": "En indtægt uden tag, så den nævner intet betalende segment.",
+        "en": "A revenue stream with no tag, so it names no paying segment.",
+    },
+    # The command line's own lines (cli.py).
+    "cli-needs-terminal": {
+        "da": "editoren skal bruge en terminal; en enkel visning får du med: bmc-tui show FIL",
+        "en": "the editor needs a terminal; for a plain view use: bmc-tui show FILE",
+    },
+    "cli-exists": {
+        "da": "{path}: findes allerede; overskriver den ikke",
+        "en": "{path}: already exists; not overwriting it",
+    },
+    "cli-wrote": {"da": "Skrev {path}", "en": "Wrote {path}"},
+    "cli-valid": {"da": "{path}: ok ({count} punkter)", "en": "{path}: ok ({count} items)"},
+    "cli-would-reformat": {
+        "da": "{path}: ville blive omformateret",
+        "en": "{path}: would reformat",
+    },
+    "cli-reformatted": {"da": "{path}: omformateret", "en": "{path}: reformatted"},
+    "cli-diff-textconv-args": {
+        "da": "diff --textconv tager præcis én FIL og ingen --rev",
+        "en": "diff --textconv takes exactly one FILE and no --rev",
+    },
+    "cli-diff-rev-args": {
+        "da": "diff --rev tager præcis én FIL",
+        "en": "diff --rev takes exactly one FILE",
+    },
+    "cli-diff-args": {
+        "da": "diff tager GAMMEL og NY, eller én FIL med --rev",
+        "en": "diff takes OLD and NEW, or one FILE with --rev",
+    },
+    "cli-conflict": {"da": "{label}: konflikt: {conflict}", "en": "{label}: conflict: {conflict}"},
+    "cli-check-needs-file": {
+        "da": "check skal have mindst én FIL (eller --list-rules)",
+        "en": "check needs at least one FILE (or --list-rules)",
+    },
+    "cli-unknown-rule": {
+        "da": "--disable: ukendt regel {rule} (se bmc-tui check --list-rules)",
+        "en": "--disable: unknown rule {rule} (see bmc-tui check --list-rules)",
+    },
+    # The core's errors about a canvas file (storage.py), in the command line's language.
+    "file-too-big": {
+        "da": "er over {limit} bytes; en canvas-fil er højst det",
+        "en": "is more than {limit} bytes; a canvas file is at most that",
+    },
+    "file-size": {
+        "da": "er {size} bytes; en canvas-fil er højst {limit}",
+        "en": "is {size} bytes; a canvas file is at most {limit}",
+    },
+    "file-missing": {"da": "filen findes ikke", "en": "no such file"},
+    "file-permission": {"da": "adgang nægtet", "en": "permission denied"},
+    "file-binary": {
+        "da": "er en binær fil, ikke et TOML-lærred",
+        "en": "is a binary file, not a TOML canvas",
+    },
+    "file-not-utf8": {"da": "er ikke UTF-8-tekst", "en": "is not UTF-8 text"},
+    "file-invalid-toml": {"da": "ugyldig TOML: {message}", "en": "invalid TOML: {message}"},
+    "file-toml-too-deep": {
+        "da": "ugyldig TOML: for dybt indlejret",
+        "en": "invalid TOML: nested too deeply",
+    },
+    "file-newer-format": {
+        "da": "format_version {version} er nyere end denne bmc-tui kan læse ({known}); "
+        "opgradér bmc-tui for at åbne den",
+        "en": "format_version {version} is newer than this bmc-tui reads ({known}); "
+        "upgrade bmc-tui to open it",
+    },
+    "file-unknown-field": {"da": "ukendt felt", "en": "unknown field"},
+    "file-unknown-table": {"da": "ukendt blok eller tabel", "en": "unknown block or table"},
     # --- files: odd names, special files, permissions (issue 11) ---------------------------
     "not-a-regular-file-to-read": {
         "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); læser den ikke",
@@ -774,10 +926,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The note from $EDITOR was not kept; it is open here for you to fix.",
     },
 }
-
-#: The language of messages the core and the command line print, until the command line
-#: has a language setting of its own (the canvas's ``--lang`` is about its titles).
-MESSAGE_LANGUAGE: Final[Language] = "en"
 
 
 def say(key: str, language: Language, /, **fields: object) -> str:

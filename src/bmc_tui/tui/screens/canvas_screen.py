@@ -252,9 +252,11 @@ class CanvasScreen(FileActions):
 
             if self._compare_base is not None:
                 base, name = self._compare_base
-                marks = from_diff(diff_canvases(base, canvas), name, self.language)
+                marks = from_diff(
+                    diff_canvases(base, canvas), name, self.language, self.ui_language
+                )
             else:
-                marks = from_findings(lint(canvas, canvas.header.lint_disable))
+                marks = from_findings(lint(canvas, canvas.header.lint_disable), self.ui_language)
             self._annotations = (canvas, marks)
         return self._annotations[1]
 

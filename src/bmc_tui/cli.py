@@ -11,7 +11,6 @@ conflicts); 2 the command could not do its work (bad input, unwritable target).
 
 from __future__ import annotations
 
-import locale
 import os
 import sys
 from collections.abc import Callable
@@ -24,6 +23,8 @@ import click
 from bmc_tui import __version__
 from bmc_tui.collector import long_lived_imports
 from bmc_tui.core.catalogue import LANGUAGES, Language
+from bmc_tui.core.interface_language import default_language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.places import first_problem
 from bmc_tui.core.storage import CanvasError, dumps, load, save
@@ -58,14 +59,10 @@ def reports_canvas_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def default_language() -> Language:
-    """Danish when the user's locale is Danish, otherwise English."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return "da" if value.lower().startswith("da") else "en"
-    code = locale.getlocale()[0] or ""
-    return "da" if code.lower().startswith("da") else "en"
+def tell(key: str, **fields: object) -> str:
+    """A message of the catalogue in the command line's language (``BMC_TUI_LANG``, else
+    the locale's: ``default_language``)."""
+    return say(key, default_language(), **fields)
 
 
 class DefaultToOpenGroup(click.Group):
@@ -111,7 +108,7 @@ def main(ctx: click.Context) -> None:
 def open_command(file: Path | None, lang: Language | None, ui_lang: Language | None) -> None:
     """Open FILE in the editor (the default command)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        fail("the editor needs a terminal; for a plain view use: bmc-tui show FILE")
+        fail(tell("cli-needs-terminal"))
     # Imported here, not at the top: the headless commands must not pay for Textual.
     with long_lived_imports():
         from bmc_tui.tui.app import run_editor
@@ -127,13 +124,13 @@ def open_command(file: Path | None, lang: Language | None, ui_lang: Language | N
 def new(file: Path, title: str, lang: Language | None) -> None:
     """Write a new, empty canvas to FILE (never over an existing file)."""
     if file.exists() or file.is_symlink():
-        fail(f"{shown_path(file)}: already exists; not overwriting it")
+        fail(tell("cli-exists", path=shown_path(file)))
     try:
         header = Header(title=title, language=lang or default_language())
     except ValueError as error:
-        fail(f"--title: {first_problem(error, with_place=False)}")
+        fail(f"--title: {first_problem(error, with_place=False, language=default_language())}")
     save(Canvas(header=header), file)
-    click.echo(f"Wrote {shown_path(file)}")
+    click.echo(tell("cli-wrote", path=shown_path(file)))
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)
@@ -153,7 +150,7 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
             click.echo(str(error), err=False)
             continue
         if not quiet:
-            click.echo(f"{shown_path(file)}: ok ({canvas.item_count()} items)")
+            click.echo(tell("cli-valid", path=shown_path(file), count=canvas.item_count()))
     if invalid:
         sys.exit(EXIT_FINDINGS)
 
@@ -178,12 +175,12 @@ def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
                 continue
             if check:
                 would_change += 1
-                click.echo(f"{shown_path(file)}: would reformat")
+                click.echo(tell("cli-would-reformat", path=shown_path(file)))
             else:
                 if not force:
                     refuse_read_only(file)
                 save(canvas, file)
-                click.echo(f"{shown_path(file)}: reformatted")
+                click.echo(tell("cli-reformatted", path=shown_path(file)))
         except CanvasError as error:
             errors += 1
             click.echo(f"bmc-tui: {error.summary}", err=True)
@@ -259,13 +256,13 @@ def diff_command(
 
     if textconv:
         if len(files) != 1 or rev:
-            fail("diff --textconv takes exactly one FILE and no --rev")
+            fail(tell("cli-diff-textconv-args"))
         _textconv(files[0])
         return
     try:
         if rev is not None:
             if len(files) != 1:
-                fail("diff --rev takes exactly one FILE")
+                fail(tell("cli-diff-rev-args"))
             old_rev, new_rev = split_range(rev)
             old, old_label = _load_at_revision(files[0], old_rev)
             if new_rev is None:
@@ -274,7 +271,7 @@ def diff_command(
                 new, new_label = _load_at_revision(files[0], new_rev)
         else:
             if len(files) != 2:
-                fail("diff takes OLD and NEW, or one FILE with --rev")
+                fail(tell("cli-diff-args"))
             old, new = load(files[0]), load(files[1])
             old_label, new_label = shown_path(files[0]), shown_path(files[1])
     except GitError as error:
@@ -381,7 +378,7 @@ def export_command(
         return
     write_export(text, output, source=file)
     if not names_a_stream(output):
-        click.echo(f"Wrote {shown_path(output)}")
+        click.echo(tell("cli-wrote", path=shown_path(output)))
 
 
 @main.command("merge", context_settings=CONTEXT_SETTINGS)
@@ -404,7 +401,6 @@ def merge_command(
     """
     from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.merging import MergeError, merge
-    from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
     from bmc_tui.core.storage import decode, parse, read_bytes
 
     target = output or ours
@@ -413,21 +409,21 @@ def merge_command(
     contents = [read_bytes(file) for file in files]
     if any(is_not_a_canvas(data) for data in contents):
         # pyproject.toml under a too-wide pattern: merge it as git would have without us.
-        _merge_lines(files, target, label, say("merge-not-a-canvas", MESSAGE_LANGUAGE))
+        _merge_lines(files, target, label, tell("merge-not-a-canvas"))
         return
     canvases = [parse(file, decode(file, data)) for file, data in zip(files, contents, strict=True)]
     try:
         result = merge(*canvases)
     except MergeError as error:
         # Not an error for git: both versions are kept, in git's marks, for a person to choose.
-        reason = say("merge-beyond-a-canvas", MESSAGE_LANGUAGE, reason=error)
+        reason = tell("merge-beyond-a-canvas", reason=error)
         _merge_lines(files, target, label, reason, always_conflict=True)
         return
     # The result must read back as a valid canvas before it replaces anything.
     parse(Path(label), dumps(result.canvas))
     save(result.canvas, target)
     for conflict in result.conflicts:
-        click.echo(f"{label}: conflict: {conflict}")
+        click.echo(tell("cli-conflict", label=label, conflict=conflict))
     if result.conflicts:
         sys.exit(EXIT_FINDINGS)
 
@@ -450,7 +446,7 @@ def _merge_lines(
         fail(f"{label}: {error}")
     write_file(target, merged.data)
     if merged.conflicts or always_conflict:
-        click.echo(f"{label}: conflict: {reason}")
+        click.echo(tell("cli-conflict", label=label, conflict=reason))
         sys.exit(EXIT_FINDINGS)
 
 
@@ -470,13 +466,13 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
     if list_rules:
         width = max(len(rule.id) for rule in RULES)
         for rule in RULES:
-            click.echo(f"{rule.id:<{width}}  {rule.description}")
+            click.echo(f"{rule.id:<{width}}  {rule.description(default_language())}")
         return
     if not files:
-        fail("check needs at least one FILE (or --list-rules)")
+        fail(tell("cli-check-needs-file"))
     unknown = unknown_rules(disable)
     if unknown:
-        fail(f"--disable: unknown rule {unknown[0]!r} (see bmc-tui check --list-rules)")
+        fail(tell("cli-unknown-rule", rule=repr(unknown[0])))
     errors = findings = 0
     for file in files:
         try:
@@ -489,7 +485,8 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
         for finding in lint(canvas, disable):
             findings += 1
             line, column = locate(text, canvas, finding)
-            click.echo(f"{shown_path(file)}:{line}:{column}: {finding.rule} {finding.message}")
+            message = finding.message(default_language())
+            click.echo(f"{shown_path(file)}:{line}:{column}: {finding.rule} {message}")
     if errors:
         sys.exit(EXIT_ERROR)
     if findings:
@@ -516,7 +513,6 @@ def init(pattern: str, dry_run: bool, where: Path) -> None:
     config. Exit 1 when a .taplo.toml rule of the user's own is in the way.
     """
     from bmc_tui.core.gitintegration import GitError, pattern_warnings
-    from bmc_tui.core.messages import say
     from bmc_tui.core.repository_setup import SCHEMA_FILE, SetupError, apply_step, plan_setup
 
     language = default_language()
@@ -591,7 +587,6 @@ def recover(number: int | None, output: Path | None, force: bool, lang: Language
     to FILE as an ordinary canvas and removes its recovery file. Never over an existing
     FILE without --force.
     """
-    from bmc_tui.core.messages import say
     from bmc_tui.core.session import describe_recovery, orphaned_untitled, restore_to_file
 
     language = lang or default_language()

@@ -281,6 +281,69 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "file-unknown-field": {"da": "ukendt felt", "en": "unknown field"},
     "file-unknown-table": {"da": "ukendt blok eller tabel", "en": "unknown block or table"},
+    # Each command's one-line summary in `bmc-tui --help` (click's short_help).
+    "cli-help-open": {
+        "da": "Åbn FIL i editoren (standardkommandoen).",
+        "en": "Open FILE in the editor (the default command).",
+    },
+    "cli-help-new": {
+        "da": "Skriv et nyt, tomt lærred til FIL.",
+        "en": "Write a new, empty canvas to FILE.",
+    },
+    "cli-help-validate": {
+        "da": "Kontrollér, at hver FIL er et gyldigt lærred.",
+        "en": "Check that each FILE is a valid canvas.",
+    },
+    "cli-help-fmt": {
+        "da": "Skriv hver FIL om i kanonisk form.",
+        "en": "Rewrite each FILE in canonical form.",
+    },
+    "cli-help-schema": {
+        "da": "Udskriv JSON-skemaet for canvas-filer.",
+        "en": "Print the JSON Schema of the canvas file format.",
+    },
+    "cli-help-diff": {
+        "da": "Vis, hvad der er ændret mellem to lærreder.",
+        "en": "Show what changed between two canvases.",
+    },
+    "cli-help-show": {
+        "da": "Vis FIL som lærredets ni blokke.",
+        "en": "Print FILE as the nine-block canvas grid.",
+    },
+    "cli-help-export": {
+        "da": "Eksportér FIL som Markdown, HTML, JSON eller SVG.",
+        "en": "Export FILE as Markdown, HTML, JSON or SVG.",
+    },
+    "cli-help-merge": {
+        "da": "Flet to ændrede lærreder punkt for punkt.",
+        "en": "Merge two changed canvases item by item.",
+    },
+    "cli-help-check": {
+        "da": "Tjek hvert lærred for, hvad det kan mangle.",
+        "en": "Lint each canvas FILE for what it may miss.",
+    },
+    "cli-help-init": {
+        "da": "Gør dette git-repository klar til lærreder.",
+        "en": "Set up this git repository for canvases.",
+    },
+    "cli-help-git-setup": {
+        "da": "Det gamle navn for `init`; gør præcis det samme.",
+        "en": "The old name of `init`; does exactly the same.",
+    },
+    "cli-help-recover": {
+        "da": "Vis eller gendan lærreder, der aldrig blev gemt.",
+        "en": "List or restore canvases never saved.",
+    },
+    "cli-help-main": {
+        "da": "Tænk en forretning igennem på et Business Model Canvas, i terminalen.\n\n"
+        "Kør `bmc-tui FIL` for at åbne et lærred i editoren (et nyt, hvis FIL ikke findes "
+        "endnu), eller `bmc-tui` for et nyt lærred uden navn. De andre kommandoer virker uden "
+        "editoren. Sproget følger BMC_TUI_LANG (da eller en), ellers din locale.",
+        "en": "Think through a business on a Business Model Canvas, in the terminal.\n\n"
+        "Run `bmc-tui FILE` to open a canvas in the editor (a new one if FILE does not exist "
+        "yet), or `bmc-tui` for a new untitled canvas. The other commands work without the "
+        "editor. The language follows BMC_TUI_LANG (da or en), else your locale.",
+    },
     # --- files: odd names, special files, permissions (issue 11) ---------------------------
     "not-a-regular-file-to-read": {
         "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); læser den ikke",

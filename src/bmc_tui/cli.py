@@ -283,9 +283,10 @@ def diff_command(
     if output_format == "json":
         click.echo(diffing.render_json(result))
     elif output_format == "md":
-        click.echo(diffing.render_markdown(result, old_label, new_label), nl=False)
+        markdown = diffing.render_markdown(result, old_label, new_label, default_language())
+        click.echo(markdown, nl=False)
     else:
-        _print_text(diffing.render_text(result, old_label, new_label))
+        _print_text(diffing.render_text(result, old_label, new_label, default_language()))
     if not result.equal:
         sys.exit(EXIT_FINDINGS)
 

@@ -134,3 +134,29 @@ def test_help_summaries_are_whole_sentences_in_the_language(language: str, summa
     assert len(commands) >= 12
     # click cuts a summary that does not fit with "..."; ours are whole, ending in a stop.
     assert all(line.rstrip().endswith(".") and "..." not in line for line in commands)
+
+
+def test_diff_speaks_the_language_and_textconv_stays_the_same(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.toml", tmp_path / "new.toml"
+    old.write_text('[canvas]\ntitle = "A"\n\n[[channels]]\ntext = "Butik"\n', encoding="utf-8")
+    new.write_text(
+        '[canvas]\ntitle = "B"\n\n[[channels]]\ntext = "Butik"\n\n[[channels]]\ntext = "Webshop"\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    danish = runner.invoke(main, ["diff", str(old), str(new)], env={"BMC_TUI_LANG": "da"})
+    assert danish.exit_code == 1
+    assert "1 tilføjet, 1 felt i oplysningerne ændret" in danish.output
+    assert "Lærredets oplysninger" in danish.output
+    markdown = runner.invoke(
+        main, ["diff", "--format", "md", str(old), str(new)], env={"BMC_TUI_LANG": "da"}
+    )
+    assert "**Tilføjet:** Webshop" in markdown.output
+    english = runner.invoke(main, ["diff", str(old), str(new)], env={"LC_ALL": "C.UTF-8"})
+    assert "1 added, 1 header field changed" in english.output
+    # git keeps and compares textconv output across machines: it does not follow the language.
+    textconv = [
+        runner.invoke(main, ["diff", "--textconv", str(new)], env=environ).output
+        for environ in ({"BMC_TUI_LANG": "da"}, {"LC_ALL": "C.UTF-8"})
+    ]
+    assert textconv[0] == textconv[1]

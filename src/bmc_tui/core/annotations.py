@@ -66,7 +66,7 @@ def from_diff(diff: CanvasDiff, against: str, language: Language, words: Languag
                 marks.append(Mark(MOVED, say("mark-reordered", words), "edited"))
     fields = ", ".join(f.field for f in diff.header)
     header = say("marks-header-fields", words, fields=fields) if diff.header else ""
-    summary = say("marks-changes-since", words, against=against, summary=diff.summary())
+    summary = say("marks-changes-since", words, against=against, summary=diff.summary(words))
     return Annotations(
         summary=summary + header,
         items={item_id: tuple(marks) for item_id, marks in items.items() if marks},

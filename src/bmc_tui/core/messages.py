@@ -344,6 +344,42 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "yet), or `bmc-tui` for a new untitled canvas. The other commands work without the "
         "editor. The language follows BMC_TUI_LANG (da or en), else your locale.",
     },
+    # bmc-tui diff and the editor's "show differences" (core/diffing.py; not --textconv).
+    "diff-count-added": {"da": "{count} tilføjet", "en": "{count} added"},
+    "diff-count-removed": {"da": "{count} fjernet", "en": "{count} removed"},
+    "diff-count-edited": {"da": "{count} rettet", "en": "{count} edited"},
+    "diff-count-moved": {"da": "{count} flyttet", "en": "{count} moved"},
+    "diff-count-reordered": {"da": "{count} ny rækkefølge", "en": "{count} reordered"},
+    "diff-header-field": {
+        "da": "{count} felt i oplysningerne ændret",
+        "en": "{count} header field changed",
+    },
+    "diff-header-fields": {
+        "da": "{count} felter i oplysningerne ændret",
+        "en": "{count} header fields changed",
+    },
+    "diff-no-changes": {"da": "ingen ændringer", "en": "no changes"},
+    "diff-none": {"da": "(ingen)", "en": "(none)"},
+    "diff-field-reordered": {
+        "da": "{field} i ny rækkefølge: {value}",
+        "en": "{field} reordered: {value}",
+    },
+    "diff-field-added": {"da": "{field} tilføjet", "en": "{field} added"},
+    "diff-field-removed": {"da": "{field} fjernet", "en": "{field} removed"},
+    "diff-field-changed": {"da": "{field} ændret", "en": "{field} changed"},
+    "diff-moved-from": {"da": "flyttet fra {block}", "en": "moved from {block}"},
+    "diff-reordered-position": {
+        "da": "ny plads: {old} → {new}",
+        "en": "reordered: position {old} → {new}",
+    },
+    "diff-canvas-header": {"da": "Lærredets oplysninger", "en": "Canvas header"},
+    "diff-markdown-title": {
+        "da": "Ændringer i lærredet: {old} → {new}",
+        "en": "Canvas changes: {old} → {new}",
+    },
+    "diff-kind-added": {"da": "Tilføjet", "en": "Added"},
+    "diff-kind-removed": {"da": "Fjernet", "en": "Removed"},
+    "diff-kind-changed": {"da": "Ændret", "en": "Changed"},
     # --- files: odd names, special files, permissions (issue 11) ---------------------------
     "not-a-regular-file-to-read": {
         "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); læser den ikke",

@@ -32,6 +32,11 @@ def _isolated_user_state(
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(state / "config"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # The command line and the core speak the pinned language, else the locale's: tests
+    # start from an English locale with nothing pinned, whatever the developer's shell says.
+    monkeypatch.delenv("BMC_TUI_LANG", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ conflicts); 2 the command could not do its work (bad input, unwritable target).
 
 from __future__ import annotations
 
-import locale
 import os
 import sys
 from collections.abc import Callable
@@ -24,6 +23,8 @@ import click
 from bmc_tui import __version__
 from bmc_tui.collector import long_lived_imports
 from bmc_tui.core.catalogue import LANGUAGES, Language
+from bmc_tui.core.interface_language import default_language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.places import first_problem
 from bmc_tui.core.storage import CanvasError, dumps, load, save
@@ -58,14 +59,10 @@ def reports_canvas_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def default_language() -> Language:
-    """Danish when the user's locale is Danish, otherwise English."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return "da" if value.lower().startswith("da") else "en"
-    code = locale.getlocale()[0] or ""
-    return "da" if code.lower().startswith("da") else "en"
+def tell(key: str, **fields: object) -> str:
+    """A message of the catalogue in the command line's language (``BMC_TUI_LANG``, else
+    the locale's: ``default_language``)."""
+    return say(key, default_language(), **fields)
 
 
 class DefaultToOpenGroup(click.Group):
@@ -86,20 +83,17 @@ class DefaultToOpenGroup(click.Group):
     cls=DefaultToOpenGroup,
     invoke_without_command=True,
     context_settings=CONTEXT_SETTINGS,
+    help=tell("cli-help-main"),
 )
 @click.version_option(__version__, "-V", "--version", prog_name="bmc-tui")
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """Think through a business on a Business Model Canvas, in the terminal.
-
-    Run `bmc-tui FILE` to open a canvas in the editor (a new one if FILE does not exist yet),
-    or `bmc-tui` for a new untitled canvas. The other commands work without the editor.
-    """
+    """The editor, or the command named (the help text: the catalogue's ``cli-help-main``)."""
     if ctx.invoked_subcommand is None:
         ctx.invoke(open_command, file=None, lang=None, ui_lang=None)
 
 
-@main.command("open", context_settings=CONTEXT_SETTINGS)
+@main.command("open", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-open"))
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--lang", type=LANGUAGE_CHOICE, help="Language of a new canvas (default: locale).")
 @click.option(
@@ -111,7 +105,7 @@ def main(ctx: click.Context) -> None:
 def open_command(file: Path | None, lang: Language | None, ui_lang: Language | None) -> None:
     """Open FILE in the editor (the default command)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        fail("the editor needs a terminal; for a plain view use: bmc-tui show FILE")
+        fail(tell("cli-needs-terminal"))
     # Imported here, not at the top: the headless commands must not pay for Textual.
     with long_lived_imports():
         from bmc_tui.tui.app import run_editor
@@ -119,30 +113,33 @@ def open_command(file: Path | None, lang: Language | None, ui_lang: Language | N
     run_editor(file, language=lang or default_language(), ui_language=ui_lang)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-new"))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--title", default="", help="The canvas title.")
 @click.option("--lang", type=LANGUAGE_CHOICE, help="The canvas language (default: locale).")
 @reports_canvas_errors
 def new(file: Path, title: str, lang: Language | None) -> None:
-    """Write a new, empty canvas to FILE (never over an existing file)."""
+    """Write a new, empty canvas to FILE.
+
+    Never over an existing file.
+    """
     if file.exists() or file.is_symlink():
-        fail(f"{shown_path(file)}: already exists; not overwriting it")
+        fail(tell("cli-exists", path=shown_path(file)))
     try:
         header = Header(title=title, language=lang or default_language())
     except ValueError as error:
-        fail(f"--title: {first_problem(error, with_place=False)}")
+        fail(f"--title: {first_problem(error, with_place=False, language=default_language())}")
     save(Canvas(header=header), file)
-    click.echo(f"Wrote {shown_path(file)}")
+    click.echo(tell("cli-wrote", path=shown_path(file)))
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-validate"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, not the files that pass.")
 def validate(files: tuple[Path, ...], quiet: bool) -> None:
-    """Check that each FILE is a valid canvas; each problem is a FILE:LINE:COL line.
+    """Check that each FILE is a valid canvas.
 
-    Exit 0 when every file is valid, 1 when any is not.
+    Each problem is a FILE:LINE:COL line. Exit 0 when every file is valid, 1 when any is not.
     """
     invalid = 0
     for file in files:
@@ -153,19 +150,20 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
             click.echo(str(error), err=False)
             continue
         if not quiet:
-            click.echo(f"{shown_path(file)}: ok ({canvas.item_count()} items)")
+            click.echo(tell("cli-valid", path=shown_path(file), count=canvas.item_count()))
     if invalid:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-fmt"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would change.")
 @click.option("--force", is_flag=True, help="Rewrite read-only files too.")
 def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
-    """Rewrite each FILE in canonical form (ids assigned, fixed order), like a code formatter.
+    """Rewrite each FILE in canonical form.
 
-    A read-only FILE is reported, not rewritten, unless --force is given.
+    Ids are assigned and the order is fixed, as a code formatter does. A read-only FILE is
+    reported, not rewritten, unless --force is given.
     """
     from bmc_tui.core.storage import decode, parse, read_bytes, refuse_read_only
 
@@ -178,12 +176,12 @@ def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
                 continue
             if check:
                 would_change += 1
-                click.echo(f"{shown_path(file)}: would reformat")
+                click.echo(tell("cli-would-reformat", path=shown_path(file)))
             else:
                 if not force:
                     refuse_read_only(file)
                 save(canvas, file)
-                click.echo(f"{shown_path(file)}: reformatted")
+                click.echo(tell("cli-reformatted", path=shown_path(file)))
         except CanvasError as error:
             errors += 1
             click.echo(f"bmc-tui: {error.summary}", err=True)
@@ -193,7 +191,7 @@ def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-schema"))
 def schema() -> None:
     """Print the JSON Schema of the canvas file format."""
     import json
@@ -226,7 +224,7 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
     return parse(Path(label), decode(Path(label), file_at_revision(file, rev))), label
 
 
-@main.command("diff", context_settings=CONTEXT_SETTINGS)
+@main.command("diff", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-diff"))
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--rev",
@@ -250,22 +248,23 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
 def diff_command(
     files: tuple[Path, ...], rev: str | None, output_format: str, textconv: bool
 ) -> None:
-    """Show what changed between two canvases, item by item: OLD NEW, or FILE --rev REV.
+    """Show what changed between two canvases.
 
-    Exit 0 when the canvases are the same, 1 when they differ, 2 on an error.
+    Item by item: OLD NEW, or FILE --rev REV. Exit 0 when the canvases are the same, 1 when they
+    differ, 2 on an error.
     """
     from bmc_tui.core import diffing
     from bmc_tui.core.gitintegration import GitError, split_range
 
     if textconv:
         if len(files) != 1 or rev:
-            fail("diff --textconv takes exactly one FILE and no --rev")
+            fail(tell("cli-diff-textconv-args"))
         _textconv(files[0])
         return
     try:
         if rev is not None:
             if len(files) != 1:
-                fail("diff --rev takes exactly one FILE")
+                fail(tell("cli-diff-rev-args"))
             old_rev, new_rev = split_range(rev)
             old, old_label = _load_at_revision(files[0], old_rev)
             if new_rev is None:
@@ -274,7 +273,7 @@ def diff_command(
                 new, new_label = _load_at_revision(files[0], new_rev)
         else:
             if len(files) != 2:
-                fail("diff takes OLD and NEW, or one FILE with --rev")
+                fail(tell("cli-diff-args"))
             old, new = load(files[0]), load(files[1])
             old_label, new_label = shown_path(files[0]), shown_path(files[1])
     except GitError as error:
@@ -284,9 +283,10 @@ def diff_command(
     if output_format == "json":
         click.echo(diffing.render_json(result))
     elif output_format == "md":
-        click.echo(diffing.render_markdown(result, old_label, new_label), nl=False)
+        markdown = diffing.render_markdown(result, old_label, new_label, default_language())
+        click.echo(markdown, nl=False)
     else:
-        _print_text(diffing.render_text(result, old_label, new_label))
+        _print_text(diffing.render_text(result, old_label, new_label, default_language()))
     if not result.equal:
         sys.exit(EXIT_FINDINGS)
 
@@ -324,7 +324,7 @@ def _textconv(file: Path) -> None:
 # --- show, export ----------------------------------------------------------------------------
 
 
-@main.command("show", context_settings=CONTEXT_SETTINGS)
+@main.command("show", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-show"))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--width",
@@ -334,9 +334,10 @@ def _textconv(file: Path) -> None:
 @click.option("--lang", type=LANGUAGE_CHOICE, help="Language of titles (default: the canvas's).")
 @reports_canvas_errors
 def show_command(file: Path, width: int | None, lang: Language | None) -> None:
-    """Print FILE as the nine-block canvas grid (blocks stacked below 80 columns).
+    """Print FILE as the nine-block canvas grid.
 
-    Coloured on a terminal; plain text when piped or when NO_COLOR is set.
+    Blocks are stacked below 80 columns. Coloured on a terminal; plain text when piped or when
+    NO_COLOR is set.
     """
     from bmc_tui.core.show import print_canvas
 
@@ -344,7 +345,7 @@ def show_command(file: Path, width: int | None, lang: Language | None) -> None:
     print_canvas(canvas, lang or canvas.header.language, width=width)
 
 
-@main.command("export", context_settings=CONTEXT_SETTINGS)
+@main.command("export", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-export"))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "-f",
@@ -365,7 +366,10 @@ def show_command(file: Path, width: int | None, lang: Language | None) -> None:
 def export_command(
     file: Path, export_format: str | None, output: Path | None, lang: Language | None
 ) -> None:
-    """Export FILE as Markdown, a self-contained HTML poster, JSON, or an SVG picture."""
+    """Export FILE as Markdown, HTML, JSON or SVG.
+
+    Markdown, a self-contained A4 HTML poster, JSON, or an SVG picture of the grid.
+    """
     from bmc_tui.core.export import UnknownFormat, choose_format, render, write_export
     from bmc_tui.core.storage import names_a_stream
 
@@ -381,10 +385,10 @@ def export_command(
         return
     write_export(text, output, source=file)
     if not names_a_stream(output):
-        click.echo(f"Wrote {shown_path(output)}")
+        click.echo(tell("cli-wrote", path=shown_path(output)))
 
 
-@main.command("merge", context_settings=CONTEXT_SETTINGS)
+@main.command("merge", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-merge"))
 @click.argument("base", type=click.Path(path_type=Path))
 @click.argument("ours", type=click.Path(path_type=Path))
 @click.argument("theirs", type=click.Path(path_type=Path))
@@ -396,15 +400,14 @@ def export_command(
 def merge_command(
     base: Path, ours: Path, theirs: Path, output: Path | None, name: str | None
 ) -> None:
-    """Merge THEIRS into OURS, both changed from BASE, item by item; git's merge driver.
+    """Merge two changed canvases item by item.
 
-    Conflicts keep both versions, tagged `conflict` with a note saying which is which.
-    Exit 0 when clean, 1 when conflicts were left (one line each), 2 on an error, in which
-    case nothing is written.
+    THEIRS is merged into OURS, both changed from BASE; git's merge driver. Conflicts keep both
+    versions, tagged `conflict` with a note saying which is which. Exit 0 when clean, 1 when
+    conflicts were left (one line each), 2 on an error, in which case nothing is written.
     """
     from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.merging import MergeError, merge
-    from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
     from bmc_tui.core.storage import decode, parse, read_bytes
 
     target = output or ours
@@ -413,21 +416,21 @@ def merge_command(
     contents = [read_bytes(file) for file in files]
     if any(is_not_a_canvas(data) for data in contents):
         # pyproject.toml under a too-wide pattern: merge it as git would have without us.
-        _merge_lines(files, target, label, say("merge-not-a-canvas", MESSAGE_LANGUAGE))
+        _merge_lines(files, target, label, tell("merge-not-a-canvas"))
         return
     canvases = [parse(file, decode(file, data)) for file, data in zip(files, contents, strict=True)]
     try:
         result = merge(*canvases)
     except MergeError as error:
         # Not an error for git: both versions are kept, in git's marks, for a person to choose.
-        reason = say("merge-beyond-a-canvas", MESSAGE_LANGUAGE, reason=error)
+        reason = tell("merge-beyond-a-canvas", reason=error)
         _merge_lines(files, target, label, reason, always_conflict=True)
         return
     # The result must read back as a valid canvas before it replaces anything.
     parse(Path(label), dumps(result.canvas))
     save(result.canvas, target)
     for conflict in result.conflicts:
-        click.echo(f"{label}: conflict: {conflict}")
+        click.echo(tell("cli-conflict", label=label, conflict=conflict))
     if result.conflicts:
         sys.exit(EXIT_FINDINGS)
 
@@ -450,19 +453,20 @@ def _merge_lines(
         fail(f"{label}: {error}")
     write_file(target, merged.data)
     if merged.conflicts or always_conflict:
-        click.echo(f"{label}: conflict: {reason}")
+        click.echo(tell("cli-conflict", label=label, conflict=reason))
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command("check", context_settings=CONTEXT_SETTINGS)
+@main.command("check", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-check"))
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--disable", multiple=True, metavar="RULE", help="Skip RULE (repeatable).")
 @click.option("--list-rules", is_flag=True, help="List the rules and what each looks for.")
 def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -> None:
-    """Lint each canvas FILE; each finding is a `FILE:LINE:COL: rule-id message` line.
+    """Lint each canvas FILE for what it may miss.
 
-    A canvas can switch rules off itself with `lint_disable = [...]` in its [canvas] table.
-    Exit 0 when clean, 1 on findings, 2 when a file cannot be read.
+    Each finding is a `FILE:LINE:COL: rule-id message` line. A canvas can switch rules off
+    itself with `lint_disable = [...]` in its [canvas] table. Exit 0 when clean, 1 on findings,
+    2 when a file cannot be read.
     """
     from bmc_tui.core.lint import RULES, lint, locate, unknown_rules
     from bmc_tui.core.storage import decode, parse, read_bytes
@@ -470,13 +474,13 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
     if list_rules:
         width = max(len(rule.id) for rule in RULES)
         for rule in RULES:
-            click.echo(f"{rule.id:<{width}}  {rule.description}")
+            click.echo(f"{rule.id:<{width}}  {rule.description(default_language())}")
         return
     if not files:
-        fail("check needs at least one FILE (or --list-rules)")
+        fail(tell("cli-check-needs-file"))
     unknown = unknown_rules(disable)
     if unknown:
-        fail(f"--disable: unknown rule {unknown[0]!r} (see bmc-tui check --list-rules)")
+        fail(tell("cli-unknown-rule", rule=repr(unknown[0])))
     errors = findings = 0
     for file in files:
         try:
@@ -489,14 +493,15 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
         for finding in lint(canvas, disable):
             findings += 1
             line, column = locate(text, canvas, finding)
-            click.echo(f"{shown_path(file)}:{line}:{column}: {finding.rule} {finding.message}")
+            message = finding.message(default_language())
+            click.echo(f"{shown_path(file)}:{line}:{column}: {finding.rule} {message}")
     if errors:
         sys.exit(EXIT_ERROR)
     if findings:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command("init", context_settings=CONTEXT_SETTINGS)
+@main.command("init", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-init"))
 @click.option(
     "--pattern",
     default="canvases/**/*.toml",
@@ -506,17 +511,16 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 @click.argument("where", required=False, type=click.Path(path_type=Path), default=Path())
 def init(pattern: str, dry_run: bool, where: Path) -> None:
-    """Set up this git repository for canvases, once per clone; safe to run again.
+    """Set up this git repository for canvases.
 
-    Git diffs and merges canvases item by item (`PATTERN diff=bmc merge=bmc` in
-    .gitattributes, the drivers in the repository's own git config); lock files stay out of
-    git (.gitignore); canvas.schema.json and a .taplo.toml rule let TOML editors (Taplo, Even
-    Better TOML) check canvases and format them as bmc-tui does. Existing files are added
-    to, never replaced. Commit the files; everyone who clones runs `bmc-tui init` for the
-    config. Exit 1 when a .taplo.toml rule of the user's own is in the way.
+    Once per clone; safe to run again. Git diffs and merges canvases item by item (`PATTERN
+    diff=bmc merge=bmc` in .gitattributes, the drivers in the repository's own git config); lock
+    files stay out of git (.gitignore); canvas.schema.json and a .taplo.toml rule let TOML
+    editors (Taplo, Even Better TOML) check canvases and format them as bmc-tui does. Existing
+    files are added to, never replaced. Commit the files; everyone who clones runs `bmc-tui
+    init` for the config. Exit 1 when a .taplo.toml rule of the user's own is in the way.
     """
     from bmc_tui.core.gitintegration import GitError, pattern_warnings
-    from bmc_tui.core.messages import say
     from bmc_tui.core.repository_setup import SCHEMA_FILE, SetupError, apply_step, plan_setup
 
     language = default_language()
@@ -568,7 +572,7 @@ main.add_command(
         context_settings=CONTEXT_SETTINGS,
         callback=init.callback,
         params=init.params,
-        help="The old name of `init`; does exactly the same.",
+        help=tell("cli-help-git-setup"),
     )
 )
 
@@ -576,7 +580,7 @@ main.add_command(
 # --- recover (the canvas session's untitled recoveries) --------------------------------------
 
 
-@main.command("recover", context_settings=CONTEXT_SETTINGS)
+@main.command("recover", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-recover"))
 @click.argument("number", required=False, type=click.IntRange(min=1))
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="The file to write the canvas to."
@@ -585,13 +589,12 @@ main.add_command(
 @click.option("--lang", type=LANGUAGE_CHOICE, help="Language of the messages (default: locale).")
 @reports_canvas_errors
 def recover(number: int | None, output: Path | None, force: bool, lang: Language | None) -> None:
-    """List canvases that were never saved and whose editor has gone; restore one.
+    """List or restore canvases never saved.
 
-    `bmc-tui recover` lists them, newest first; `bmc-tui recover N -o FILE` writes number N
-    to FILE as an ordinary canvas and removes its recovery file. Never over an existing
-    FILE without --force.
+    Canvases whose editor has gone before they were saved. `bmc-tui recover` lists them, newest
+    first; `bmc-tui recover N -o FILE` writes number N to FILE as an ordinary canvas and removes
+    its recovery file. Never over an existing FILE without --force.
     """
-    from bmc_tui.core.messages import say
     from bmc_tui.core.session import describe_recovery, orphaned_untitled, restore_to_file
 
     language = lang or default_language()

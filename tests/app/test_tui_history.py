@@ -135,7 +135,7 @@ async def test_header_dialog_refuses_a_bad_date(en_canvas: Path) -> None:
         await pilot.press(*"soon", "ctrl+s")
         await pilot.pause()
         assert app.screen is dialog
-        assert any("Date must look like" in n.message for n in app._notifications)
+        assert any("must be a date written year-month-day" in n.message for n in app._notifications)
         assert not document.modified
 
 

@@ -21,8 +21,9 @@ from bmc_tui.tui.widgets.key_bar import KeyBar
 from conftest import SIZE, canvas
 
 #: Words of the English interface that must not appear on a Danish one. Words Danish shares
-#: (Note, Zoom, Tags, Brainstorm; "by", "and", "last" are Danish words too; "Canvas" is in
-#: the Danish name of the method) are left out on purpose.
+#: (Note, Zoom, Brainstorm, Version, tag, segment, commit; "by", "and", "for", "last" are
+#: Danish words too; "Canvas" is in the Danish name of the method; "enter" and "escape" name
+#: keys) are left out on purpose.
 # fmt: off
 ENGLISH_WORDS = frozenset({
     "Add", "Delete", "Save", "Quit", "Help", "Undo", "Redo", "Filter", "Back", "none", "Terminal",
@@ -32,6 +33,12 @@ ENGLISH_WORDS = frozenset({
     "While", "typing", "Moving", "nine", "blocks", "removed", "modified", "untitled", "saved",
     "the", "item", "items", "Check", "Clear", "Export", "Theme", "Screenshot", "Interface",
     "Language", "Go", "follow",
+    # The dialogs, their hints and the notices on the canvas.
+    "space", "separated", "families", "wholesale", "yet", "carries", "links", "here", "cancels",
+    "chooses", "keeps", "Date", "Title", "Designed", "Description",
+    "branch", "compares", "Item", "deleted", "Nothing", "has", "categories", "Discard", "unsaved",
+    "changes", "This", "saves", "In", "this", "Type", "something", "does", "exist", "month",
+    "moves", "between", "fields",
 })
 # fmt: on
 
@@ -162,3 +169,107 @@ async def test_opening_a_danish_canvas_from_an_english_one_turns_the_interface_d
         assert "a Tilføj" in key_bar(app)
         too_small = str(canvas(app).query_one("#too-small", Static).content)
         assert too_small.startswith("Terminalen er for lille")
+
+
+async def walk_the_dialogs(app: BmcApp) -> dict[str, str]:
+    """Open each main dialog and trigger each common notice, as a user would; what the
+    screen (and its notices) said at each step."""
+    from textual.widgets import Input
+
+    from bmc_tui.core.catalogue import BlockId
+    from bmc_tui.tui.dialogs.choice import ChoiceDialog
+    from bmc_tui.tui.dialogs.header_form import HeaderDialog
+    from bmc_tui.tui.dialogs.text_prompt import TextPrompt
+
+    said: dict[str, str] = {}
+
+    def notices() -> str:
+        text = " ".join(f"{n.title or ''} {n.message}" for n in app._notifications)
+        app.clear_notifications()
+        return text
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for step, key in [
+            ("tags", "t"),
+            ("category", "c"),
+            ("move", "m"),
+            ("note", "n"),
+            ("header", "i"),
+            ("compare", "D"),
+            ("help", "question_mark"),
+        ]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is not canvas(app), step
+            said[step] = screen_text(app)
+            if step == "header":
+                assert isinstance(app.screen, HeaderDialog)
+                app.screen.query_one("#field-date", Input).value = "2025-13-45"
+                await pilot.press("ctrl+s")
+                await pilot.pause()
+                said["header-date"] = notices()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is canvas(app), step
+
+        await pilot.press("d")
+        await pilot.pause()
+        said["deleted"] = notices()
+        await pilot.press("u", "u")
+        await pilot.pause()
+        said["undo"] = notices()
+        canvas(app).focus_block(BlockId.CHANNELS)
+        await pilot.press("c")
+        await pilot.pause()
+        said["no-categories"] = notices()
+
+        await pilot.press("d", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        said["quit"] = screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        canvas(app).run_worker(canvas(app).save_as())
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        said["save-as"] = screen_text(app)
+        await pilot.press("ctrl+a", "ctrl+k", "enter")
+        await pilot.pause()
+        said["save-as-empty"] = notices()
+        await pilot.press("escape")
+        await pilot.pause()
+    return said
+
+
+async def test_the_dialogs_and_notices_on_a_danish_canvas_have_no_english(
+    da_canvas: Path,
+) -> None:
+    said = await walk_the_dialogs(create_app(da_canvas))
+    assert "Tags (adskilt af mellemrum)" in said["tags"]
+    assert "(ingen)" in said["category"]
+    assert "Flyt punktet til blok" in said["move"]
+    assert "Note til:" in said["note"]
+    assert "Designet til" in said["header"]
+    assert "2025-13-45 findes ikke: der er ingen måned 13" in said["header-date"]
+    assert "Sammenlign med en git-revision" in said["compare"]
+    assert "Punktet er slettet" in said["deleted"]
+    assert "Intet at fortryde" in said["undo"]
+    assert "Kanaler har ingen kategorier" in said["no-categories"]
+    assert "Lærredet har ugemte ændringer." in said["quit"]
+    assert "Gem lærredet som" in said["save-as"]
+    assert "Skriv noget" in said["save-as-empty"]
+    english = {step: english_words(text) for step, text in said.items()}
+    assert english == {step: set() for step in said}
+
+
+async def test_the_same_walk_on_an_english_canvas_speaks_english(en_canvas: Path) -> None:
+    said = await walk_the_dialogs(create_app(en_canvas))
+    assert "Tags (space-separated)" in said["tags"]
+    assert "(none)" in said["category"]
+    assert "2025-13-45 does not exist: there is no month 13" in said["header-date"]
+    assert "Item deleted" in said["deleted"]
+    assert "Nothing to undo" in said["undo"]
+    assert "Save canvas as" in said["save-as"]
+    assert all(english_words(text) for text in said.values()), said

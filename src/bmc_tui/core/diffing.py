@@ -21,7 +21,8 @@ from typing import Any, Literal
 
 from rich.text import Text
 
-from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
+from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import ITEM_FIELDS, Canvas, Header, Item
 from bmc_tui.core.presentation import block_heading, markdown_escape
 
@@ -97,14 +98,17 @@ class CanvasDiff:
             if changes:
                 yield block.id, changes
 
-    def summary(self) -> str:
+    def summary(self, language: Language = "en") -> str:
         """One line such as ``3 added, 1 removed, 2 edited, 1 moved`` (``no changes``)."""
-        parts = [f"{count} {name}" for name, count in self.counts.items() if count]
+        parts = [
+            say(f"diff-count-{name}", language, count=count)
+            for name, count in self.counts.items()
+            if count
+        ]
         if self.header:
-            parts.append(
-                f"{len(self.header)} header field{'s' if len(self.header) != 1 else ''} changed"
-            )
-        return ", ".join(parts) if parts else "no changes"
+            key = "diff-header-field" if len(self.header) == 1 else "diff-header-fields"
+            parts.append(say(key, language, count=len(self.header)))
+        return ", ".join(parts) if parts else say("diff-no-changes", language)
 
 
 # --- computing -------------------------------------------------------------------------------
@@ -210,10 +214,10 @@ _STYLE = {
 }
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, language: Language) -> str:
     """A field value as a reader would write it: quoted text, comma-separated tags."""
     if value is None or value == "" or value == ():
-        return "(none)"
+        return say("diff-none", language)
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dt.date):
@@ -223,60 +227,64 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def _describe_field(change: FieldChange) -> str:
+def _describe_field(change: FieldChange, language: Language) -> str:
     """One phrase per changed field; notes are long, so only their change is named."""
+    name = change.field
     if change.field == "tags" or change.field == "lint_disable":
         old, new = tuple(change.old), tuple(change.new)
         added = [t for t in new if t not in old]
         removed = [t for t in old if t not in new]
         parts = [f"+{t}" for t in added] + [f"-{t}" for t in removed]
         if not parts:
-            return f"{change.field} reordered: {_show(new)}"
+            return say("diff-field-reordered", language, field=name, value=_show(new, language))
         return f"{change.field} {' '.join(parts)}"
     if change.field in ("note", "description"):
-        if not change.old:
-            return f"{change.field} added"
-        if not change.new:
-            return f"{change.field} removed"
-        return f"{change.field} changed"
-    return f"{change.field}: {_show(change.old)} → {_show(change.new)}"
+        kind = "added" if not change.old else "removed" if not change.new else "changed"
+        return say(f"diff-field-{kind}", language, field=name)
+    return f"{name}: {_show(change.old, language)} → {_show(change.new, language)}"
 
 
-def change_details(change: ItemChange) -> list[str]:
+def change_details(change: ItemChange, language: Language = "en") -> list[str]:
     """What happened to an item, as short phrases in a fixed order."""
-    details = [_describe_field(f) for f in change.fields]
+    details = [_describe_field(f, language) for f in change.fields]
     if change.moved and change.old_block is not None:
-        details.append(f"moved from {block_heading(BLOCKS_BY_ID[change.old_block], 'en')}")
+        block = block_heading(BLOCKS_BY_ID[change.old_block], language)
+        details.append(say("diff-moved-from", language, block=block))
     if change.reordered and change.old_position is not None and change.new_position is not None:
-        details.append(f"reordered: position {change.old_position + 1} → {change.new_position + 1}")
+        old, new = change.old_position + 1, change.new_position + 1
+        details.append(say("diff-reordered-position", language, old=old, new=new))
     return details
 
 
 _MARK = {"added": "+", "removed": "-", "changed": "~"}
 
 
-def render_text(diff: CanvasDiff, old_label: str = "old", new_label: str = "new") -> Text:
-    """The diff as styled Rich text: one heading per block, one line per item and detail."""
+def render_text(
+    diff: CanvasDiff, old_label: str = "old", new_label: str = "new", language: Language = "en"
+) -> Text:
+    """The diff as styled Rich text: one heading per block, one line per item and detail;
+    block headings and the words in ``language`` (the reader's)."""
     out = Text()
     out.append(f"--- {old_label}\n", style=_STYLE["removed"])
     out.append(f"+++ {new_label}\n", style=_STYLE["added"])
     if diff.header:
-        out.append("Canvas header\n", style=_STYLE["heading"])
+        out.append(say("diff-canvas-header", language) + "\n", style=_STYLE["heading"])
         for field_change in diff.header:
             out.append("  ~ ", style=_STYLE["changed"])
-            out.append(_describe_field(field_change))
+            out.append(_describe_field(field_change, language))
             out.append("\n")
     for block_id, changes in diff.by_block():
-        out.append(f"{block_heading(BLOCKS_BY_ID[block_id], 'en')}\n", style=_STYLE["heading"])
+        heading = block_heading(BLOCKS_BY_ID[block_id], language)
+        out.append(f"{heading}\n", style=_STYLE["heading"])
         for change in changes:
             style = _STYLE[change.kind]
             out.append(f"  {_MARK[change.kind]} ", style=style)
             out.append(change.text, style=style if change.kind != "changed" else "")
             out.append(f"  [{change.item_id}]\n", style=_STYLE["id"])
             if change.kind == "changed":
-                for detail in change_details(change):
+                for detail in change_details(change, language):
                     out.append(f"      {detail}\n")
-    out.append(diff.summary(), style=_STYLE["summary"])
+    out.append(diff.summary(language), style=_STYLE["summary"])
     out.append("\n")
     return out
 
@@ -284,23 +292,25 @@ def render_text(diff: CanvasDiff, old_label: str = "old", new_label: str = "new"
 # --- rendering: Markdown ---------------------------------------------------------------------
 
 
-def render_markdown(diff: CanvasDiff, old_label: str = "old", new_label: str = "new") -> str:
+def render_markdown(
+    diff: CanvasDiff, old_label: str = "old", new_label: str = "new", language: Language = "en"
+) -> str:
     """The diff as a Markdown document, e.g. for a pull-request comment."""
     esc = markdown_escape
     old, new = esc(old_label, line_start=False), esc(new_label, line_start=False)
-    lines = [f"# Canvas changes: {old} → {new}", ""]
-    lines += [f"**{esc(diff.summary(), line_start=False)}**", ""]
+    lines = [f"# {say('diff-markdown-title', language, old=old, new=new)}", ""]
+    lines += [f"**{esc(diff.summary(language), line_start=False)}**", ""]
     if diff.header:
-        lines += ["## Canvas header", ""]
-        lines += [f"- {esc(_describe_field(field))}" for field in diff.header]
+        lines += [f"## {say('diff-canvas-header', language)}", ""]
+        lines += [f"- {esc(_describe_field(field, language))}" for field in diff.header]
         lines.append("")
-    labels = {"added": "Added", "removed": "Removed", "changed": "Changed"}
+    labels = {kind: say(f"diff-kind-{kind}", language) for kind in ("added", "removed", "changed")}
     for block_id, changes in diff.by_block():
-        lines += [f"## {esc(block_heading(BLOCKS_BY_ID[block_id], 'en'))}", ""]
+        lines += [f"## {esc(block_heading(BLOCKS_BY_ID[block_id], language))}", ""]
         for change in changes:
             text = esc(change.text, line_start=False)
             line = f"- **{labels[change.kind]}:** {text} (`{change.item_id}`)"
-            details = change_details(change) if change.kind == "changed" else []
+            details = change_details(change, language) if change.kind == "changed" else []
             if details:
                 line += " — " + "; ".join(esc(d, line_start=False) for d in details)
             lines.append(line)

@@ -19,7 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
+from bmc_tui.core.interface_language import default_language
+from bmc_tui.core.messages import say
 from bmc_tui.core.textsafe import shown_path
 
 #: Where canvases live by default. ``**/`` matches zero or more folders, so this covers
@@ -131,7 +132,7 @@ def attributes_line(pattern: str) -> str:
         raise GitError(f"{pattern!r}: a .gitattributes pattern cannot be empty or hold spaces")
     if pattern.startswith(("#", "!")):
         # git reads "#..." as a comment and refuses "!...": either way no file would match.
-        raise GitError(say("git-pattern-comment", MESSAGE_LANGUAGE, pattern=repr(pattern)))
+        raise GitError(say("git-pattern-comment", default_language(), pattern=repr(pattern)))
     return f"{pattern} {ATTRIBUTES}"
 
 
@@ -158,7 +159,9 @@ def pattern_warnings(pattern: str) -> list[str]:
     caught = [name for name in KNOWN_NOT_CANVASES if _matches(pattern, name)]
     if not caught:
         return []
-    return [say("git-pattern-too-wide", MESSAGE_LANGUAGE, pattern=pattern, files=", ".join(caught))]
+    return [
+        say("git-pattern-too-wide", default_language(), pattern=pattern, files=", ".join(caught))
+    ]
 
 
 def _matches(pattern: str, name: str) -> bool:

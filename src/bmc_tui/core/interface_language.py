@@ -9,6 +9,7 @@ Headless: the editor asks this module, and so could any other front end.
 
 from __future__ import annotations
 
+import locale
 import os
 from collections.abc import Mapping
 from typing import Final
@@ -33,6 +34,25 @@ def pinned_language(
             if code == language:
                 return language
     return None
+
+
+def locale_language(environ: Mapping[str, str] = os.environ) -> Language:
+    """Danish when the user's locale is Danish, otherwise English."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable)
+        if value:
+            return "da" if value.lower().startswith("da") else "en"
+    code = locale.getlocale()[0] or ""
+    return "da" if code.lower().startswith("da") else "en"
+
+
+def default_language(environ: Mapping[str, str] = os.environ) -> Language:
+    """The language when no canvas decides: what ``BMC_TUI_LANG`` pins, else the locale's.
+
+    The command line speaks it, the core's errors are worded in it, and a new canvas is
+    written in it unless ``--lang`` says otherwise: the same setting the editor obeys.
+    """
+    return pinned_language(None, environ) or locale_language(environ)
 
 
 def interface_language(canvas_language: Language, pinned: Language | None) -> Language:

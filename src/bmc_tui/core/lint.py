@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from bmc_tui.core import places
-from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
+from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import CONFLICT_TAG, Canvas
 
 #: The blocks whose items are "for" a segment and so may carry a segment's tag.
@@ -40,12 +41,21 @@ SEGMENT_FACING: tuple[BlockId, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One lint finding: which rule, where (block, and item when it is about one), and what."""
+    """One lint finding: which rule, where (block, and item when it is about one), and what.
+
+    What is wrong is kept as a catalogue message and its fields, so it is said in the
+    reader's language when it is shown (``message``); ``block`` is the block's title there.
+    """
 
     rule: str
     block: BlockId | None
     item_id: str | None
-    message: str
+    key: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def message(self, language: Language) -> str:
+        block = BLOCKS_BY_ID[self.block].title(language) if self.block is not None else ""
+        return say(self.key, language, block=block, **dict(self.fields))
 
 
 Check = Callable[[Canvas], Iterator[Finding]]
@@ -54,18 +64,17 @@ Check = Callable[[Canvas], Iterator[Finding]]
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
-    description: str
     check: Check
 
-
-def _title(block_id: BlockId) -> str:
-    return BLOCKS_BY_ID[block_id].title.en
+    def description(self, language: Language) -> str:
+        """What the rule looks for (``check --list-rules``)."""
+        return say(f"lint-rule-{self.id}", language, tag=repr(CONFLICT_TAG))
 
 
 def _empty_block(canvas: Canvas) -> Iterator[Finding]:
     for block in BLOCKS:
         if not canvas.items(block.id):
-            yield Finding("empty-block", block.id, None, f"{block.title.en} has no items")
+            yield Finding("empty-block", block.id, None, "lint-empty-block")
 
 
 def _normal(text: str) -> str:
@@ -78,12 +87,8 @@ def _duplicate_item(canvas: Canvas) -> Iterator[Finding]:
         for item in canvas.items(block.id):
             key = _normal(item.text)
             if key in first:
-                yield Finding(
-                    "duplicate-item",
-                    block.id,
-                    item.id,
-                    f"{item.text!r} is already in {block.title.en} (item {first[key]})",
-                )
+                fields = (("text", repr(item.text)), ("first", first[key]))
+                yield Finding("duplicate-item", block.id, item.id, "lint-duplicate-item", fields)
             else:
                 first[key] = item.id
 
@@ -95,8 +100,8 @@ def _unresolved_conflict(canvas: Canvas) -> Iterator[Finding]:
                 "unresolved-conflict",
                 block_id,
                 item.id,
-                f"{item.text!r} is still tagged {CONFLICT_TAG!r} from a merge: keep one version "
-                "and remove the tag",
+                "lint-unresolved-conflict",
+                (("text", repr(item.text)), ("tag", repr(CONFLICT_TAG))),
             )
 
 
@@ -115,8 +120,12 @@ def _unknown_segment_tag(canvas: Canvas) -> Iterator[Finding]:
                     "unknown-segment-tag",
                     block_id,
                     item.id,
-                    f"{item.text!r} is tagged {', '.join(item.tags)}, but no customer segment "
-                    f"carries any of these (segment tags: {', '.join(sorted(segments))})",
+                    "lint-unknown-segment-tag",
+                    (
+                        ("text", repr(item.text)),
+                        ("tags", ", ".join(item.tags)),
+                        ("segments", ", ".join(sorted(segments))),
+                    ),
                 )
 
 
@@ -124,15 +133,15 @@ def _segments_not_carried(canvas: Canvas, rule: str, block_id: BlockId) -> Itera
     if not _uses_segment_tags(canvas):
         return
     carried = {tag for item in canvas.items(block_id) for tag in item.tags}
-    what = "value proposition" if block_id == BlockId.VALUE_PROPOSITIONS else "revenue stream"
     for item in canvas.items(BlockId.CUSTOMER_SEGMENTS):
         if not item.tags:
-            message = f"segment {item.text!r} has no tag, so no {what} can name it"
+            key = f"lint-{rule}-untagged"
         elif not carried.intersection(item.tags):
-            message = f"segment {item.text!r}: no {what} carries its tag ({', '.join(item.tags)})"
+            key = f"lint-{rule}"
         else:
             continue
-        yield Finding(rule, BlockId.CUSTOMER_SEGMENTS, item.id, message)
+        fields = (("text", repr(item.text)), ("tags", ", ".join(item.tags)))
+        yield Finding(rule, BlockId.CUSTOMER_SEGMENTS, item.id, key, fields)
 
 
 def _unserved_segment(canvas: Canvas) -> Iterator[Finding]:
@@ -152,44 +161,21 @@ def _revenue_without_segment(canvas: Canvas) -> Iterator[Finding]:
                 "revenue-without-segment",
                 BlockId.REVENUE_STREAMS,
                 item.id,
-                f"revenue stream {item.text!r} carries no segment tag, so no segment pays it",
+                "lint-revenue-without-segment",
+                (("text", repr(item.text)),),
             )
 
 
+#: Each rule's words are ``lint-rule-<id>`` (what it looks for) and ``lint-<id>`` (a finding)
+#: in the message catalogue.
 RULES: tuple[Rule, ...] = (
-    Rule("empty-block", "A block has no items yet.", _empty_block),
-    Rule(
-        "duplicate-item",
-        "Two items in one block have the same text (ignoring case and spacing).",
-        _duplicate_item,
-    ),
-    Rule(
-        "unresolved-conflict",
-        f"An item still tagged {CONFLICT_TAG!r} by a merge (bmc-tui merge keeps both versions).",
-        _unresolved_conflict,
-    ),
-    Rule(
-        "unknown-segment-tag",
-        "A value proposition, channel, customer relationship or revenue stream has tags, but "
-        "none is a customer segment's tag.",
-        _unknown_segment_tag,
-    ),
-    Rule(
-        "unserved-segment",
-        "A customer segment whose tag no value proposition carries.",
-        _unserved_segment,
-    ),
-    Rule(
-        "unpaid-segment",
-        "A customer segment whose tag no revenue stream carries (fine for a free side of a "
-        "platform: disable it there).",
-        _unpaid_segment,
-    ),
-    Rule(
-        "revenue-without-segment",
-        "A revenue stream with no tag, so it names no paying segment.",
-        _revenue_without_segment,
-    ),
+    Rule("empty-block", _empty_block),
+    Rule("duplicate-item", _duplicate_item),
+    Rule("unresolved-conflict", _unresolved_conflict),
+    Rule("unknown-segment-tag", _unknown_segment_tag),
+    Rule("unserved-segment", _unserved_segment),
+    Rule("unpaid-segment", _unpaid_segment),
+    Rule("revenue-without-segment", _revenue_without_segment),
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 

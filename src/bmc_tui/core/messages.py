@@ -26,6 +26,360 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "kan ikke skrive {suffix}-filer; export skriver {formats} (eller angiv --format)",
         "en": "cannot write {suffix} files; export writes {formats} (or give --format)",
     },
+    # --- one language: dialogs, notices, marks, lint and the command line (issue 12) -------
+    # The dialogs' titles, fields and hints.
+    "dialog-tags-title": {"da": "Tags (adskilt af mellemrum)", "en": "Tags (space-separated)"},
+    "dialog-tags-placeholder": {"da": "fx familier engros", "en": "e.g. families wholesale"},
+    "dialog-tags-known": {"da": "På lærredet: {tags}", "en": "In this canvas: {tags}"},
+    "dialog-tags-none-yet": {"da": "ingen endnu", "en": "none yet"},
+    "dialog-tags-segment-hint": {
+        "da": "Et tag, som et kundesegment har, knytter punktet til det segment.",
+        "en": "A tag that a customer segment carries links the item to that segment.",
+    },
+    "dialog-category-none": {"da": "(ingen)", "en": "(none)"},
+    "dialog-category-help": {
+        "da": "enter eller et tal vælger · escape annullerer",
+        "en": "enter or a number chooses · escape cancels",
+    },
+    "dialog-move-title": {
+        "da": "Flyt punktet til blok… (tryk 1–9)",
+        "en": "Move item to block… (press 1–9)",
+    },
+    "dialog-move-here": {"da": "(her)", "en": "(here)"},
+    "dialog-escape-cancels": {"da": "escape annullerer", "en": "escape cancels"},
+    "dialog-note-title": {"da": "Note til: {item}", "en": "Note for: {item}"},
+    "dialog-note-help": {
+        "da": "ctrl+s gemmer noten · escape annullerer",
+        "en": "ctrl+s keeps the note · escape cancels",
+    },
+    "dialog-header-title": {"da": "Lærredets oplysninger", "en": "Canvas header"},
+    "dialog-header-title-field": {"da": "Titel", "en": "Title"},
+    "dialog-header-designed-for": {"da": "Designet til", "en": "Designed for"},
+    "dialog-header-designed-by": {"da": "Designet af", "en": "Designed by"},
+    "dialog-header-date": {"da": "Dato (ÅÅÅÅ-MM-DD)", "en": "Date (YYYY-MM-DD)"},
+    "dialog-header-version": {"da": "Version", "en": "Version"},
+    "dialog-header-language": {"da": "Sprog", "en": "Language"},
+    "dialog-header-description": {"da": "Beskrivelse", "en": "Description"},
+    "dialog-header-help": {
+        "da": "tab skifter felt · ctrl+s gemmer · escape annullerer",
+        "en": "tab moves between fields · ctrl+s keeps · escape cancels",
+    },
+    "dialog-header-date-problem": {"da": "Dato", "en": "Date"},
+    "dialog-header-problem": {"da": "Lærredets oplysninger", "en": "Header"},
+    "dialog-prompt-empty": {
+        "da": "Skriv noget, eller tryk escape for at annullere",
+        "en": "Type something, or escape to cancel",
+    },
+    "dialog-open-title": {"da": "Åbn lærred", "en": "Open canvas"},
+    "dialog-open-none": {
+        "da": "Ingen .toml-filer her eller i canvases/.",
+        "en": "No .toml files here or in canvases/.",
+    },
+    "dialog-open-help": {
+        "da": "enter åbner · escape annullerer",
+        "en": "enter opens · escape cancels",
+    },
+    "dialog-compare-title": {
+        "da": "Sammenlign med en git-revision",
+        "en": "Compare with git revision",
+    },
+    "dialog-compare-help": {
+        "da": "en commit, en gren eller et tag · enter sammenligner · escape annullerer",
+        "en": "a commit, branch or tag · enter compares · escape cancels",
+    },
+    # Notices on the canvas.
+    "notice-item-deleted": {
+        "da": "Punktet er slettet — u fortryder",
+        "en": "Item deleted — u to undo",
+    },
+    "notice-nothing-to-undo": {"da": "Intet at fortryde", "en": "Nothing to undo"},
+    "notice-nothing-to-redo": {"da": "Intet at gentage", "en": "Nothing to redo"},
+    "notice-no-categories": {
+        "da": "{block} har ingen kategorier",
+        "en": "{block} has no categories",
+    },
+    "notice-not-changed": {"da": "Ikke ændret", "en": "Not changed"},
+    "notice-compare-needs-file": {
+        "da": "Gem lærredet i et git-repository for at sammenligne det",
+        "en": "Save the canvas in a git repository to compare it",
+    },
+    "notice-revision-unreadable": {
+        "da": "{revision} kan ikke læses",
+        "en": "{revision} is unreadable",
+    },
+    "notice-exported": {"da": "Eksporteret til {path}", "en": "Exported {path}"},
+    "notice-not-exported": {"da": "Ikke eksporteret", "en": "Not exported"},
+    "editor-no-editor": {
+        "da": "Sæt $EDITOR for at skrive noter i din egen editor (n skriver her)",
+        "en": "Set $EDITOR to edit notes in your own editor (n edits here)",
+    },
+    "editor-no-terminal": {
+        "da": "Denne terminal kan ikke overlade skærmen til $EDITOR (n skriver her)",
+        "en": "This terminal cannot hand over to $EDITOR (n edits here)",
+    },
+    "editor-cannot-run": {
+        "da": "Kunne ikke køre {command}: {error}",
+        "en": "Could not run {command}: {error}",
+    },
+    "editor-exit-status": {
+        "da": "{command} sluttede med {status}; noten er uændret",
+        "en": "{command} exited with {status}; note unchanged",
+    },
+    "editor-cannot-read": {
+        "da": "Kunne ikke læse den redigerede note: {error}",
+        "en": "Could not read the edited note: {error}",
+    },
+    # Marks on the canvas (core/annotations.py).
+    "mark-new": {"da": "ny", "en": "new"},
+    "mark-moved-from": {"da": "fra {block}", "en": "from {block}"},
+    "mark-reordered": {"da": "flyttet i blokken", "en": "reordered"},
+    "marks-changes-since": {
+        "da": "Ændringer siden {against}: {summary}",
+        "en": "Changes since {against}: {summary}",
+    },
+    "marks-header-fields": {"da": "; oplysninger: {fields}", "en": "; header: {fields}"},
+    "marks-check-none": {"da": "Tjek: intet fundet", "en": "Check: no findings"},
+    "marks-check-one": {"da": "Tjek: 1 fund — {findings}", "en": "Check: 1 finding — {findings}"},
+    "marks-check-many": {
+        "da": "Tjek: {count} fund — {findings}",
+        "en": "Check: {count} findings — {findings}",
+    },
+    # Lint findings (core/lint.py): "lint-<rule id>" says a finding, "lint-rule-<rule id>" what
+    # the rule looks for. {block} is the block's title in the reader's language.
+    "lint-empty-block": {"da": "{block} har ingen punkter", "en": "{block} has no items"},
+    "lint-duplicate-item": {
+        "da": "{text} står allerede i {block} (punkt {first})",
+        "en": "{text} is already in {block} (item {first})",
+    },
+    "lint-unresolved-conflict": {
+        "da": "{text} er stadig mærket {tag} fra en fletning: behold én udgave og fjern tagget",
+        "en": "{text} is still tagged {tag} from a merge: keep one version and remove the tag",
+    },
+    "lint-unknown-segment-tag": {
+        "da": "{text} har tags {tags}, men intet kundesegment har nogen af dem "
+        "(segmenternes tags: {segments})",
+        "en": "{text} is tagged {tags}, but no customer segment carries any of these "
+        "(segment tags: {segments})",
+    },
+    "lint-unserved-segment-untagged": {
+        "da": "segmentet {text} har intet tag, så intet værditilbud kan nævne det",
+        "en": "segment {text} has no tag, so no value proposition can name it",
+    },
+    "lint-unserved-segment": {
+        "da": "segmentet {text}: intet værditilbud har dets tag ({tags})",
+        "en": "segment {text}: no value proposition carries its tag ({tags})",
+    },
+    "lint-unpaid-segment-untagged": {
+        "da": "segmentet {text} har intet tag, så ingen indtægt kan nævne det",
+        "en": "segment {text} has no tag, so no revenue stream can name it",
+    },
+    "lint-unpaid-segment": {
+        "da": "segmentet {text}: ingen indtægt har dets tag ({tags})",
+        "en": "segment {text}: no revenue stream carries its tag ({tags})",
+    },
+    "lint-revenue-without-segment": {
+        "da": "indtægten {text} har intet segment-tag, så intet segment betaler den",
+        "en": "revenue stream {text} carries no segment tag, so no segment pays it",
+    },
+    "lint-rule-empty-block": {
+        "da": "En blok har endnu ingen punkter.",
+        "en": "A block has no items yet.",
+    },
+    "lint-rule-duplicate-item": {
+        "da": "To punkter i samme blok har samme tekst (uden hensyn til store bogstaver og "
+        "mellemrum).",
+        "en": "Two items in one block have the same text (ignoring case and spacing).",
+    },
+    "lint-rule-unresolved-conflict": {
+        "da": "Et punkt er stadig mærket {tag} af en fletning (bmc-tui merge beholder begge "
+        "udgaver).",
+        "en": "An item still tagged {tag} by a merge (bmc-tui merge keeps both versions).",
+    },
+    "lint-rule-unknown-segment-tag": {
+        "da": "Et værditilbud, en kanal, en kunderelation eller en indtægt har tags, men ingen "
+        "af dem er et kundesegments tag.",
+        "en": "A value proposition, channel, customer relationship or revenue stream has tags, "
+        "but none is a customer segment's tag.",
+    },
+    "lint-rule-unserved-segment": {
+        "da": "Et kundesegment, hvis tag intet værditilbud har.",
+        "en": "A customer segment whose tag no value proposition carries.",
+    },
+    "lint-rule-unpaid-segment": {
+        "da": "Et kundesegment, hvis tag ingen indtægt har (fint for en gratis side af en "
+        "platform: slå reglen fra dér).",
+        "en": "A customer segment whose tag no revenue stream carries (fine for a free side of "
+        "a platform: disable it there).",
+    },
+    "lint-rule-revenue-without-segment": {
+        "da": "En indtægt uden tag, så den nævner intet betalende segment.",
+        "en": "A revenue stream with no tag, so it names no paying segment.",
+    },
+    # The command line's own lines (cli.py).
+    "cli-needs-terminal": {
+        "da": "editoren skal bruge en terminal; en enkel visning får du med: bmc-tui show FIL",
+        "en": "the editor needs a terminal; for a plain view use: bmc-tui show FILE",
+    },
+    "cli-exists": {
+        "da": "{path}: findes allerede; overskriver den ikke",
+        "en": "{path}: already exists; not overwriting it",
+    },
+    "cli-wrote": {"da": "Skrev {path}", "en": "Wrote {path}"},
+    "cli-valid": {"da": "{path}: ok ({count} punkter)", "en": "{path}: ok ({count} items)"},
+    "cli-would-reformat": {
+        "da": "{path}: ville blive omformateret",
+        "en": "{path}: would reformat",
+    },
+    "cli-reformatted": {"da": "{path}: omformateret", "en": "{path}: reformatted"},
+    "cli-diff-textconv-args": {
+        "da": "diff --textconv tager præcis én FIL og ingen --rev",
+        "en": "diff --textconv takes exactly one FILE and no --rev",
+    },
+    "cli-diff-rev-args": {
+        "da": "diff --rev tager præcis én FIL",
+        "en": "diff --rev takes exactly one FILE",
+    },
+    "cli-diff-args": {
+        "da": "diff tager GAMMEL og NY, eller én FIL med --rev",
+        "en": "diff takes OLD and NEW, or one FILE with --rev",
+    },
+    "cli-conflict": {"da": "{label}: konflikt: {conflict}", "en": "{label}: conflict: {conflict}"},
+    "cli-check-needs-file": {
+        "da": "check skal have mindst én FIL (eller --list-rules)",
+        "en": "check needs at least one FILE (or --list-rules)",
+    },
+    "cli-unknown-rule": {
+        "da": "--disable: ukendt regel {rule} (se bmc-tui check --list-rules)",
+        "en": "--disable: unknown rule {rule} (see bmc-tui check --list-rules)",
+    },
+    # The core's errors about a canvas file (storage.py), in the command line's language.
+    "file-too-big": {
+        "da": "er over {limit} bytes; en canvas-fil er højst det",
+        "en": "is more than {limit} bytes; a canvas file is at most that",
+    },
+    "file-size": {
+        "da": "er {size} bytes; en canvas-fil er højst {limit}",
+        "en": "is {size} bytes; a canvas file is at most {limit}",
+    },
+    "file-missing": {"da": "filen findes ikke", "en": "no such file"},
+    "file-permission": {"da": "adgang nægtet", "en": "permission denied"},
+    "file-binary": {
+        "da": "er en binær fil, ikke et TOML-lærred",
+        "en": "is a binary file, not a TOML canvas",
+    },
+    "file-not-utf8": {"da": "er ikke UTF-8-tekst", "en": "is not UTF-8 text"},
+    "file-invalid-toml": {"da": "ugyldig TOML: {message}", "en": "invalid TOML: {message}"},
+    "file-toml-too-deep": {
+        "da": "ugyldig TOML: for dybt indlejret",
+        "en": "invalid TOML: nested too deeply",
+    },
+    "file-newer-format": {
+        "da": "format_version {version} er nyere end denne bmc-tui kan læse ({known}); "
+        "opgradér bmc-tui for at åbne den",
+        "en": "format_version {version} is newer than this bmc-tui reads ({known}); "
+        "upgrade bmc-tui to open it",
+    },
+    "file-unknown-field": {"da": "ukendt felt", "en": "unknown field"},
+    "file-unknown-table": {"da": "ukendt blok eller tabel", "en": "unknown block or table"},
+    # Each command's one-line summary in `bmc-tui --help` (click's short_help).
+    "cli-help-open": {
+        "da": "Åbn FIL i editoren (standardkommandoen).",
+        "en": "Open FILE in the editor (the default command).",
+    },
+    "cli-help-new": {
+        "da": "Skriv et nyt, tomt lærred til FIL.",
+        "en": "Write a new, empty canvas to FILE.",
+    },
+    "cli-help-validate": {
+        "da": "Kontrollér, at hver FIL er et gyldigt lærred.",
+        "en": "Check that each FILE is a valid canvas.",
+    },
+    "cli-help-fmt": {
+        "da": "Skriv hver FIL om i kanonisk form.",
+        "en": "Rewrite each FILE in canonical form.",
+    },
+    "cli-help-schema": {
+        "da": "Udskriv JSON-skemaet for canvas-filer.",
+        "en": "Print the JSON Schema of the canvas file format.",
+    },
+    "cli-help-diff": {
+        "da": "Vis, hvad der er ændret mellem to lærreder.",
+        "en": "Show what changed between two canvases.",
+    },
+    "cli-help-show": {
+        "da": "Vis FIL som lærredets ni blokke.",
+        "en": "Print FILE as the nine-block canvas grid.",
+    },
+    "cli-help-export": {
+        "da": "Eksportér FIL som Markdown, HTML, JSON eller SVG.",
+        "en": "Export FILE as Markdown, HTML, JSON or SVG.",
+    },
+    "cli-help-merge": {
+        "da": "Flet to ændrede lærreder punkt for punkt.",
+        "en": "Merge two changed canvases item by item.",
+    },
+    "cli-help-check": {
+        "da": "Tjek hvert lærred for, hvad det kan mangle.",
+        "en": "Lint each canvas FILE for what it may miss.",
+    },
+    "cli-help-init": {
+        "da": "Gør dette git-repository klar til lærreder.",
+        "en": "Set up this git repository for canvases.",
+    },
+    "cli-help-git-setup": {
+        "da": "Det gamle navn for `init`; gør præcis det samme.",
+        "en": "The old name of `init`; does exactly the same.",
+    },
+    "cli-help-recover": {
+        "da": "Vis eller gendan lærreder, der aldrig blev gemt.",
+        "en": "List or restore canvases never saved.",
+    },
+    "cli-help-main": {
+        "da": "Tænk en forretning igennem på et Business Model Canvas, i terminalen.\n\n"
+        "Kør `bmc-tui FIL` for at åbne et lærred i editoren (et nyt, hvis FIL ikke findes "
+        "endnu), eller `bmc-tui` for et nyt lærred uden navn. De andre kommandoer virker uden "
+        "editoren. Sproget følger BMC_TUI_LANG (da eller en), ellers din locale.",
+        "en": "Think through a business on a Business Model Canvas, in the terminal.\n\n"
+        "Run `bmc-tui FILE` to open a canvas in the editor (a new one if FILE does not exist "
+        "yet), or `bmc-tui` for a new untitled canvas. The other commands work without the "
+        "editor. The language follows BMC_TUI_LANG (da or en), else your locale.",
+    },
+    # bmc-tui diff and the editor's "show differences" (core/diffing.py; not --textconv).
+    "diff-count-added": {"da": "{count} tilføjet", "en": "{count} added"},
+    "diff-count-removed": {"da": "{count} fjernet", "en": "{count} removed"},
+    "diff-count-edited": {"da": "{count} rettet", "en": "{count} edited"},
+    "diff-count-moved": {"da": "{count} flyttet", "en": "{count} moved"},
+    "diff-count-reordered": {"da": "{count} ny rækkefølge", "en": "{count} reordered"},
+    "diff-header-field": {
+        "da": "{count} felt i oplysningerne ændret",
+        "en": "{count} header field changed",
+    },
+    "diff-header-fields": {
+        "da": "{count} felter i oplysningerne ændret",
+        "en": "{count} header fields changed",
+    },
+    "diff-no-changes": {"da": "ingen ændringer", "en": "no changes"},
+    "diff-none": {"da": "(ingen)", "en": "(none)"},
+    "diff-field-reordered": {
+        "da": "{field} i ny rækkefølge: {value}",
+        "en": "{field} reordered: {value}",
+    },
+    "diff-field-added": {"da": "{field} tilføjet", "en": "{field} added"},
+    "diff-field-removed": {"da": "{field} fjernet", "en": "{field} removed"},
+    "diff-field-changed": {"da": "{field} ændret", "en": "{field} changed"},
+    "diff-moved-from": {"da": "flyttet fra {block}", "en": "moved from {block}"},
+    "diff-reordered-position": {
+        "da": "ny plads: {old} → {new}",
+        "en": "reordered: position {old} → {new}",
+    },
+    "diff-canvas-header": {"da": "Lærredets oplysninger", "en": "Canvas header"},
+    "diff-markdown-title": {
+        "da": "Ændringer i lærredet: {old} → {new}",
+        "en": "Canvas changes: {old} → {new}",
+    },
+    "diff-kind-added": {"da": "Tilføjet", "en": "Added"},
+    "diff-kind-removed": {"da": "Fjernet", "en": "Removed"},
+    "diff-kind-changed": {"da": "Ændret", "en": "Changed"},
     # --- files: odd names, special files, permissions (issue 11) ---------------------------
     "not-a-regular-file-to-read": {
         "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); læser den ikke",
@@ -671,10 +1025,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The note from $EDITOR was not kept; it is open here for you to fix.",
     },
 }
-
-#: The language of messages the core and the command line print, until the command line
-#: has a language setting of its own (the canvas's ``--lang`` is about its titles).
-MESSAGE_LANGUAGE: Final[Language] = "en"
 
 
 def say(key: str, language: Language, /, **fields: object) -> str:

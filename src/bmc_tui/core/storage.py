@@ -22,8 +22,9 @@ import tomli_w
 from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.locking import current_host, pid_alive
-from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
 from bmc_tui.core.places import detail_message, dotted, locate, shown_key
 from bmc_tui.core.problems import Refusal, parse_date
@@ -83,17 +84,23 @@ def read_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             # A FIFO would block the open until someone writes to it, a device never ends:
             # neither is a canvas, so neither is opened.
-            raise CanvasError.single(path, say("not-a-regular-file-to-read", MESSAGE_LANGUAGE))
+            raise CanvasError.single(path, say("not-a-regular-file-to-read", default_language()))
         if info.st_size > MAX_FILE_BYTES:
             raise CanvasError.single(
-                path, f"is {info.st_size:,} bytes; a canvas file is at most {MAX_FILE_BYTES:,}"
+                path,
+                say(
+                    "file-size",
+                    default_language(),
+                    size=f"{info.st_size:,}",
+                    limit=f"{MAX_FILE_BYTES:,}",
+                ),
             )
         # Bounded: the file may grow while it is read.
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
             raise CanvasError.single(
-                path, f"is more than {MAX_FILE_BYTES:,} bytes; a canvas file is at most that"
+                path, say("file-too-big", default_language(), limit=f"{MAX_FILE_BYTES:,}")
             )
         return data
     except OSError as error:
@@ -103,15 +110,15 @@ def read_bytes(path: Path) -> bytes:
 def read_error(path: Path, error: OSError) -> CanvasError:
     """Why a file cannot be read, in words a user can act on."""
     if isinstance(error, FileNotFoundError):
-        return CanvasError.single(path, "no such file")
+        return CanvasError.single(path, say("file-missing", default_language()))
     if isinstance(error, PermissionError):
-        return CanvasError.single(path, "permission denied")
+        return CanvasError.single(path, say("file-permission", default_language()))
     return CanvasError.single(path, error.strerror or str(error))
 
 
 def decode(path: Path, data: bytes) -> str:
     if b"\0" in data:
-        raise CanvasError.single(path, "is a binary file, not a TOML canvas")
+        raise CanvasError.single(path, say("file-binary", default_language()))
     # A byte-order mark is what some Windows editors put first; it carries no content.
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
@@ -119,7 +126,9 @@ def decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise CanvasError.single(path, "is not UTF-8 text", line, column) from None
+        raise CanvasError.single(
+            path, say("file-not-utf8", default_language()), line, column
+        ) from None
 
 
 _TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -139,8 +148,13 @@ def _impossible_date(line: str) -> tuple[str, int] | None:
         parse_date(match[2])
     except Refusal as refusal:
         key = match[1].split("=")[0].strip().strip("\"'")
-        return f"{shown_key(key)}: {refusal}", len(match[1]) + 1
+        return f"{shown_key(key)}: {refusal.words(default_language())}", len(match[1]) + 1
     return None
+
+
+def _invalid_toml(message: str) -> str:
+    """tomllib's own words (English), after ours."""
+    return say("file-invalid-toml", default_language(), message=message)
 
 
 def parse(path: Path, text: str) -> Canvas:
@@ -157,25 +171,24 @@ def parse(path: Path, text: str) -> Canvas:
             if 1 <= line <= len(lines) and (date := _impossible_date(lines[line - 1])):
                 raise CanvasError.single(path, date[0], line, date[1]) from None
             raise CanvasError.single(
-                path, f"invalid TOML: {message}", int(match[1]), int(match[2])
+                path, _invalid_toml(message), int(match[1]), int(match[2])
             ) from None
         if message.endswith(_TOML_AT_END):
             # tomllib names no line for an error at the very end; the end is the last line.
             lines = text.split("\n")
             message = message.removesuffix(_TOML_AT_END)
             raise CanvasError.single(
-                path, f"invalid TOML: {message}", len(lines), len(lines[-1]) + 1
+                path, _invalid_toml(message), len(lines), len(lines[-1]) + 1
             ) from None
-        raise CanvasError.single(path, f"invalid TOML: {message}") from None
+        raise CanvasError.single(path, _invalid_toml(message)) from None
     except RecursionError:
-        raise CanvasError.single(path, "invalid TOML: nested too deeply") from None
+        raise CanvasError.single(path, say("file-toml-too-deep", default_language())) from None
 
     version = raw.get("format_version", FORMAT_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise CanvasError.single(
             path,
-            f"format_version {version} is newer than this bmc-tui reads "
-            f"({FORMAT_VERSION}); upgrade bmc-tui to open it",
+            say("file-newer-format", default_language(), version=version, known=FORMAT_VERSION),
             *locate(text, ("format_version",)),
         )
     try:
@@ -198,7 +211,7 @@ def _problems(text: str, error: ValidationError) -> list[Problem]:
     problems: list[Problem] = []
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
-        message = detail_message(detail)
+        message = detail_message(detail, default_language())
         if not loc and "; " in message:
             # Cross-item checks report several places in one error; split them back apart.
             for part in message.split("; "):
@@ -208,7 +221,8 @@ def _problems(text: str, error: ValidationError) -> list[Problem]:
             problems.append(_problem_from_dotted(text, message))
             continue
         if detail["type"] == "extra_forbidden":
-            message = "unknown field" if len(loc) > 1 else "unknown block or table"
+            key = "file-unknown-field" if len(loc) > 1 else "file-unknown-table"
+            message = say(key, default_language())
         line, column = locate(text, loc)
         problems.append(Problem(f"{dotted(loc)}: {message}", line, column))
     return problems
@@ -383,7 +397,7 @@ def refuse_read_only(path: Path | str) -> None:
         mode = os.stat(path).st_mode
         if stat.S_ISREG(mode) and not mode & 0o222:
             raise CanvasError.single(
-                path, say("read-only-file", MESSAGE_LANGUAGE, mode=f"{stat.S_IMODE(mode):04o}")
+                path, say("read-only-file", default_language(), mode=f"{stat.S_IMODE(mode):04o}")
             )
 
 
@@ -415,7 +429,7 @@ def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) ->
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise CanvasError.single(shown_as, "is a folder, not a canvas file")
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise CanvasError.single(shown_as, say("not-a-regular-file-to-write", MESSAGE_LANGUAGE))
+        raise CanvasError.single(shown_as, say("not-a-regular-file-to-write", default_language()))
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(

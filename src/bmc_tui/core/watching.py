@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bmc_tui.core import storage
-from bmc_tui.core.messages import MESSAGE_LANGUAGE, say
+from bmc_tui.core.interface_language import default_language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.core.textsafe import shown_path
@@ -139,7 +140,7 @@ def read_stamped(path: Path | str) -> tuple[bytes, FileStamp]:
         if stat.S_ISDIR(info.st_mode):
             raise CanvasError.single(path, "is a folder, not a canvas file")
         if not stat.S_ISREG(info.st_mode):
-            raise CanvasError.single(path, say("not-a-regular-file-to-read", MESSAGE_LANGUAGE))
+            raise CanvasError.single(path, say("not-a-regular-file-to-read", default_language()))
         if info.st_size > storage.MAX_FILE_BYTES:
             raise CanvasError.single(
                 path,

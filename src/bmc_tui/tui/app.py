@@ -160,7 +160,7 @@ class BmcApp(App[None]):
         screen = self.canvas_screen
         if not found or screen is None:
             return
-        chosen = await self.push_screen_wait(RecoverUntitledDialog(found, self.interface_language))
+        chosen = await self.push_screen_wait(RecoverUntitledDialog(found))
         if chosen is None or self.canvas_screen is not screen or screen.document.modified:
             return
         screen.close_canvas(discard=True)

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
 
+from bmc_tui.core.messages import say
+from bmc_tui.tui.language import ui_language
+
 
 @dataclass(frozen=True)
 class ExternalEditResult:
@@ -19,11 +22,10 @@ class ExternalEditResult:
 
 
 def edit_in_external_editor(app: App[object], text: str) -> ExternalEditResult:
+    words = ui_language(app)
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not command:
-        return ExternalEditResult(
-            error="Set $EDITOR to edit notes in your own editor (n edits here)"
-        )
+        return ExternalEditResult(error=say("editor-no-editor", words))
     with tempfile.TemporaryDirectory(prefix="bmc-tui-") as folder:
         path = Path(folder) / "note.md"
         # A trailing newline, as editors expect of a text file; stripped again on the way back.
@@ -32,16 +34,17 @@ def edit_in_external_editor(app: App[object], text: str) -> ExternalEditResult:
             with app.suspend():
                 completed = subprocess.run([*shlex.split(command), str(path)], check=False)
         except SuspendNotSupported:
-            return ExternalEditResult(
-                error="This terminal cannot hand over to $EDITOR (n edits here)"
-            )
+            return ExternalEditResult(error=say("editor-no-terminal", words))
         except (OSError, ValueError) as error:
-            return ExternalEditResult(error=f"Could not run {command!r}: {error}")
-        if completed.returncode != 0:
             return ExternalEditResult(
-                error=f"{command} exited with {completed.returncode}; note unchanged"
+                error=say("editor-cannot-run", words, command=repr(command), error=error)
+            )
+        if completed.returncode != 0:
+            status = completed.returncode
+            return ExternalEditResult(
+                error=say("editor-exit-status", words, command=command, status=status)
             )
         try:
             return ExternalEditResult(text=path.read_text(encoding="utf-8").rstrip("\n"))
         except (OSError, UnicodeDecodeError) as error:
-            return ExternalEditResult(error=f"Could not read the edited note: {error}")
+            return ExternalEditResult(error=say("editor-cannot-read", words, error=error))

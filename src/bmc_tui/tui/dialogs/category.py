@@ -9,7 +9,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bmc_tui.core.catalogue import Block, Language
+from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.language import ui_language
 
 NO_CATEGORY = ""
 
@@ -29,11 +31,13 @@ class CategoryDialog(Dialog[str]):
             Option(f"{number}  {category.label(self.language)}", id=category.id)
             for number, category in enumerate(self.block.categories, start=1)
         ]
-        options.append(Option("0  (none)", id=NO_CATEGORY or "none"))
+        words = ui_language(self)
+        none = say("dialog-category-none", words)
+        options.append(Option(f"0  {none}", id=NO_CATEGORY or "none"))
         with Vertical(classes="dialog-box"):
             yield Static(heading(self.language), classes="dialog-title", markup=False)
             yield OptionList(*options, id="categories")
-            yield Static("enter or a number chooses · escape cancels", classes="dialog-help")
+            yield Static(say("dialog-category-help", words), classes="dialog-help")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
 from pydantic import ValidationError
@@ -11,18 +10,21 @@ from textual.binding import BindingType
 from textual.containers import Grid, Vertical
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from bmc_tui.core.messages import LANGUAGE_NAMES
+from bmc_tui.core.messages import LANGUAGE_NAMES, say
 from bmc_tui.core.model import Header
 from bmc_tui.core.places import first_problem
+from bmc_tui.core.problems import Refusal, parse_date
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.language import ui_language
 
+#: Each text field and the message key of its label.
 TEXT_FIELDS = (
-    ("title", "Title"),
-    ("designed_for", "Designed for"),
-    ("designed_by", "Designed by"),
-    ("date", "Date (YYYY-MM-DD)"),
-    ("version", "Version"),
+    ("title", "dialog-header-title-field"),
+    ("designed_for", "dialog-header-designed-for"),
+    ("designed_by", "dialog-header-designed-by"),
+    ("date", "dialog-header-date"),
+    ("version", "dialog-header-version"),
 )
 
 
@@ -36,6 +38,7 @@ class HeaderDialog(Dialog[Header]):
         self.header = header
 
     def compose(self) -> ComposeResult:
+        words = ui_language(self)
         values = {
             "title": self.header.title,
             "designed_for": self.header.designed_for,
@@ -44,14 +47,14 @@ class HeaderDialog(Dialog[Header]):
             "version": self.header.version,
         }
         with Vertical(classes="dialog-box dialog-wide", id="header-form"):
-            yield Static("Canvas header", classes="dialog-title")
+            yield Static(say("dialog-header-title", words), classes="dialog-title")
             with Grid(id="header-fields"):
                 for name, label in TEXT_FIELDS:
-                    yield Label(label)
+                    yield Label(say(label, words))
                     field = Input(values[name], id=f"field-{name}", compact=True)
                     field.cursor_blink = False
                     yield field
-                yield Label("Language")
+                yield Label(say("dialog-header-language", words))
                 yield Select(
                     [(name, code) for code, name in LANGUAGE_NAMES.items()],
                     value=self.header.language,
@@ -59,28 +62,27 @@ class HeaderDialog(Dialog[Header]):
                     id="field-language",
                     compact=True,
                 )
-            yield Label("Description")
+            yield Label(say("dialog-header-description", words))
             description = TextArea(
                 self.header.description, id="field-description", soft_wrap=True, compact=True
             )
             description.cursor_blink = False
             yield description
-            yield Static(
-                "tab moves between fields · ctrl+s keeps · escape cancels", classes="dialog-help"
-            )
+            yield Static(say("dialog-header-help", words), classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one("#field-title", Input).focus()
 
     def action_done(self) -> None:
+        words = ui_language(self)
         data: dict[str, object] = {
             name: self.query_one(f"#field-{name}", Input).value for name, _ in TEXT_FIELDS
         }
-        date_text = str(data.pop("date")).strip()
         try:
-            data["date"] = dt.date.fromisoformat(date_text) if date_text else None
-        except ValueError:
-            self.notify("Date must look like 2026-11-27", title="Date", severity="error")
+            data["date"] = parse_date(str(data.pop("date")))
+        except Refusal as refusal:
+            title = say("dialog-header-date-problem", words)
+            self.notify(refusal.words(words), title=title, severity="error")
             return
         data["language"] = self.query_one("#field-language", Select).value
         data["description"] = self.query_one("#field-description", TextArea).text
@@ -88,6 +90,7 @@ class HeaderDialog(Dialog[Header]):
         try:
             header = Header.model_validate(data)
         except ValidationError as error:
-            self.notify(first_problem(error), title="Header", severity="error")
+            title = say("dialog-header-problem", words)
+            self.notify(first_problem(error, language=words), title=title, severity="error")
             return
         self.dismiss(header)

@@ -8,7 +8,9 @@ from textual.events import Key
 from textual.widgets import Static
 
 from bmc_tui.core.catalogue import BLOCKS, Block, Language
+from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.language import ui_language
 
 
 class MoveToBlockDialog(Dialog[int]):
@@ -20,15 +22,17 @@ class MoveToBlockDialog(Dialog[int]):
         self.language = language
 
     def compose(self) -> ComposeResult:
+        words = ui_language(self)
+        here = say("dialog-move-here", words)
         lines = [
             f"{block.number}  {block.title(self.language)}"
-            + ("  (here)" if block is self.current else "")
+            + (f"  {here}" if block is self.current else "")
             for block in BLOCKS
         ]
         with Vertical(classes="dialog-box"):
-            yield Static("Move item to block… (press 1–9)", classes="dialog-title")
+            yield Static(say("dialog-move-title", words), classes="dialog-title")
             yield Static("\n".join(lines), markup=False)
-            yield Static("escape cancels", classes="dialog-help")
+            yield Static(say("dialog-escape-cancels", words), classes="dialog-help")
 
     def on_key(self, event: Key) -> None:
         if event.character and event.character in "123456789":

@@ -9,11 +9,11 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
-from bmc_tui.core.catalogue import Language
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import clean_text, text_problem
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.language import ui_language
 
 
 class NoteDialog(Dialog[str]):
@@ -21,24 +21,23 @@ class NoteDialog(Dialog[str]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.NOTE)
 
-    def __init__(
-        self, item_text: str, note: str, language: Language = "en", problem: str = ""
-    ) -> None:
+    def __init__(self, item_text: str, note: str, problem: str = "") -> None:
         super().__init__()
         self.item_text = item_text
         self.note = note
-        self.language = language
         #: Why the note given was refused (from $EDITOR), shown from the start.
         self.problem = problem
 
     def compose(self) -> ComposeResult:
+        words = ui_language(self)
         with Vertical(classes="dialog-box dialog-wide"):
-            yield Static(f"Note for: {self.item_text}", classes="dialog-title", markup=False)
+            title = say("dialog-note-title", words, item=self.item_text)
+            yield Static(title, classes="dialog-title", markup=False)
             editor = TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             editor.cursor_blink = False
             yield editor
             yield Static(self.problem, id="problem", classes="dialog-problem", markup=False)
-            yield Static("ctrl+s keeps the note · escape cancels", classes="dialog-help")
+            yield Static(say("dialog-note-help", words), classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
@@ -46,11 +45,12 @@ class NoteDialog(Dialog[str]):
     def action_done(self) -> None:
         note = self.query_one(TextArea).text
         # Refused text stays here, with the model's reason and an offer to clean it.
-        problem = text_problem(note, multiline=True, language=self.language)
+        words = ui_language(self)
+        problem = text_problem(note, multiline=True, language=words)
         if problem is None:
             self.dismiss(note)
             return
-        offer = say("clean-offer", self.language)
+        offer = say("clean-offer", words)
         self.query_one("#problem", Static).update(f"{problem}\n{offer}")
 
     def action_clean(self) -> None:

@@ -11,8 +11,10 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from bmc_tui.core.messages import say
 from bmc_tui.core.textsafe import shown_path
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.language import ui_language
 
 
 def canvas_files(folders: list[Path]) -> list[Path]:
@@ -33,8 +35,9 @@ class OpenCanvasDialog(Dialog[Path]):
         self.files = [p for p in canvas_files(folders) if p.name != "pyproject.toml"]
 
     def compose(self) -> ComposeResult:
+        words = ui_language(self)
         with Vertical(classes="dialog-box dialog-wide"):
-            yield Static("Open canvas", classes="dialog-title")
+            yield Static(say("dialog-open-title", words), classes="dialog-title")
             if self.files:
                 yield OptionList(
                     *(
@@ -44,8 +47,8 @@ class OpenCanvasDialog(Dialog[Path]):
                     id="files",
                 )
             else:
-                yield Static("No .toml files here or in canvases/.")
-            yield Static("enter opens · escape cancels", classes="dialog-help")
+                yield Static(say("dialog-open-none", words))
+            yield Static(say("dialog-open-help", words), classes="dialog-help")
 
     def on_mount(self) -> None:
         for options in self.query(OptionList):

@@ -9,29 +9,27 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bmc_tui.core.catalogue import Language
 from bmc_tui.core.messages import say
 from bmc_tui.core.recovery import Recovered
 from bmc_tui.core.session import describe_recovery
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.language import ui_language
 
 
 class RecoverUntitledDialog(Dialog[Recovered]):
     """Dismisses with the recovery chosen, or ``None`` (escape: a new canvas instead)."""
 
-    def __init__(self, found: list[Recovered], language: Language) -> None:
+    def __init__(self, found: list[Recovered]) -> None:
         super().__init__()
         self.found = found
-        self.language = language
 
     def compose(self) -> ComposeResult:
+        words = ui_language(self)
         with Vertical(classes="dialog-box dialog-wide"):
-            yield Static(
-                say("session-untitled-offer", self.language), classes="dialog-title", markup=False
-            )
+            yield Static(say("session-untitled-offer", words), classes="dialog-title", markup=False)
             yield OptionList(
                 *(
-                    Option(Text(describe_recovery(entry, self.language)), id=str(index))
+                    Option(Text(describe_recovery(entry, words)), id=str(index))
                     for index, entry in enumerate(self.found)
                 ),
                 id="recoveries",

@@ -10,9 +10,10 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from bmc_tui.core.catalogue import Language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import tags_problem
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.language import ui_language
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 _SEPARATORS = re.compile(r"[\s,]+")
@@ -46,18 +47,18 @@ class _LastWordSuggester(Suggester):
 
 
 class TagsDialog(Dialog[tuple[str, ...]]):
-    def __init__(self, tags: tuple[str, ...], known: list[str], language: Language = "en") -> None:
+    def __init__(self, tags: tuple[str, ...], known: list[str]) -> None:
         super().__init__()
         self.tags = tags
         self.known = known
-        self.language = language
 
     def compose(self) -> ComposeResult:
+        language = ui_language(self)
         with Vertical(classes="dialog-box"):
-            yield Static("Tags (space-separated)", classes="dialog-title")
+            yield Static(say("dialog-tags-title", language), classes="dialog-title")
             field = OrderedInput(
                 " ".join(self.tags),
-                placeholder="e.g. families wholesale",
+                placeholder=say("dialog-tags-placeholder", language),
                 suggester=_LastWordSuggester(self.known),
                 id="tags",
                 compact=True,
@@ -65,10 +66,16 @@ class TagsDialog(Dialog[tuple[str, ...]]):
             field.cursor_blink = False
             yield field
             yield Static("", id="problem", classes="dialog-problem", markup=False)
-            known = " ".join(f"#{tag}" for tag in self.known) or "none yet"
-            yield Static(f"In this canvas: {known}", classes="dialog-help", markup=False)
+            known = " ".join(f"#{tag}" for tag in self.known) or say(
+                "dialog-tags-none-yet", language
+            )
             yield Static(
-                "A tag that a customer segment carries links the item to that segment.",
+                say("dialog-tags-known", language, tags=known),
+                classes="dialog-help",
+                markup=False,
+            )
+            yield Static(
+                say("dialog-tags-segment-hint", language),
                 classes="dialog-help",
             )
 
@@ -79,7 +86,7 @@ class TagsDialog(Dialog[tuple[str, ...]]):
     def _done(self, event: Input.Submitted) -> None:
         tags = parse_tags(event.value)
         # Refused tags stay typed here, with the model's reason: nothing is thrown away.
-        problem = tags_problem(tags, self.language)
+        problem = tags_problem(tags, ui_language(self))
         if problem is None:
             self.dismiss(tags)
         else:

@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.language import ui_language
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 
@@ -37,4 +39,4 @@ class TextPrompt(Dialog[str]):
         if value:
             self.dismiss(value)
         else:
-            self.notify("Type something, or escape to cancel", severity="warning")
+            self.notify(say("dialog-prompt-empty", ui_language(self)), severity="warning")

@@ -252,9 +252,11 @@ class CanvasScreen(FileActions):
 
             if self._compare_base is not None:
                 base, name = self._compare_base
-                marks = from_diff(diff_canvases(base, canvas), name, self.language)
+                marks = from_diff(
+                    diff_canvases(base, canvas), name, self.language, self.ui_language
+                )
             else:
-                marks = from_findings(lint(canvas, canvas.header.lint_disable))
+                marks = from_findings(lint(canvas, canvas.header.lint_disable), self.ui_language)
             self._annotations = (canvas, marks)
         return self._annotations[1]
 
@@ -428,7 +430,7 @@ class CanvasScreen(FileActions):
     def action_delete_item(self) -> None:
         if (item := self.selected_item()) is not None:
             self.apply(self.document.delete_item(item.id))
-            self.notify("Item deleted — u to undo", timeout=2)
+            self.notify(say("notice-item-deleted", self.ui_language), timeout=2)
 
     def action_reorder_item(self, offset: int) -> None:
         if (item := self.selected_item()) is not None:
@@ -456,7 +458,7 @@ class CanvasScreen(FileActions):
             if note is not None:
                 self._update(item.id, "edit note", note=note)
 
-        self.app.push_screen(NoteDialog(item.text, item.note, self.language), edited)
+        self.app.push_screen(NoteDialog(item.text, item.note), edited)
 
     @work
     async def action_edit_note_externally(self) -> None:
@@ -468,7 +470,7 @@ class CanvasScreen(FileActions):
         if result.error:
             self.notify(result.error, severity="error")
         elif result.text is not None:
-            problem = text_problem(result.text, multiline=True, language=self.language)
+            problem = text_problem(result.text, multiline=True, language=self.ui_language)
             if problem is None:
                 self._update(item.id, "edit note", note=result.text)
                 return
@@ -479,8 +481,8 @@ class CanvasScreen(FileActions):
                 if note is not None:
                     self._update(item.id, "edit note", note=note)
 
-            problem = f"{say('external-note-refused', self.language)}\n{problem}"
-            dialog = NoteDialog(item.text, result.text, self.language, problem)
+            problem = f"{say('external-note-refused', self.ui_language)}\n{problem}"
+            dialog = NoteDialog(item.text, result.text, problem)
             self.app.push_screen(dialog, edited)
 
     def action_set_category(self) -> None:
@@ -490,7 +492,8 @@ class CanvasScreen(FileActions):
         if item is None:
             return
         if not block.categories:
-            self.notify(f"{block.title(self.language)} has no categories", timeout=3)
+            title = block.title(self.language)
+            self.notify(say("notice-no-categories", self.ui_language, block=title), timeout=3)
             return
 
         def chosen(category: str | None) -> None:
@@ -512,27 +515,28 @@ class CanvasScreen(FileActions):
             if tags is not None:
                 self._update(item.id, "set tags", tags=tags)
 
-        self.app.push_screen(TagsDialog(item.tags, known, self.language), chosen)
+        self.app.push_screen(TagsDialog(item.tags, known), chosen)
 
     def _update(self, item_id: str, description: str, **fields: object) -> None:
         try:
             self.apply(self.document.update_item(item_id, description, **fields))
         except ValueError as error:
             problem = first_problem(error, language=self.ui_language)
-            self.notify(problem, title="Not changed", severity="error")
+            title = say("notice-not-changed", self.ui_language)
+            self.notify(problem, title=title, severity="error")
 
     # --- the canvas as a whole -------------------------------------------------------------
 
     def action_undo(self) -> None:
         change = self.document.undo()
         if change is None:
-            self.notify("Nothing to undo", timeout=2)
+            self.notify(say("notice-nothing-to-undo", self.ui_language), timeout=2)
         self.apply(change)
 
     def action_redo(self) -> None:
         change = self.document.redo()
         if change is None:
-            self.notify("Nothing to redo", timeout=2)
+            self.notify(say("notice-nothing-to-redo", self.ui_language), timeout=2)
         self.apply(change)
 
     def action_edit_header(self) -> None:
@@ -671,7 +675,8 @@ class CanvasScreen(FileActions):
         """Mark what changed since a git revision (HEAD unless the user names another)."""
         path = self.document.path
         if path is None or not path.exists():
-            self.notify("Save the canvas in a git repository to compare it", severity="warning")
+            message = say("notice-compare-needs-file", self.ui_language)
+            self.notify(message, severity="warning")
             return
 
         def chosen(revision: str | None) -> None:
@@ -680,9 +685,9 @@ class CanvasScreen(FileActions):
 
         self.app.push_screen(
             TextPrompt(
-                "Compare with git revision",
+                say("dialog-compare-title", self.ui_language),
                 "HEAD",
-                "a commit, branch or tag · enter compares · escape cancels",
+                say("dialog-compare-help", self.ui_language),
             ),
             chosen,
         )
@@ -704,10 +709,12 @@ class CanvasScreen(FileActions):
             data = file_at_revision(path, revision)
             base = parse(path, decode(path, data))
         except GitError as error:
-            self.notify(str(error), title="Cannot compare", severity="error", timeout=8)
+            title = say("session-cannot-compare", self.ui_language)
+            self.notify(str(error), title=title, severity="error", timeout=8)
             return
         except CanvasError as error:
-            self.notify(error.summary, title=f"{revision} is unreadable", severity="error")
+            title = say("notice-revision-unreadable", self.ui_language, revision=revision)
+            self.notify(error.summary, title=title, severity="error")
             return
         self.show_comparison(base, revision)
 

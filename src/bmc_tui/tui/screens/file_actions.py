@@ -177,7 +177,7 @@ class FileActions(Screen[None]):
                 when=found.written.astimezone().strftime("%Y-%m-%d %H:%M"),
                 pid=found.pid,
                 host=found.host,
-                summary=found.changes().summary(),
+                summary=found.changes().summary(self.ui_language),
                 file=found.file,
             ),
             [
@@ -323,9 +323,13 @@ class FileActions(Screen[None]):
         self._disk_marks = True
         differences = diff_canvases(disk, self.document.canvas)
         text = render_text(
-            differences, self._say("session-the-file-on-disk"), self._say("session-this-canvas")
+            differences,
+            self._say("session-the-file-on-disk"),
+            self._say("session-this-canvas"),
+            self.ui_language,
         )
-        heading = self._say("session-disk-differences", summary=differences.summary())
+        summary = differences.summary(self.ui_language)
+        heading = self._say("session-disk-differences", summary=summary)
         return heading + "\n" + text.plain
 
     def _clear_disk_marks(self) -> None:
@@ -487,6 +491,7 @@ class FileActions(Screen[None]):
         try:
             write_export(render(self.document.canvas, format, self.language), target, source=source)
         except CanvasError as error:
-            self.notify(error.summary, title="Not exported", severity="error", timeout=8)
+            title = self._say("notice-not-exported")
+            self.notify(error.summary, title=title, severity="error", timeout=8)
             return
-        self.notify(f"Exported {target}", timeout=3)
+        self.notify(self._say("notice-exported", path=target), timeout=3)

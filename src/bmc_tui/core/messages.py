@@ -228,6 +228,12 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-load-error-open": {"da": "Åbn et andet lærred", "en": "Open another canvas"},
     "key-load-error-new": {"da": "Nyt lærred", "en": "New canvas"},
     "key-load-error-quit": {"da": "Afslut", "en": "Quit"},
+    # --- issue 13a: the key bar, read-only, palette, filter, questions, help --------------
+    "key-dialog-quit": {"da": "Afslut", "en": "Quit"},
+    "read-only-refused": {
+        "da": "{key}: lærredet er åbnet skrivebeskyttet og kan ikke ændres her",
+        "en": "{key}: the canvas is open read-only and cannot be changed here",
+    },
     "key-dialog-cancel": {"da": "Annuller", "en": "Cancel"},
     "key-note-done": {"da": "Behold noten", "en": "Keep note"},
     "key-note-clean": {"da": "Rens", "en": "Clean"},

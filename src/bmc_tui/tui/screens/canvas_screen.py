@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.css.query import NoMatches
-from textual.events import DescendantFocus
+from textual.events import DescendantFocus, Key
 from textual.geometry import Region
 from textual.reactive import Reactive
 from textual.widget import Widget
@@ -34,7 +34,7 @@ from bmc_tui.core.presentation import block_heading, guide
 from bmc_tui.core.session import CanvasSession, LockOutcome, PendingText
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
-from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.keymap import EDITING_ACTIONS, Context, bindings, editing_key
 from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
@@ -158,29 +158,31 @@ class CanvasScreen(FileActions):
         self.refresh_header()
         self.refresh_bindings()
 
-    #: Actions that change the canvas: refused (and shown as unavailable) when read-only.
-    EDITING_ACTIONS = frozenset(
-        {
-            "add_item",
-            "brainstorm",
-            "edit_item",
-            "edit_note",
-            "edit_note_externally",
-            "delete_item",
-            "reorder_item",
-            "move_item",
-            "set_category",
-            "set_tags",
-            "undo",
-            "redo",
-            "edit_header",
-        }
-    )
+    #: Actions that change the canvas: refused (and left off the key bar) when read-only.
+    EDITING_ACTIONS = EDITING_ACTIONS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in self.EDITING_ACTIONS:
-            return None
+            return None  # the key then reaches ``on_key``, which says why it does nothing
         return True
+
+    def on_key(self, event: Key) -> None:
+        """Read-only, an editing key is refused in one line that says why."""
+        if not self.read_only:
+            return
+        contexts = (Context.CANVAS, Context.ITEM_LIST) if self._on_list() else (Context.CANVAS,)
+        if (row := editing_key(event.key, *contexts)) is not None:
+            event.stop()
+            language = self.ui_language
+            self.notify(
+                say("read-only-refused", language, key=row.description(language)),
+                severity="warning",
+                timeout=3,
+            )
+
+    def _on_list(self) -> bool:
+        pane = self.current_pane
+        return pane is not None and self.focused is pane.item_list
 
     @property
     def language(self) -> Language:

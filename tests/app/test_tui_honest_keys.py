@@ -1,0 +1,92 @@
+"""Issue 13 (first half): every screen tells the truth about what its keys do right now.
+
+The key bar shows the keys of what has the focus, keeps help and quit at every size the
+editor runs at, and offers no editing key on a read-only canvas, where an editing key says
+why it does nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bmc_tui.core.locking import acquire
+from bmc_tui.tui.app import BmcApp, create_app
+from bmc_tui.tui.dialogs.choice import ChoiceDialog
+from bmc_tui.tui.widgets.key_bar import KeyBar
+from conftest import SIZE, canvas
+
+
+def bar(app: BmcApp) -> str:
+    """The key bar of the screen on top, as it reads."""
+    return app.screen.query_one(KeyBar).render().plain
+
+
+@pytest.mark.parametrize("size", [(60, 18), (80, 24), (120, 40)])
+async def test_help_and_quit_are_on_the_key_bar_at_every_size(
+    en_canvas: Path, size: tuple[int, int]
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        line = bar(app)
+        assert "Help" in line
+        assert "Quit" in line
+        assert line.count("Quit") == 1
+        # The most wanted keys go last: adding and editing are there at every size.
+        assert "Add" in line
+        if size[0] >= 80:
+            assert {"Undo", "Filter", "Save"} <= set(line.split())
+
+
+async def test_a_dialog_shows_its_own_keys_not_the_canvas_keys(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "t")
+        await pilot.pause()
+        line = bar(app)
+        assert "Cancel" in line
+        assert "Quit" in line
+        assert "Add" not in line
+        assert "Delete" not in line
+
+
+async def test_the_help_screen_bar_says_back_to_canvas_once(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert bar(app).count("Back to canvas") == 1
+
+
+async def _read_only(pilot_app: BmcApp) -> None:
+    """Answer the "in use elsewhere" question with "open read-only"."""
+    assert isinstance(pilot_app.screen, ChoiceDialog)
+
+
+async def test_read_only_offers_no_editing_keys_and_refuses_them_in_words(
+    en_canvas: Path,
+) -> None:
+    other = acquire(en_canvas)
+    app = create_app(en_canvas)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceDialog)
+            await pilot.press("r")
+            await pilot.pause()
+            assert canvas(app).read_only
+            line = bar(app)
+            for word in ("Add", "Delete", "Save", "Edit", "Undo"):
+                assert word not in line.split(), word
+            assert "Help" in line
+            assert "Quit" in line
+            for key in ("a", "d", "ctrl+s"):
+                app.clear_notifications()
+                await pilot.press(key)
+                await pilot.pause()
+                messages = [n.message for n in app._notifications]
+                assert any("read-only" in message for message in messages), (key, messages)
+    finally:
+        other.release()  # type: ignore[union-attr]

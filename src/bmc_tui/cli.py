@@ -26,7 +26,7 @@ from bmc_tui.collector import long_lived_imports
 from bmc_tui.core.catalogue import LANGUAGES, Language
 from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.places import first_problem
-from bmc_tui.core.storage import CanvasError, dumps, load, save
+from bmc_tui.core.storage import CanvasError, dumps, load, save, with_canvas_suffix
 from bmc_tui.core.textsafe import shown_path
 
 EXIT_FINDINGS = 1
@@ -125,7 +125,11 @@ def open_command(file: Path | None, lang: Language | None, ui_lang: Language | N
 @click.option("--lang", type=LANGUAGE_CHOICE, help="The canvas language (default: locale).")
 @reports_canvas_errors
 def new(file: Path, title: str, lang: Language | None) -> None:
-    """Write a new, empty canvas to FILE (never over an existing file)."""
+    """Write a new, empty canvas to FILE (never over an existing file).
+
+    FILE gets ".toml" added unless it ends so, as the editor's "save as" does.
+    """
+    file = with_canvas_suffix(file)
     if file.exists() or file.is_symlink():
         fail(f"{shown_path(file)}: already exists; not overwriting it")
     try:

@@ -124,6 +124,16 @@ def test_new_writes_a_valid_empty_canvas(runner: CliRunner, tmp_path: Path) -> N
     assert run(runner, "validate", path).exit_code == 0
 
 
+def test_new_adds_toml_to_a_name_without_it_as_save_as_does(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = run(runner, "new", tmp_path / "plan", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Wrote {tmp_path / 'plan.toml'}\n"
+    assert load(tmp_path / "plan.toml").item_count() == 0
+    assert not (tmp_path / "plan").exists()
+
+
 def test_new_follows_a_danish_locale(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

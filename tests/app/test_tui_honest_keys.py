@@ -90,3 +90,25 @@ async def test_read_only_offers_no_editing_keys_and_refuses_them_in_words(
                 assert any("read-only" in message for message in messages), (key, messages)
     finally:
         other.release()  # type: ignore[union-attr]
+
+
+async def test_help_scrolls_with_j_and_k_and_lists_q_once(en_canvas: Path) -> None:
+    from rich.table import Table
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-keys", Static).content
+        assert isinstance(table, Table)
+        cells = [str(cell).split(" / ") for cell in table.columns[0].cells]
+        assert sum("q" in keys for keys in cells) == 1
+        help_text = app.screen.query_one("#help", VerticalScroll)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert help_text.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert help_text.scroll_y == 2

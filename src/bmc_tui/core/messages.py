@@ -230,6 +230,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-load-error-quit": {"da": "Afslut", "en": "Quit"},
     # --- issue 13a: the key bar, read-only, palette, filter, questions, help --------------
     "key-dialog-quit": {"da": "Afslut", "en": "Quit"},
+    "key-help-down": {"da": "Rul ned", "en": "Scroll down"},
+    "key-help-up": {"da": "Rul op", "en": "Scroll up"},
     "read-only-refused": {
         "da": "{key}: lærredet er åbnet skrivebeskyttet og kan ikke ændres her",
         "en": "{key}: the canvas is open read-only and cannot be changed here",

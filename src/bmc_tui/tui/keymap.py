@@ -234,6 +234,9 @@ KEYS: tuple[Key, ...] = (
     # --- other screens and dialogs -----------------------------------------------------------
     Key("unzoom", "z,escape", "app.pop_screen", Context.ZOOM, rank=90),
     Key("close-help", "escape,q,question_mark,f1", "app.pop_screen", Context.HELP, rank=90),
+    # --- issue 13a: the help screen scrolls as the lists move --------------------------------
+    Key("help-down", "j", "scroll_help(1)", Context.HELP, show=False),
+    Key("help-up", "k", "scroll_help(-1)", Context.HELP, show=False),
     Key("load-error-open", "o", "open", Context.LOAD_ERROR),
     Key("load-error-new", "n", "new", Context.LOAD_ERROR),
     Key("load-error-quit", "q", "app.quit", Context.LOAD_ERROR),

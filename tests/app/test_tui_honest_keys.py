@@ -112,3 +112,42 @@ async def test_help_scrolls_with_j_and_k_and_lists_q_once(en_canvas: Path) -> No
         await pilot.press("k")
         await pilot.pause()
         assert help_text.scroll_y == 2
+
+
+def _header_file(app: BmcApp) -> str:
+    from textual.widgets import Static
+
+    return str(canvas(app).query_one("#header-file", Static).render())
+
+
+def _hint(app: BmcApp) -> str:
+    from bmc_tui.tui.widgets.guide import HintLine
+
+    return canvas(app).query_one("#hint", HintLine).render().plain
+
+
+async def test_g_hides_the_questions_visibly_at_80x24_and_through_a_resize(
+    en_canvas: Path,
+) -> None:
+    from bmc_tui.tui.widgets.guide import Guide
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        # At 80x24 the panes have no room for the questions: the hint line shows them.
+        question = _hint(app).split(": ", 1)[1][:30]
+        assert question.strip()
+        assert "questions hidden" not in _header_file(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "questions hidden" in _header_file(app)
+        assert question not in _hint(app)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "questions hidden" in _header_file(app)
+        assert not any(guide.display and guide.region.height for guide in app.screen.query(Guide))
+        await pilot.press("g")
+        await pilot.pause()
+        assert "questions hidden" not in _header_file(app)
+        assert all(guide.region.height for guide in app.screen.query(Guide))

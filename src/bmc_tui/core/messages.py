@@ -232,6 +232,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-dialog-quit": {"da": "Afslut", "en": "Quit"},
     "key-help-down": {"da": "Rul ned", "en": "Scroll down"},
     "key-help-up": {"da": "Rul op", "en": "Scroll up"},
+    "header-questions-hidden": {
+        "da": "spørgsmål skjult: g viser dem",
+        "en": "questions hidden: g shows them",
+    },
     "read-only-refused": {
         "da": "{key}: lærredet er åbnet skrivebeskyttet og kan ikke ændres her",
         "en": "{key}: the canvas is open read-only and cannot be changed here",

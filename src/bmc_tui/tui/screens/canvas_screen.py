@@ -266,6 +266,7 @@ class CanvasScreen(FileActions):
             self.document.path,
             modified=self.document.modified,
             read_only=self.read_only,
+            questions_hidden=self.questions_hidden,
         )
 
     def refresh_hint(self) -> None:
@@ -275,7 +276,7 @@ class CanvasScreen(FileActions):
             hint.append(annotations.summary, style="bold reverse")
             hint.append(f"  {say('marks-escape-clears', self.ui_language)}\n", style="dim")
         hint.append(f"{block_heading(block, self.language)}: ", style="bold")
-        parts = [entry.text for entry in guide(block, self.language)]
+        parts = [] if self.questions_hidden else [e.text for e in guide(block, self.language)]
         self.query_one("#hint", HintLine).show_guide(hint, parts, self.language)
 
     def apply(self, change: Change | None, *, move_focus: bool = True) -> None:
@@ -552,8 +553,17 @@ class CanvasScreen(FileActions):
         header = self.document.canvas.header.model_copy(update={"language": language})
         self.apply(self.document.set_header(header))
 
+    @property
+    def questions_hidden(self) -> bool:
+        """Whether ``g`` has hidden the blocks' questions (said in the header)."""
+        return self.has_class("-hide-guides")
+
     def action_toggle_guides(self) -> None:
         self.toggle_class("-hide-guides")
+        # Said in the header, and the hint under the canvas (where the questions go at
+        # 80x24) drops them too: ``g`` visibly does something at every size.
+        self.refresh_header()
+        self.refresh_hint()
 
     def action_zoom(self) -> None:
         from bmc_tui.tui.screens.zoom_screen import ZoomScreen

@@ -28,7 +28,13 @@ class CanvasHeader(Horizontal):
         yield Static(id="header-file")
 
     def show(
-        self, header: Header, path: Path | None, *, modified: bool, read_only: bool = False
+        self,
+        header: Header,
+        path: Path | None,
+        *,
+        modified: bool,
+        read_only: bool = False,
+        questions_hidden: bool = False,
     ) -> None:
         language = ui_language(self)
 
@@ -52,4 +58,6 @@ class CanvasHeader(Horizontal):
             file.append(f" [+] {words('modified')}", style="bold")
         if read_only:
             file.append(f" [{words('read-only')}]", style="bold")
+        if questions_hidden:
+            file.append(f" [{words('questions-hidden')}]")
         self.query_one("#header-file", Static).update(file)

@@ -151,3 +151,23 @@ async def test_g_hides_the_questions_visibly_at_80x24_and_through_a_resize(
         await pilot.pause()
         assert "questions hidden" not in _header_file(app)
         assert all(guide.region.height for guide in app.screen.query(Guide))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+@pytest.mark.parametrize("key", ["a", "b", "e"])
+async def test_the_editor_hint_fits_its_pane_whole(
+    en_canvas: Path, size: tuple[int, int], key: str
+) -> None:
+    from rich.cells import cell_len
+
+    from bmc_tui.tui.widgets.item_editor import ItemEditor
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("2", key)
+        await pilot.pause()
+        editor = app.screen.query_one(ItemEditor)
+        assert editor.placeholder
+        assert cell_len(editor.placeholder) <= editor.content_size.width, editor.placeholder
+        if size[0] >= 200 and key == "a":
+            assert "escape" in editor.placeholder, "where there is room, the whole sentence"

@@ -232,6 +232,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-dialog-quit": {"da": "Afslut", "en": "Quit"},
     "key-help-down": {"da": "Rul ned", "en": "Scroll down"},
     "key-help-up": {"da": "Rul op", "en": "Scroll up"},
+    # The item editor's hint where its sentence does not fit the pane (issue 13a).
+    "editor-add-short": {"da": "Nyt: enter tilføjer", "en": "New: enter adds"},
+    "editor-brainstorm-short": {"da": "Brainstorm: esc stopper", "en": "Brainstorm: esc stops"},
+    "editor-edit-short": {"da": "Ret: enter beholder", "en": "Edit: enter keeps"},
     "header-questions-hidden": {
         "da": "spørgsmål skjult: g viser dem",
         "en": "questions hidden: g shows them",

@@ -11,6 +11,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -34,7 +35,7 @@ from bmc_tui.core.presentation import block_heading, guide
 from bmc_tui.core.session import CanvasSession, LockOutcome, PendingText
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
-from bmc_tui.tui.keymap import EDITING_ACTIONS, Context, bindings, editing_key
+from bmc_tui.tui.keymap import EDITING_ACTIONS, KEYS_BY_ID, Context, bindings, editing_key
 from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
@@ -363,13 +364,21 @@ class CanvasScreen(FileActions):
 
     # --- editing items ---------------------------------------------------------------------
 
+    def _editor_placeholder(self, mode: str, width: int) -> str:
+        """The longest of the editor's hints that fits ``width`` whole: the sentence, its
+        short form, or the key's own name ("Brainstorm"), never a sentence cut off."""
+        language = self.ui_language
+        forms = [say(f"editor-{mode}", language), say(f"editor-{mode}-short", language)]
+        fitting = [form for form in forms if cell_len(form) <= width]
+        return fitting[0] if fitting else KEYS_BY_ID[mode].description(language)
+
     def _open_editor(self, target: EditTarget, value: str = "") -> None:
         # Synchronous, start to end: the keys behind "a" are routed the moment this returns,
         # and must find the new editor focused (nothing here may wait on the message loop).
         pane = self.pane(target.block_id)
         for old in pane.query(ItemEditor):
             old.remove()
-        placeholder = say(f"editor-{target.mode}", self.ui_language)
+        placeholder = self._editor_placeholder(target.mode, pane.content_size.width)
         editor = ItemEditor(target, pane.item_list, value=value, placeholder=placeholder)
         # Focused at once, before the mount completes: the keys that follow "a" in the same
         # packet are the new item's text and must not reach the list's key bindings.

@@ -171,3 +171,52 @@ async def test_the_editor_hint_fits_its_pane_whole(
         assert cell_len(editor.placeholder) <= editor.content_size.width, editor.placeholder
         if size[0] >= 200 and key == "a":
             assert "escape" in editor.placeholder, "where there is room, the whole sentence"
+
+
+async def _open_palette(app: BmcApp, pilot: object) -> list[str]:
+    """Open the palette (ctrl+p) and wait until it lists its commands; their names."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
+    command_list = app.screen.query_one(CommandList)
+    for _ in range(50):
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+        if command_list.option_count:
+            break
+    return [
+        str(command_list.get_option_at_index(i).prompt).split("\n")[0]
+        for i in range(command_list.option_count)
+    ]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_palette_offers_only_this_editors_commands_and_draws_every_entry(
+    en_canvas: Path, size: tuple[int, int]
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=size) as pilot:
+        names = await _open_palette(app, pilot)
+        assert names.count("Quit") == 1
+        for textual_own in ("Keys", "Maximize", "Screenshot", "Minimize"):
+            assert textual_own not in names
+        # Its key bar is its own: close and quit, not the canvas's keys.
+        line = bar(app)
+        assert "Close" in line
+        assert "Quit" in line
+        assert "Add" not in line
+        command_list = app.screen.query_one(CommandList)
+        for _ in range(4):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            for y in range(command_list.size.height):
+                assert command_list.render_line(y).text.strip(), (y, command_list.scroll_y)
+        for _ in range(4):
+            await pilot.press("pageup")
+            await pilot.pause()
+            for y in range(command_list.size.height):
+                assert command_list.render_line(y).text.strip(), (y, command_list.scroll_y)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)

@@ -232,6 +232,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-dialog-quit": {"da": "Afslut", "en": "Quit"},
     "key-help-down": {"da": "Rul ned", "en": "Scroll down"},
     "key-help-up": {"da": "Rul op", "en": "Scroll up"},
+    "key-palette-close": {"da": "Luk", "en": "Close"},
+    "key-palette-quit": {"da": "Afslut", "en": "Quit"},
     # The item editor's hint where its sentence does not fit the pane (issue 13a).
     "editor-add-short": {"da": "Nyt: enter tilføjer", "en": "New: enter adds"},
     "editor-brainstorm-short": {"da": "Brainstorm: esc stopper", "en": "Brainstorm: esc stops"},
@@ -301,11 +303,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "palette-theme": {"da": "Tema", "en": "Theme"},
     "palette-theme-help": {"da": "Skift farvetema", "en": "Change the colour theme"},
-    "palette-screenshot": {"da": "Skærmbillede", "en": "Screenshot"},
-    "palette-screenshot-help": {
-        "da": "Gem skærmen som et SVG-billede",
-        "en": "Save the screen as an SVG picture",
-    },
     # The canvas screen, its header line, panes and the zoomed block.
     "too-small": {
         "da": "Terminalen er for lille: bmc-tui skal bruge mindst {width}x{height}.\n"

@@ -32,6 +32,7 @@ class Context(StrEnum):
     DIALOG = "dialog"
     NOTE = "note"
     HEADER = "header"
+    PALETTE = "palette"
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +245,9 @@ KEYS: tuple[Key, ...] = (
     # The app's ctrl+q, named again for the dialogs: a modal screen's bar sees only its own
     # bindings, and quit is on every key bar (issue 13a).
     Key("dialog-quit", "ctrl+q", "app.quit", Context.DIALOG, pinned=True),
+    # --- issue 13a: the command palette's own keys, in the interface language ---------------
+    Key("palette-close", "escape", "escape", Context.PALETTE, rank=90),
+    Key("palette-quit", "ctrl+q", "app.quit", Context.PALETTE, pinned=True),
     # Not priority bindings: they must run after the keys typed before them reach the text.
     Key("note-done", "ctrl+s", "done", Context.NOTE, rank=95),
     Key("note-clean", "ctrl+l", "clean", Context.NOTE, show=False),

@@ -220,3 +220,59 @@ async def test_the_palette_offers_only_this_editors_commands_and_draws_every_ent
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, CommandPalette)
+
+
+def _selected(app: BmcApp) -> tuple[str, int | None]:
+    pane = canvas(app).current_pane
+    assert pane is not None
+    return pane.block.id.value, pane.item_list.highlighted
+
+
+async def test_the_filter_counts_steps_with_n_and_says_when_nothing_matches(
+    en_canvas: Path,
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"bread")
+        await pilot.pause()
+        assert "4 matches" in _header_file(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _selected(app) == ("key_activities", 4)
+        await pilot.press("n")
+        assert _selected(app) == ("value_propositions", 2)
+        await pilot.press("n", "n")
+        assert _selected(app) == ("customer_segments", 1)
+        await pilot.press("n")
+        assert _selected(app) == ("key_activities", 4), "round the canvas"
+        await pilot.press("N")
+        assert _selected(app) == ("customer_segments", 1)
+        assert "Next match" in bar(app)
+        assert not isinstance(app.screen, type(None))
+        # The filter cleared, n is the note's key again.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "matches" not in _header_file(app)
+        assert "Next match" not in bar(app)
+        app.clear_notifications()
+        await pilot.press("slash", *"zzzz", "enter")
+        await pilot.pause()
+        assert "no matches" in _header_file(app)
+        assert any("no matches" in n.message for n in app._notifications)
+
+
+async def test_filter_matches_read_apart_from_the_selection_without_colour(
+    en_canvas: Path,
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"sourdough", "enter")
+        await pilot.pause()
+        items = canvas(app).current_pane.item_list  # type: ignore[union-attr]
+        lines = [items.render_line(y) for y in range(items.size.height)]
+        marked = [strip for strip in lines if strip.text.lstrip().startswith("»")]
+        assert marked, "a match carries a sign, which needs no colour"
+        for strip in marked:
+            styles = [segment.style for segment in strip if segment.text.strip()]
+            # Underlined, not reversed: reversed is the selection.
+            assert any(style and style.underline for style in styles)

@@ -238,6 +238,25 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "editor-add-short": {"da": "Nyt: enter tilføjer", "en": "New: enter adds"},
     "editor-brainstorm-short": {"da": "Brainstorm: esc stopper", "en": "Brainstorm: esc stops"},
     "editor-edit-short": {"da": "Ret: enter beholder", "en": "Edit: enter keeps"},
+    "key-next-match": {"da": "Næste fund", "en": "Next match"},
+    "keyhelp-next-match": {
+        "da": "Mens et filter er slået til: det næste punkt, der passer, i lærredets rækkefølge",
+        "en": "While a filter is on: the next matching item, in canvas order",
+    },
+    "key-previous-match": {"da": "Forrige fund", "en": "Previous match"},
+    "keyhelp-previous-match": {
+        "da": "Mens et filter er slået til: det forrige punkt, der passer",
+        "en": "While a filter is on: the previous matching item",
+    },
+    "filter-count-one": {
+        "da": "1 fund for “{text}”: n næste",
+        "en": "1 match for “{text}”: n next",
+    },
+    "filter-count": {
+        "da": "{count} fund for “{text}”: n næste, N forrige",
+        "en": "{count} matches for “{text}”: n next, N previous",
+    },
+    "filter-none": {"da": "ingen fund for “{text}”", "en": "no matches for “{text}”"},
     "header-questions-hidden": {
         "da": "spørgsmål skjult: g viser dem",
         "en": "questions hidden: g shows them",

@@ -163,6 +163,9 @@ class CanvasScreen(FileActions):
     EDITING_ACTIONS = EDITING_ACTIONS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_match":
+            # Only while a filter is on: otherwise n is the note's key.
+            return bool(self.filter_text)
         if self.read_only and action in self.EDITING_ACTIONS:
             return None  # the key then reaches ``on_key``, which says why it does nothing
         return True
@@ -268,6 +271,7 @@ class CanvasScreen(FileActions):
             modified=self.document.modified,
             read_only=self.read_only,
             questions_hidden=self.questions_hidden,
+            filtering=self._filter_status(),
         )
 
     def refresh_hint(self) -> None:
@@ -611,6 +615,56 @@ class CanvasScreen(FileActions):
         self.filter_text = event.value.strip()
         for block in BLOCKS:
             self.refresh_block(block.id)
+        self.refresh_header()
+        self.refresh_bindings()
+
+    def matches(self) -> list[tuple[BlockId, int]]:
+        """The items the filter matches, in canvas order (block by block, top to bottom)."""
+        needle = self.filter_text.casefold()
+        if not needle:
+            return []
+        canvas = self.document.canvas
+        return [
+            (block.id, index)
+            for block in BLOCKS
+            for index, item in enumerate(canvas.items(block.id))
+            if item_matches(item, needle)
+        ]
+
+    def _filter_status(self) -> str | None:
+        """The header's word on the filter: how many items match, or that none do."""
+        if not self.filter_text:
+            return None
+        count = len(self.matches())
+        language, text = self.ui_language, self.filter_text
+        if count == 0:
+            return say("filter-none", language, text=text)
+        key = "filter-count-one" if count == 1 else "filter-count"
+        return say(key, language, count=count, text=text)
+
+    def action_step_match(self, step: int) -> None:
+        """n / N: the next (or previous) match after the selection, round the canvas."""
+        matches = self.matches()
+        if not matches:
+            self.notify(say("filter-none", self.ui_language, text=self.filter_text), timeout=3)
+            return
+        order = [block.id for block in BLOCKS]
+        pane = self.current_pane
+        here = (
+            (order.index(pane.block.id), pane.item_list.highlighted or 0)
+            if pane is not None
+            else (-1, 0)
+        )
+        places = [(order.index(block_id), index) for block_id, index in matches]
+        if step > 0:
+            after = [place for place in places if place > here]
+            target = after[0] if after else places[0]
+        else:
+            before = [place for place in places if place < here]
+            target = before[-1] if before else places[-1]
+        block_id = order[target[0]]
+        self.focus_block(block_id)
+        self.pane(block_id).item_list.highlighted = target[1]
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
@@ -621,14 +675,14 @@ class CanvasScreen(FileActions):
         self._focus_first_match()
 
     def _focus_first_match(self) -> None:
-        needle = self.filter_text.casefold()
-        if not needle:
+        if not self.filter_text:
             return
-        for block_id, index, item in self.document.canvas.all_items():
-            if item_matches(item, needle):
-                self.focus_block(block_id)
-                self.pane(block_id).item_list.highlighted = index
-                return
+        if matches := self.matches():
+            block_id, index = matches[0]
+            self.focus_block(block_id)
+            self.pane(block_id).item_list.highlighted = index
+        else:
+            self.notify(say("filter-none", self.ui_language, text=self.filter_text), timeout=3)
 
     def clear_filter(self) -> None:
         for bar in self.query("#filter"):
@@ -637,6 +691,8 @@ class CanvasScreen(FileActions):
             self.filter_text = ""
             for block in BLOCKS:
                 self.refresh_block(block.id)
+            self.refresh_header()
+            self.refresh_bindings()
 
     def key_escape(self) -> None:
         # Escape in the filter bar or on a list clears the filter and any marks (editors

@@ -35,6 +35,7 @@ class CanvasHeader(Horizontal):
         modified: bool,
         read_only: bool = False,
         questions_hidden: bool = False,
+        filtering: str | None = None,
     ) -> None:
         language = ui_language(self)
 
@@ -60,4 +61,6 @@ class CanvasHeader(Horizontal):
             file.append(f" [{words('read-only')}]", style="bold")
         if questions_hidden:
             file.append(f" [{words('questions-hidden')}]")
+        if filtering is not None:
+            file.append(f" [{filtering}]", style="bold")
         self.query_one("#header-file", Static).update(file)

@@ -126,11 +126,6 @@ KEYS: tuple[Key, ...] = (
         )
         for block in BLOCKS
     ),
-    # --- issue 13a: stepping through the filter's matches ---------------------------------
-    # Before the note's n: while a filter is on, n and N step through its matches (as after
-    # a search in less or vi); with no filter they are not active and n is the note again.
-    Key("next-match", "n", "screen.step_match(1)", Context.ITEM_LIST, priority=True, rank=72),
-    Key("previous-match", "N", "screen.step_match(-1)", Context.ITEM_LIST, priority=True, rank=71),
     Key("add", "a", "screen.add_item", Context.ITEM_LIST, priority=True, rank=90, edits=True),
     Key(
         "brainstorm",
@@ -204,6 +199,11 @@ KEYS: tuple[Key, ...] = (
     Key("zoom", "z", "screen.zoom", Context.ITEM_LIST, priority=True, rank=40),
     Key("undo", "u", "screen.undo", Context.ITEM_LIST, priority=True, rank=75, edits=True),
     Key("filter", "slash", "screen.filter", Context.ITEM_LIST, priority=True, rank=70),
+    # --- issue 13a: stepping through the filter's matches ---------------------------------
+    # While a filter is on, n and N step through its matches (as after a search in less or
+    # vi) and n is not the note's key; with no filter they are not active (check_action).
+    Key("next-match", "n", "screen.step_match(1)", Context.ITEM_LIST, priority=True, rank=72),
+    Key("previous-match", "N", "screen.step_match(-1)", Context.ITEM_LIST, priority=True, rank=71),
     Key(
         "toggle-questions",
         "g",

@@ -163,11 +163,11 @@ class CanvasScreen(FileActions):
     EDITING_ACTIONS = EDITING_ACTIONS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "step_match":
-            # Only while a filter is on: otherwise n is the note's key.
-            return bool(self.filter_text)
         if self.read_only and action in self.EDITING_ACTIONS:
             return None  # the key then reaches ``on_key``, which says why it does nothing
+        if action in ("step_match", "edit_note"):
+            # n steps through the matches while a filter is on, and is the note's key else.
+            return bool(self.filter_text) == (action == "step_match")
         return True
 
     def on_key(self, event: Key) -> None:

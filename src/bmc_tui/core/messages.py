@@ -262,8 +262,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "questions hidden: g shows them",
     },
     "read-only-refused": {
-        "da": "{key}: lærredet er åbnet skrivebeskyttet og kan ikke ændres her",
-        "en": "{key}: the canvas is open read-only and cannot be changed here",
+        "da": "{key}: lærredet er åbnet skrivebeskyttet",
+        "en": "{key}: the canvas is open read-only",
     },
     "key-dialog-cancel": {"da": "Annuller", "en": "Cancel"},
     "key-note-done": {"da": "Behold noten", "en": "Keep note"},

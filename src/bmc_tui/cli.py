@@ -27,7 +27,7 @@ from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.places import first_problem
-from bmc_tui.core.storage import CanvasError, dumps, load, save
+from bmc_tui.core.storage import CanvasError, dumps, load, save, with_canvas_suffix
 from bmc_tui.core.textsafe import shown_path
 
 EXIT_FINDINGS = 1
@@ -78,6 +78,18 @@ class DefaultToOpenGroup(click.Group):
             args = ["open", *args]
         return super().parse_args(ctx, args)
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with the whole first sentence of its help, wrapped rather than cut
+        off mid-sentence with "..." (click's default cuts it to the line)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 @click.group(
     cls=DefaultToOpenGroup,
@@ -121,8 +133,10 @@ def open_command(file: Path | None, lang: Language | None, ui_lang: Language | N
 def new(file: Path, title: str, lang: Language | None) -> None:
     """Write a new, empty canvas to FILE.
 
-    Never over an existing file.
+    Never over an existing file. FILE gets ".toml" added unless it ends so, as the editor's
+    "save as" does.
     """
+    file = with_canvas_suffix(file)
     if file.exists() or file.is_symlink():
         fail(tell("cli-exists", path=shown_path(file)))
     try:

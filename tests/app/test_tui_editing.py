@@ -3,6 +3,8 @@ move to another block, category and tags; and keys that arrive in one burst (a s
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from bmc_tui.tui.dialogs.category import CategoryDialog
 from bmc_tui.tui.dialogs.move_to_block import MoveToBlockDialog
 from bmc_tui.tui.dialogs.note import NoteDialog
 from bmc_tui.tui.dialogs.tags import TagsDialog
-from bmc_tui.tui.external_editor import ExternalEditResult
+from bmc_tui.tui.external_editor import ExternalEditResult, editor_command
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.widgets.item_editor import ItemEditor
 from conftest import canvas
@@ -176,18 +178,43 @@ async def test_capital_e_edits_the_note_in_the_external_editor(
         assert items(app, PARTNERS)[0].note == "Written in vi"
 
 
-async def test_capital_e_without_an_editor_says_so(
+async def test_capital_e_without_an_editor_falls_back_to_vi_as_git_does(
     en_canvas: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
+    ran: list[list[str]] = []
+
+    def fake_run(argv: list[str], check: bool) -> subprocess.CompletedProcess[bytes]:
+        ran.append(argv)
+        Path(argv[-1]).write_text("Written in vi\n", encoding="utf-8")
+        return subprocess.CompletedProcess(argv, 0)
+
+    monkeypatch.setattr("bmc_tui.tui.external_editor.subprocess.run", fake_run)
     app = create_app(en_canvas)
+    # The headless test driver cannot hand the terminal over; a real one can.
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "E")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("$EDITOR" in n.message for n in app._notifications)
-        assert not canvas(app).document.modified
+        assert [argv[0] for argv in ran] == ["vi"]
+        assert items(app, PARTNERS)[0].note == "Written in vi"
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"VISUAL": "code -w", "EDITOR": "nano"}, "code -w"),
+        ({"EDITOR": "nano"}, "nano"),
+        ({"VISUAL": "", "EDITOR": "nano"}, "nano"),
+        ({}, "vi"),
+    ],
+)
+def test_the_note_editor_is_visual_then_editor_then_vi(
+    environ: dict[str, str], expected: str
+) -> None:
+    assert editor_command(environ) == expected
 
 
 async def test_d_and_delete_delete_undoably(en_canvas: Path) -> None:

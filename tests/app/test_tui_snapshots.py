@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from bmc_tui.core.locking import acquire
 from bmc_tui.tui.app import create_app
 
 SnapCompare = Callable[..., bool]
@@ -56,3 +57,27 @@ def test_terminal_too_small(snap_compare: SnapCompare, en_canvas: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(create_app(en_canvas), terminal_size=(50, 15), run_before=settle)
+
+
+# --- the key bar in its states (issue 13): what has the focus, and only keys that work ------
+
+
+def test_key_bar_on_the_canvas_at_the_smallest_size(
+    snap_compare: SnapCompare, en_canvas: Path
+) -> None:
+    # The least wanted keys give way first; help and quit stay at the right end.
+    assert snap_compare(create_app(en_canvas), terminal_size=(60, 18))
+
+
+def test_key_bar_with_a_dialog_open(snap_compare: SnapCompare, en_canvas: Path) -> None:
+    # The tags dialog's own keys, not the canvas's under it.
+    assert snap_compare(create_app(en_canvas), terminal_size=(80, 24), press=["2", "t"])
+
+
+def test_key_bar_read_only(snap_compare: SnapCompare, en_canvas: Path) -> None:
+    # Another editor holds the canvas; opened read-only, the bar offers no editing key.
+    other = acquire(en_canvas)
+    try:
+        assert snap_compare(create_app(en_canvas), terminal_size=(80, 24), press=["r"])
+    finally:
+        other.release()  # type: ignore[union-attr]

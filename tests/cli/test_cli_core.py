@@ -124,6 +124,16 @@ def test_new_writes_a_valid_empty_canvas(runner: CliRunner, tmp_path: Path) -> N
     assert run(runner, "validate", path).exit_code == 0
 
 
+def test_new_adds_toml_to_a_name_without_it_as_save_as_does(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = run(runner, "new", tmp_path / "plan", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Wrote {tmp_path / 'plan.toml'}\n"
+    assert load(tmp_path / "plan.toml").item_count() == 0
+    assert not (tmp_path / "plan").exists()
+
+
 def test_new_follows_a_danish_locale(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -455,3 +465,19 @@ def test_the_editors_interface_language_is_an_option_of_its_own(
     result = CliRunner().invoke(main, [*args, "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert calls == [{"language": "en", "ui_language": "da"}]
+
+
+def test_help_lists_each_command_with_a_whole_sentence(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--help"], terminal_width=80)
+    assert result.exit_code == 0
+    commands = result.output.split("Commands:")[1]
+    assert "..." not in commands
+    # Each summary (its wrapped lines joined) is a sentence: it ends with a full stop.
+    summaries: list[str] = []
+    for line in commands.strip("\n").splitlines():
+        if line.startswith("  ") and not line.startswith("   "):
+            summaries.append(line.split(maxsplit=1)[1])
+        else:
+            summaries[-1] += " " + line.strip()
+    assert len(summaries) == len(main.commands)  # type: ignore[attr-defined]
+    assert all(summary.endswith(".") for summary in summaries), summaries

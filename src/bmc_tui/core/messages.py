@@ -109,10 +109,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "notice-exported": {"da": "Eksporteret til {path}", "en": "Exported {path}"},
     "notice-not-exported": {"da": "Ikke eksporteret", "en": "Not exported"},
-    "editor-no-editor": {
-        "da": "Sæt $EDITOR for at skrive noter i din egen editor (n skriver her)",
-        "en": "Set $EDITOR to edit notes in your own editor (n edits here)",
-    },
     "editor-no-terminal": {
         "da": "Denne terminal kan ikke overlade skærmen til $EDITOR (n skriver her)",
         "en": "This terminal cannot hand over to $EDITOR (n edits here)",
@@ -582,6 +578,43 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-load-error-open": {"da": "Åbn et andet lærred", "en": "Open another canvas"},
     "key-load-error-new": {"da": "Nyt lærred", "en": "New canvas"},
     "key-load-error-quit": {"da": "Afslut", "en": "Quit"},
+    # --- issue 13a: the key bar, read-only, palette, filter, questions, help --------------
+    "key-dialog-quit": {"da": "Afslut", "en": "Quit"},
+    "key-help-down": {"da": "Rul ned", "en": "Scroll down"},
+    "key-help-up": {"da": "Rul op", "en": "Scroll up"},
+    "key-palette-close": {"da": "Luk", "en": "Close"},
+    "key-palette-quit": {"da": "Afslut", "en": "Quit"},
+    # The item editor's hint where its sentence does not fit the pane (issue 13a).
+    "editor-add-short": {"da": "Nyt: enter tilføjer", "en": "New: enter adds"},
+    "editor-brainstorm-short": {"da": "Brainstorm: esc stopper", "en": "Brainstorm: esc stops"},
+    "editor-edit-short": {"da": "Ret: enter beholder", "en": "Edit: enter keeps"},
+    "key-next-match": {"da": "Næste fund", "en": "Next match"},
+    "keyhelp-next-match": {
+        "da": "Mens et filter er slået til: det næste punkt, der passer, i lærredets rækkefølge",
+        "en": "While a filter is on: the next matching item, in canvas order",
+    },
+    "key-previous-match": {"da": "Forrige fund", "en": "Previous match"},
+    "keyhelp-previous-match": {
+        "da": "Mens et filter er slået til: det forrige punkt, der passer",
+        "en": "While a filter is on: the previous matching item",
+    },
+    "filter-count-one": {
+        "da": "1 fund for “{text}”: n næste",
+        "en": "1 match for “{text}”: n next",
+    },
+    "filter-count": {
+        "da": "{count} fund for “{text}”: n næste, N forrige",
+        "en": "{count} matches for “{text}”: n next, N previous",
+    },
+    "filter-none": {"da": "ingen fund for “{text}”", "en": "no matches for “{text}”"},
+    "header-questions-hidden": {
+        "da": "spørgsmål skjult: g viser dem",
+        "en": "questions hidden: g shows them",
+    },
+    "read-only-refused": {
+        "da": "{key}: lærredet er åbnet skrivebeskyttet",
+        "en": "{key}: the canvas is open read-only",
+    },
     "key-dialog-cancel": {"da": "Annuller", "en": "Cancel"},
     "key-note-done": {"da": "Behold noten", "en": "Keep note"},
     "key-note-clean": {"da": "Rens", "en": "Clean"},
@@ -639,11 +672,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "palette-theme": {"da": "Tema", "en": "Theme"},
     "palette-theme-help": {"da": "Skift farvetema", "en": "Change the colour theme"},
-    "palette-screenshot": {"da": "Skærmbillede", "en": "Screenshot"},
-    "palette-screenshot-help": {
-        "da": "Gem skærmen som et SVG-billede",
-        "en": "Save the screen as an SVG picture",
-    },
     # The canvas screen, its header line, panes and the zoomed block.
     "too-small": {
         "da": "Terminalen er for lille: bmc-tui skal bruge mindst {width}x{height}.\n"

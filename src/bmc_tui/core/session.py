@@ -52,7 +52,7 @@ from bmc_tui.core.merging import Conflict, MergeError, merge
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.recovery import BrokenRecovery, Recovered, RecoveryStore
-from bmc_tui.core.storage import CanvasError
+from bmc_tui.core.storage import CanvasError, with_canvas_suffix
 from bmc_tui.core.textsafe import displayable
 from bmc_tui.core.watching import DiskState, load_stamped, read_stamped
 
@@ -539,8 +539,7 @@ class CanvasSession:
         """Save under another name: the lock moves there, and the recovery file follows."""
         if self.read_only:
             return ReadOnly()
-        if path.suffix != ".toml":
-            path = path.with_name(path.name + ".toml")
+        path = with_canvas_suffix(path)
         if self.path is not None and _same_file(path, self.path):
             return self.save(take_lock=take_lock)
         if (path.exists() or path.is_symlink()) and not overwrite:

@@ -536,3 +536,9 @@ def is_canonical(path: Path | str) -> bool:
     data = read_bytes(path)
     canvas = parse(path, decode(path, data))
     return dumps(canvas).encode("utf-8") == data
+
+
+def with_canvas_suffix(path: Path) -> Path:
+    """The name a canvas is written under: ``path``, with ``.toml`` added unless it ends so
+    (save-as and ``bmc-tui new`` alike)."""
+    return path if path.suffix == ".toml" else path.with_name(path.name + ".toml")

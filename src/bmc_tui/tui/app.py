@@ -24,7 +24,7 @@ from bmc_tui.core.interface_language import interface_language, pinned_language
 from bmc_tui.core.messages import say
 from bmc_tui.core.session import CanvasSession, LockOutcome, OpenFailed, orphaned_untitled
 from bmc_tui.core.textsafe import shown_path
-from bmc_tui.tui.commands import CanvasCommands, system_commands
+from bmc_tui.tui.commands import CanvasCommands, Palette, system_commands
 from bmc_tui.tui.dialogs.recover_untitled import RecoverUntitledDialog
 from bmc_tui.tui.driver import TerminalDriver
 from bmc_tui.tui.ending import Ending
@@ -98,11 +98,11 @@ class BmcApp(App[None]):
         # Textual's own, but with the search field's placeholder in the interface language.
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = say("palette-placeholder", self.interface_language)
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            self.push_screen(Palette(id="--command-palette", placeholder=placeholder))
 
     def search_themes(self) -> None:
         placeholder = say("palette-theme-placeholder", self.interface_language)
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=placeholder))
 
     @property
     def default_folder(self) -> Path | None:

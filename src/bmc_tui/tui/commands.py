@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual.app import SystemCommand
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import BindingType
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from bmc_tui.core.catalogue import BLOCKS, LANGUAGES, Language
 from bmc_tui.core.messages import LANGUAGE_NAMES, say
-from bmc_tui.tui.keymap import Context, keys_for
+from bmc_tui.tui.keymap import Context, bindings, keys_for
+from bmc_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from bmc_tui.tui.app import BmcApp
@@ -26,14 +28,26 @@ def system_commands(app: BmcApp, language: Language) -> Iterator[SystemCommand]:
 
     Textual's "Keys" panel is left out (it lists Textual's English copy of the bindings; the
     help screen shows every key in the interface language), and so is its "Quit": the
-    canvas's keys, help and quit among them, are offered by ``CanvasCommands``.
+    canvas's keys, help and quit among them, are offered by ``CanvasCommands``. So are its
+    "Maximize" (no pane here maximizes; ``z`` zooms) and "Screenshot" (an SVG of the screen
+    is no part of a canvas; export writes the canvas itself).
     """
 
     def command(name: str, callback: Callable[[], Any]) -> SystemCommand:
         return SystemCommand(say(name, language), say(f"{name}-help", language), callback)
 
     yield command("palette-theme", app.action_change_theme)
-    yield command("palette-screenshot", lambda: app.set_timer(0.1, app.deliver_screenshot))
+
+
+class Palette(CommandPalette):
+    """Textual's command palette with the editor's key bar: its own keys, in the
+    interface language, where the canvas's would otherwise show through."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.PALETTE)
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield KeyBar()
 
 
 class CanvasCommands(Provider):

@@ -6,6 +6,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +22,18 @@ class ExternalEditResult:
     error: str | None = None
 
 
+#: The editor when neither ``$VISUAL`` nor ``$EDITOR`` names one, as git and crontab do.
+FALLBACK_EDITOR = "vi"
+
+
+def editor_command(environ: Mapping[str, str]) -> str:
+    """The user's editor: ``$VISUAL``, then ``$EDITOR``, then ``vi`` (git's order)."""
+    return environ.get("VISUAL") or environ.get("EDITOR") or FALLBACK_EDITOR
+
+
 def edit_in_external_editor(app: App[object], text: str) -> ExternalEditResult:
     words = ui_language(app)
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not command:
-        return ExternalEditResult(error=say("editor-no-editor", words))
+    command = editor_command(os.environ)
     with tempfile.TemporaryDirectory(prefix="bmc-tui-") as folder:
         path = Path(folder) / "note.md"
         # A trailing newline, as editors expect of a text file; stripped again on the way back.

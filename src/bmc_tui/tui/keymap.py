@@ -32,6 +32,7 @@ class Context(StrEnum):
     DIALOG = "dialog"
     NOTE = "note"
     HEADER = "header"
+    PALETTE = "palette"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,13 @@ class Key:
     priority: bool = False
     bound: bool = True
     named: bool = True
+    #: How much the key bar wants the key: when the line is too short, the lowest rank goes
+    #: first. ``pinned`` keys (help, quit) are drawn at the right end and never dropped.
+    rank: int = 0
+    pinned: bool = False
+    #: The key changes the canvas: refused, with a reason, and left off the key bar when the
+    #: canvas is open read-only.
+    edits: bool = False
 
     def description(self, language: Language) -> str:
         """The key's short name (the key bar, the palette), or "" for a row without one."""
@@ -92,18 +100,19 @@ KEYS: tuple[Key, ...] = (
     # --- the whole program -------------------------------------------------------------------
     # Bound here rather than left to Textual, so the key bar finds its words by id.
     Key("command-palette", "ctrl+p", "command_palette", Context.APP, show=False, priority=True),
-    Key("app-quit", "ctrl+q", "quit", Context.APP, show=False, priority=True),
+    # Shown where no plain ``q`` quits (a dialog, an editor): quit is on every key bar.
+    Key("app-quit", "ctrl+q", "quit", Context.APP, priority=True, pinned=True),
     # --- the canvas screen -------------------------------------------------------------------
     Key("go-to-block", "1-9", "focus_block", Context.CANVAS, bound=False),
     Key("next-block", "tab", "cycle_pane(1)", Context.CANVAS, show=False),
     Key("previous-block", "shift+tab", "cycle_pane(-1)", Context.CANVAS, show=False),
-    Key("undo-ctrl", "ctrl+z", "undo", Context.CANVAS, show=False),
-    Key("redo", "ctrl+r,ctrl+y", "redo", Context.CANVAS, show=False),
-    Key("save", "ctrl+s", "save", Context.CANVAS),
-    Key("help-f1", "f1", "help", Context.CANVAS, show=False),
+    Key("undo-ctrl", "ctrl+z", "undo", Context.CANVAS, show=False, edits=True),
+    Key("redo", "ctrl+r,ctrl+y", "redo", Context.CANVAS, show=False, edits=True),
+    Key("save", "ctrl+s", "save", Context.CANVAS, rank=80, edits=True),
+    Key("help-f1", "f1", "help", Context.CANVAS, show=False, pinned=True),
     # For when no list has the focus (the "terminal too small" message); typed into an
     # editor, q is text, and the lists bind it themselves.
-    Key("quit-anywhere", "q", "app.quit", Context.CANVAS, show=False),
+    Key("quit-anywhere", "q", "app.quit", Context.CANVAS, show=False, pinned=True),
     # --- a block's item list -----------------------------------------------------------------
     *(
         Key(
@@ -117,10 +126,20 @@ KEYS: tuple[Key, ...] = (
         )
         for block in BLOCKS
     ),
-    Key("add", "a", "screen.add_item", Context.ITEM_LIST, priority=True),
-    Key("brainstorm", "b", "screen.brainstorm", Context.ITEM_LIST, priority=True),
-    Key("edit", "e,enter", "screen.edit_item", Context.ITEM_LIST, priority=True),
-    Key("note", "n", "screen.edit_note", Context.ITEM_LIST, priority=True),
+    Key("add", "a", "screen.add_item", Context.ITEM_LIST, priority=True, rank=90, edits=True),
+    Key(
+        "brainstorm",
+        "b",
+        "screen.brainstorm",
+        Context.ITEM_LIST,
+        priority=True,
+        rank=30,
+        edits=True,
+    ),
+    Key(
+        "edit", "e,enter", "screen.edit_item", Context.ITEM_LIST, priority=True, rank=85, edits=True
+    ),
+    Key("note", "n", "screen.edit_note", Context.ITEM_LIST, priority=True, rank=50, edits=True),
     Key(
         "note-editor",
         "E",
@@ -128,8 +147,17 @@ KEYS: tuple[Key, ...] = (
         Context.ITEM_LIST,
         show=False,
         priority=True,
+        edits=True,
     ),
-    Key("delete", "d,delete", "screen.delete_item", Context.ITEM_LIST, priority=True),
+    Key(
+        "delete",
+        "d,delete",
+        "screen.delete_item",
+        Context.ITEM_LIST,
+        priority=True,
+        rank=60,
+        edits=True,
+    ),
     Key(
         "move-up",
         "shift+up,K",
@@ -137,6 +165,7 @@ KEYS: tuple[Key, ...] = (
         Context.ITEM_LIST,
         show=False,
         priority=True,
+        edits=True,
     ),
     Key(
         "move-down",
@@ -145,14 +174,36 @@ KEYS: tuple[Key, ...] = (
         Context.ITEM_LIST,
         show=False,
         priority=True,
+        edits=True,
     ),
-    Key("move-to-block", "m", "screen.move_item", Context.ITEM_LIST, show=False, priority=True),
-    Key("category", "c", "screen.set_category", Context.ITEM_LIST, show=False, priority=True),
-    Key("tags", "t", "screen.set_tags", Context.ITEM_LIST, show=False, priority=True),
+    Key(
+        "move-to-block",
+        "m",
+        "screen.move_item",
+        Context.ITEM_LIST,
+        show=False,
+        priority=True,
+        edits=True,
+    ),
+    Key(
+        "category",
+        "c",
+        "screen.set_category",
+        Context.ITEM_LIST,
+        show=False,
+        priority=True,
+        edits=True,
+    ),
+    Key("tags", "t", "screen.set_tags", Context.ITEM_LIST, show=False, priority=True, edits=True),
     Key("compare", "D", "screen.compare", Context.ITEM_LIST, show=False, priority=True),
-    Key("zoom", "z", "screen.zoom", Context.ITEM_LIST, priority=True),
-    Key("undo", "u", "screen.undo", Context.ITEM_LIST, priority=True),
-    Key("filter", "slash", "screen.filter", Context.ITEM_LIST, priority=True),
+    Key("zoom", "z", "screen.zoom", Context.ITEM_LIST, priority=True, rank=40),
+    Key("undo", "u", "screen.undo", Context.ITEM_LIST, priority=True, rank=75, edits=True),
+    Key("filter", "slash", "screen.filter", Context.ITEM_LIST, priority=True, rank=70),
+    # --- issue 13a: stepping through the filter's matches ---------------------------------
+    # While a filter is on, n and N step through its matches (as after a search in less or
+    # vi) and n is not the note's key; with no filter they are not active (check_action).
+    Key("next-match", "n", "screen.step_match(1)", Context.ITEM_LIST, priority=True, rank=72),
+    Key("previous-match", "N", "screen.step_match(-1)", Context.ITEM_LIST, priority=True, rank=71),
     Key(
         "toggle-questions",
         "g",
@@ -161,10 +212,18 @@ KEYS: tuple[Key, ...] = (
         show=False,
         priority=True,
     ),
-    Key("edit-header", "i", "screen.edit_header", Context.ITEM_LIST, show=False, priority=True),
+    Key(
+        "edit-header",
+        "i",
+        "screen.edit_header",
+        Context.ITEM_LIST,
+        show=False,
+        priority=True,
+        edits=True,
+    ),
     Key("open", "o", "screen.open", Context.ITEM_LIST, show=False, priority=True),
-    Key("help", "question_mark", "screen.help", Context.ITEM_LIST, priority=True),
-    Key("quit", "q", "app.quit", Context.ITEM_LIST, priority=True),
+    Key("help", "question_mark", "screen.help", Context.ITEM_LIST, priority=True, pinned=True),
+    Key("quit", "q", "app.quit", Context.ITEM_LIST, priority=True, pinned=True),
     Key("cursor-up", "up,k", "cursor_up", Context.ITEM_LIST, show=False, priority=True),
     Key("cursor-down", "down,j", "cursor_down", Context.ITEM_LIST, show=False, priority=True),
     Key("pane-left", "left,h", "leave('left')", Context.ITEM_LIST, show=False, priority=True),
@@ -174,21 +233,30 @@ KEYS: tuple[Key, ...] = (
     Key("page-up", "pageup", "page(-1)", Context.ITEM_LIST, show=False, priority=True),
     Key("page-down", "pagedown", "page(1)", Context.ITEM_LIST, show=False, priority=True),
     # --- the one-line item editor ------------------------------------------------------------
-    Key("keep-edit", "enter", "submit", Context.EDITOR),
-    Key("cancel-edit", "escape", "cancel", Context.EDITOR),
+    Key("keep-edit", "enter", "submit", Context.EDITOR, rank=95),
+    Key("cancel-edit", "escape", "cancel", Context.EDITOR, rank=90),
     # --- the move dialog (it reads the digit itself) -----------------------------------------
     Key("move-to-number", "m then 1-9", "move", Context.MOVE, bound=False),
     # --- other screens and dialogs -----------------------------------------------------------
-    Key("unzoom", "z,escape", "app.pop_screen", Context.ZOOM),
-    Key("close-help", "escape,q,question_mark,f1", "app.pop_screen", Context.HELP),
+    Key("unzoom", "z,escape", "app.pop_screen", Context.ZOOM, rank=90),
+    Key("close-help", "escape,q,question_mark,f1", "app.pop_screen", Context.HELP, rank=90),
+    # --- issue 13a: the help screen scrolls as the lists move --------------------------------
+    Key("help-down", "j", "scroll_help(1)", Context.HELP, show=False),
+    Key("help-up", "k", "scroll_help(-1)", Context.HELP, show=False),
     Key("load-error-open", "o", "open", Context.LOAD_ERROR),
     Key("load-error-new", "n", "new", Context.LOAD_ERROR),
     Key("load-error-quit", "q", "app.quit", Context.LOAD_ERROR),
-    Key("dialog-cancel", "escape", "cancel", Context.DIALOG),
+    Key("dialog-cancel", "escape", "cancel", Context.DIALOG, rank=90),
+    # The app's ctrl+q, named again for the dialogs: a modal screen's bar sees only its own
+    # bindings, and quit is on every key bar (issue 13a).
+    Key("dialog-quit", "ctrl+q", "app.quit", Context.DIALOG, pinned=True),
+    # --- issue 13a: the command palette's own keys, in the interface language ---------------
+    Key("palette-close", "escape", "escape", Context.PALETTE, rank=90),
+    Key("palette-quit", "ctrl+q", "app.quit", Context.PALETTE, pinned=True),
     # Not priority bindings: they must run after the keys typed before them reach the text.
-    Key("note-done", "ctrl+s", "done", Context.NOTE),
+    Key("note-done", "ctrl+s", "done", Context.NOTE, rank=95),
     Key("note-clean", "ctrl+l", "clean", Context.NOTE, show=False),
-    Key("header-done", "ctrl+s", "done", Context.HEADER),
+    Key("header-done", "ctrl+s", "done", Context.HEADER, rank=95),
 )
 
 KEYS_BY_ID = {key.id: key for key in KEYS}
@@ -206,6 +274,25 @@ HELP_SECTIONS: tuple[tuple[str, tuple[Context, ...]], ...] = (
 def keys_for(*contexts: Context) -> list[Key]:
     """The rows of ``contexts``, context by context, each in table order."""
     return [key for context in contexts for key in KEYS if key.context is context]
+
+
+def key_of(binding: Binding) -> Key | None:
+    """The table's row for ``binding`` (by its id), or None for a binding from elsewhere."""
+    return KEYS_BY_ID.get(binding.id or "")
+
+
+#: The actions that change the canvas (on the canvas screen, without its namespace).
+EDITING_ACTIONS = frozenset(
+    key.action.removeprefix("screen.").split("(")[0] for key in KEYS if key.edits
+)
+
+
+def editing_key(key: str, *contexts: Context) -> Key | None:
+    """The row among ``contexts`` that binds ``key`` to a change of the canvas, if any."""
+    for row in keys_for(*contexts):
+        if row.edits and row.bound and key in row.keys.split(","):
+            return row
+    return None
 
 
 def binding_description(binding: Binding, language: Language) -> str:

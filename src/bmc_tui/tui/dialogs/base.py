@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 
 from bmc_tui.tui.key_gate import gate_of
 from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.widgets.key_bar import KeyBar
 
 T = TypeVar("T")
 
@@ -38,6 +39,8 @@ class Dialog(ModalScreen[T]):
         return self._settled and not self._answered
 
     def on_mount(self) -> None:
+        # The dialog's own keys on the bottom line, over the canvas's: what has the focus.
+        self.mount(KeyBar())
         # Runs after the dialog's own on_mount, whose focus() is itself a call_later: this
         # comes after it, so the keys held since the dialog opened find the focus in place.
         self.app.call_later(self._settle)

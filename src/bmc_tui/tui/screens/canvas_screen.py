@@ -11,13 +11,14 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.css.query import NoMatches
-from textual.events import DescendantFocus
+from textual.events import DescendantFocus, Key
 from textual.geometry import Region
 from textual.reactive import Reactive
 from textual.widget import Widget
@@ -34,7 +35,7 @@ from bmc_tui.core.presentation import block_heading, guide
 from bmc_tui.core.session import CanvasSession, LockOutcome, PendingText
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
-from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.keymap import EDITING_ACTIONS, KEYS_BY_ID, Context, bindings, editing_key
 from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
@@ -158,29 +159,34 @@ class CanvasScreen(FileActions):
         self.refresh_header()
         self.refresh_bindings()
 
-    #: Actions that change the canvas: refused (and shown as unavailable) when read-only.
-    EDITING_ACTIONS = frozenset(
-        {
-            "add_item",
-            "brainstorm",
-            "edit_item",
-            "edit_note",
-            "edit_note_externally",
-            "delete_item",
-            "reorder_item",
-            "move_item",
-            "set_category",
-            "set_tags",
-            "undo",
-            "redo",
-            "edit_header",
-        }
-    )
+    #: Actions that change the canvas: refused (and left off the key bar) when read-only.
+    EDITING_ACTIONS = EDITING_ACTIONS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in self.EDITING_ACTIONS:
-            return None
+            return None  # the key then reaches ``on_key``, which says why it does nothing
+        if action in ("step_match", "edit_note"):
+            # n steps through the matches while a filter is on, and is the note's key else.
+            return bool(self.filter_text) == (action == "step_match")
         return True
+
+    def on_key(self, event: Key) -> None:
+        """Read-only, an editing key is refused in one line that says why."""
+        if not self.read_only:
+            return
+        contexts = (Context.CANVAS, Context.ITEM_LIST) if self._on_list() else (Context.CANVAS,)
+        if (row := editing_key(event.key, *contexts)) is not None:
+            event.stop()
+            language = self.ui_language
+            self.notify(
+                say("read-only-refused", language, key=row.description(language)),
+                severity="warning",
+                timeout=3,
+            )
+
+    def _on_list(self) -> bool:
+        pane = self.current_pane
+        return pane is not None and self.focused is pane.item_list
 
     @property
     def language(self) -> Language:
@@ -266,6 +272,8 @@ class CanvasScreen(FileActions):
             self.document.path,
             modified=self.document.modified,
             read_only=self.read_only,
+            questions_hidden=self.questions_hidden,
+            filtering=self._filter_status(),
         )
 
     def refresh_hint(self) -> None:
@@ -275,7 +283,7 @@ class CanvasScreen(FileActions):
             hint.append(annotations.summary, style="bold reverse")
             hint.append(f"  {say('marks-escape-clears', self.ui_language)}\n", style="dim")
         hint.append(f"{block_heading(block, self.language)}: ", style="bold")
-        parts = [entry.text for entry in guide(block, self.language)]
+        parts = [] if self.questions_hidden else [e.text for e in guide(block, self.language)]
         self.query_one("#hint", HintLine).show_guide(hint, parts, self.language)
 
     def apply(self, change: Change | None, *, move_focus: bool = True) -> None:
@@ -362,13 +370,21 @@ class CanvasScreen(FileActions):
 
     # --- editing items ---------------------------------------------------------------------
 
+    def _editor_placeholder(self, mode: str, width: int) -> str:
+        """The longest of the editor's hints that fits ``width`` whole: the sentence, its
+        short form, or the key's own name ("Brainstorm"), never a sentence cut off."""
+        language = self.ui_language
+        forms = [say(f"editor-{mode}", language), say(f"editor-{mode}-short", language)]
+        fitting = [form for form in forms if cell_len(form) <= width]
+        return fitting[0] if fitting else KEYS_BY_ID[mode].description(language)
+
     def _open_editor(self, target: EditTarget, value: str = "") -> None:
         # Synchronous, start to end: the keys behind "a" are routed the moment this returns,
         # and must find the new editor focused (nothing here may wait on the message loop).
         pane = self.pane(target.block_id)
         for old in pane.query(ItemEditor):
             old.remove()
-        placeholder = say(f"editor-{target.mode}", self.ui_language)
+        placeholder = self._editor_placeholder(target.mode, pane.content_size.width)
         editor = ItemEditor(target, pane.item_list, value=value, placeholder=placeholder)
         # Focused at once, before the mount completes: the keys that follow "a" in the same
         # packet are the new item's text and must not reach the list's key bindings.
@@ -554,8 +570,17 @@ class CanvasScreen(FileActions):
         header = self.document.canvas.header.model_copy(update={"language": language})
         self.apply(self.document.set_header(header))
 
+    @property
+    def questions_hidden(self) -> bool:
+        """Whether ``g`` has hidden the blocks' questions (said in the header)."""
+        return self.has_class("-hide-guides")
+
     def action_toggle_guides(self) -> None:
         self.toggle_class("-hide-guides")
+        # Said in the header, and the hint under the canvas (where the questions go at
+        # 80x24) drops them too: ``g`` visibly does something at every size.
+        self.refresh_header()
+        self.refresh_hint()
 
     def action_zoom(self) -> None:
         from bmc_tui.tui.screens.zoom_screen import ZoomScreen
@@ -594,6 +619,56 @@ class CanvasScreen(FileActions):
         self.filter_text = event.value.strip()
         for block in BLOCKS:
             self.refresh_block(block.id)
+        self.refresh_header()
+        self.refresh_bindings()
+
+    def matches(self) -> list[tuple[BlockId, int]]:
+        """The items the filter matches, in canvas order (block by block, top to bottom)."""
+        needle = self.filter_text.casefold()
+        if not needle:
+            return []
+        canvas = self.document.canvas
+        return [
+            (block.id, index)
+            for block in BLOCKS
+            for index, item in enumerate(canvas.items(block.id))
+            if item_matches(item, needle)
+        ]
+
+    def _filter_status(self) -> str | None:
+        """The header's word on the filter: how many items match, or that none do."""
+        if not self.filter_text:
+            return None
+        count = len(self.matches())
+        language, text = self.ui_language, self.filter_text
+        if count == 0:
+            return say("filter-none", language, text=text)
+        key = "filter-count-one" if count == 1 else "filter-count"
+        return say(key, language, count=count, text=text)
+
+    def action_step_match(self, step: int) -> None:
+        """n / N: the next (or previous) match after the selection, round the canvas."""
+        matches = self.matches()
+        if not matches:
+            self.notify(say("filter-none", self.ui_language, text=self.filter_text), timeout=3)
+            return
+        order = [block.id for block in BLOCKS]
+        pane = self.current_pane
+        here = (
+            (order.index(pane.block.id), pane.item_list.highlighted or 0)
+            if pane is not None
+            else (-1, 0)
+        )
+        places = [(order.index(block_id), index) for block_id, index in matches]
+        if step > 0:
+            after = [place for place in places if place > here]
+            target = after[0] if after else places[0]
+        else:
+            before = [place for place in places if place < here]
+            target = before[-1] if before else places[-1]
+        block_id = order[target[0]]
+        self.focus_block(block_id)
+        self.pane(block_id).item_list.highlighted = target[1]
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
@@ -604,14 +679,14 @@ class CanvasScreen(FileActions):
         self._focus_first_match()
 
     def _focus_first_match(self) -> None:
-        needle = self.filter_text.casefold()
-        if not needle:
+        if not self.filter_text:
             return
-        for block_id, index, item in self.document.canvas.all_items():
-            if item_matches(item, needle):
-                self.focus_block(block_id)
-                self.pane(block_id).item_list.highlighted = index
-                return
+        if matches := self.matches():
+            block_id, index = matches[0]
+            self.focus_block(block_id)
+            self.pane(block_id).item_list.highlighted = index
+        else:
+            self.notify(say("filter-none", self.ui_language, text=self.filter_text), timeout=3)
 
     def clear_filter(self) -> None:
         for bar in self.query("#filter"):
@@ -620,6 +695,8 @@ class CanvasScreen(FileActions):
             self.filter_text = ""
             for block in BLOCKS:
                 self.refresh_block(block.id)
+            self.refresh_header()
+            self.refresh_bindings()
 
     def key_escape(self) -> None:
         # Escape in the filter bar or on a list clears the filter and any marks (editors

@@ -41,15 +41,34 @@ def _keys(key: Key) -> str:
     return " / ".join(KEY_NAMES.get(name, name) for name in key.keys.split(","))
 
 
-def help_rows(contexts: Iterable[Context]) -> list[Key]:
-    """The keys a help section lists: those with words, one per action."""
-    rows: list[Key] = []
-    seen: set[str] = set()
-    for key in keys_for(*contexts):
-        if key.named and key.action not in seen:
-            seen.add(key.action)
-            rows.append(key)
-    return rows
+def _what(key: Key) -> str:
+    """What a key does, whoever binds it: ``q`` on a list and on the screen both quit."""
+    return key.action.removeprefix("app.").removeprefix("screen.")
+
+
+def help_rows(
+    sections: Iterable[tuple[str, Iterable[Context]]],
+) -> list[tuple[str, list[tuple[str, Key]]]]:
+    """The help screen's sections: each heading with its rows, (the keys, the key's row).
+
+    Each thing the keys do is listed once, where it first appears, with every key that
+    does it ("ctrl+q / q"), so no sentence is listed twice."""
+    listed: dict[str, list[str]] = {}
+    found: list[tuple[str, list[tuple[list[str], Key]]]] = []
+    for heading, contexts in sections:
+        rows: list[tuple[list[str], Key]] = []
+        for key in keys_for(*contexts):
+            if not key.named:
+                continue
+            names = listed.get(_what(key))
+            if names is None:
+                names = listed[_what(key)] = []
+                rows.append((names, key))
+            if _keys(key) not in names:
+                names.append(_keys(key))
+        found.append((heading, rows))
+    # Joined once every section is read: a later section may add a key to an earlier row.
+    return [(heading, [(" / ".join(names), key) for names, key in rows]) for heading, rows in found]
 
 
 def key_table(sections: Iterable[tuple[str, Iterable[Context]]], language: Language) -> Table:
@@ -57,10 +76,10 @@ def key_table(sections: Iterable[tuple[str, Iterable[Context]]], language: Langu
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for heading, contexts in sections:
+    for heading, rows in help_rows(sections):
         table.add_row(Text(say(heading, language), style="bold underline"), "")
-        for key in help_rows(contexts):
-            table.add_row(_keys(key), key.help(language))
+        for keys, key in rows:
+            table.add_row(keys, key.help(language))
         table.add_row("", "")
     return table
 
@@ -97,3 +116,7 @@ class HelpScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()
+
+    def action_scroll_help(self, lines: int) -> None:
+        """``j`` and ``k``, as on the canvas's lists."""
+        self.query_one("#help", VerticalScroll).scroll_relative(y=lines, animate=False)

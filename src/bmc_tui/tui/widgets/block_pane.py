@@ -91,9 +91,11 @@ class BlockPane(Vertical):
                 for mark in annotations.items.get(item.id, ()):
                     line.append(f" {mark.sign}{mark.label}", style=f"bold {MARK_STYLES[mark.kind]}")
             if needle:
+                # A match is marked by a sign and an underline, not reversed: reversed is the
+                # selection, and both read apart without colour (NO_COLOR, a mono terminal).
                 if item_matches(item, needle):
-                    line.stylize("reverse")
-                    line = Text("» ") + line
+                    line.stylize("underline")
+                    line = Text(f"{MATCH} ", style="bold") + line
                 else:
                     line.stylize("dim")
             lines.append((item.id, line))
@@ -149,6 +151,10 @@ class BlockPane(Vertical):
                 filter_text=filter_text,
                 annotations=annotations,
             )
+
+
+#: The sign before an item the filter matches.
+MATCH = "»"
 
 
 def item_matches(item: Item, needle: str) -> bool:

@@ -28,7 +28,14 @@ class CanvasHeader(Horizontal):
         yield Static(id="header-file")
 
     def show(
-        self, header: Header, path: Path | None, *, modified: bool, read_only: bool = False
+        self,
+        header: Header,
+        path: Path | None,
+        *,
+        modified: bool,
+        read_only: bool = False,
+        questions_hidden: bool = False,
+        filtering: str | None = None,
     ) -> None:
         language = ui_language(self)
 
@@ -52,4 +59,8 @@ class CanvasHeader(Horizontal):
             file.append(f" [+] {words('modified')}", style="bold")
         if read_only:
             file.append(f" [{words('read-only')}]", style="bold")
+        if questions_hidden:
+            file.append(f" [{words('questions-hidden')}]")
+        if filtering is not None:
+            file.append(f" [{filtering}]", style="bold")
         self.query_one("#header-file", Static).update(file)

@@ -16,7 +16,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from bmc_tui.tui.keymap import KEYS_BY_ID, binding_description
+from bmc_tui.tui.keymap import binding_description, key_of
 from bmc_tui.tui.language import ui_language
 
 
@@ -25,6 +25,8 @@ class KeyEntry(NamedTuple):
     key_display: str
     description: str
     enabled: bool
+    #: The keymap's rank: which keys a short line keeps.
+    rank: int = 0
 
 
 class KeyBar(Widget):
@@ -55,10 +57,6 @@ class KeyBar(Widget):
     }
     """
 
-    #: Keys drawn at the right end, so that a narrow terminal never hides them: the way to
-    #: every other key (the help key, as the keymap binds it).
-    PINNED_KEYS: ClassVar[tuple[str, ...]] = tuple(KEYS_BY_ID["help"].keys.split(","))
-
     def __init__(self) -> None:
         super().__init__()
         self._shown: tuple[tuple[KeyEntry, ...], tuple[KeyEntry, ...]] | None = None
@@ -76,22 +74,34 @@ class KeyBar(Widget):
             self.refresh()
 
     def _entries(self) -> tuple[tuple[KeyEntry, ...], tuple[KeyEntry, ...]]:
-        """The keys to show (one per action, as Textual's footer does), and those pinned to
-        the right end: help and the command palette."""
+        """The keys to show, each action and each name once (as Textual's footer does), and
+        those pinned to the right end: help, quit and the command palette.
+
+        Read-only, the keys that would change the canvas are left off: they would only be
+        refused."""
         left: dict[str, KeyEntry] = {}
         right: dict[str, KeyEntry] = {}
+        actions: set[str] = set()
         palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
+        read_only = bool(getattr(self.screen, "read_only", False))
         # The words in the interface language, by the binding's id in the keymap: a change of
         # language changes the entries, so the bar repaints when the bindings are refreshed.
         language = ui_language(self)
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            row = key_of(binding)
+            if key != palette_key and not binding.show:
+                continue
+            if (read_only and row is not None and row.edits) or binding.action in actions:
+                continue
             description = binding_description(binding, language)
-            entry = KeyEntry(key, self.app.get_key_display(binding), description, enabled)
-            if key == palette_key:
-                right.setdefault(binding.action, entry)
-            elif binding.show:
-                side = right if key in self.PINNED_KEYS else left
-                side.setdefault(binding.action, entry)
+            rank = row.rank if row is not None else 0
+            entry = KeyEntry(key, self.app.get_key_display(binding), description, enabled, rank)
+            actions.add(binding.action)
+            if key == palette_key or (row is not None and row.pinned):
+                # By name: q and ctrl+q both quit, and one "Quit" is enough.
+                right.setdefault(description, entry)
+            else:
+                left.setdefault(description, entry)
         return tuple(left.values()), tuple(
             sorted(right.values(), key=lambda e: e.key == palette_key)
         )
@@ -101,13 +111,21 @@ class KeyBar(Widget):
         width = self.size.width
         pinned = [self._piece(entry) for entry in right]
         pinned_width = sum(piece.cell_len + 1 for piece in pinned)
+        pieces = [self._piece(entry) for entry in left]
+        # Whole keys or nothing (a cut-off name helps nobody): the most wanted keys that fit,
+        # drawn in the keymap's order.
+        room = width - pinned_width
+        kept: set[int] = set()
+        for index in sorted(range(len(left)), key=lambda i: -left[i].rank):
+            if pieces[index].cell_len + 1 > room:
+                break  # the next key is wanted more than any after it
+            kept.add(index)
+            room -= pieces[index].cell_len + 1
         line = Text(no_wrap=True, overflow="crop")
         self._spans = []
-        for entry in left:
-            piece = self._piece(entry)
-            if line.cell_len + piece.cell_len + 1 + pinned_width > width:
-                break  # whole keys or nothing: a cut-off name helps nobody
-            self._add(line, piece, entry)
+        for index, (piece, entry) in enumerate(zip(pieces, left, strict=True)):
+            if index in kept:
+                self._add(line, piece, entry)
         line.append(" " * max(width - line.cell_len - pinned_width, 0))
         for piece, entry in zip(pinned, right, strict=True):
             self._add(line, piece, entry)

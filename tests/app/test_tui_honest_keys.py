@@ -1,0 +1,278 @@
+"""Issue 13 (first half): every screen tells the truth about what its keys do right now.
+
+The key bar shows the keys of what has the focus, keeps help and quit at every size the
+editor runs at, and offers no editing key on a read-only canvas, where an editing key says
+why it does nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bmc_tui.core.locking import acquire
+from bmc_tui.tui.app import BmcApp, create_app
+from bmc_tui.tui.dialogs.choice import ChoiceDialog
+from bmc_tui.tui.widgets.key_bar import KeyBar
+from conftest import SIZE, canvas
+
+
+def bar(app: BmcApp) -> str:
+    """The key bar of the screen on top, as it reads."""
+    return app.screen.query_one(KeyBar).render().plain
+
+
+@pytest.mark.parametrize("size", [(60, 18), (80, 24), (120, 40)])
+async def test_help_and_quit_are_on_the_key_bar_at_every_size(
+    en_canvas: Path, size: tuple[int, int]
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        line = bar(app)
+        assert "Help" in line
+        assert "Quit" in line
+        assert line.count("Quit") == 1
+        # The most wanted keys go last: adding and editing are there at every size.
+        assert "Add" in line
+        if size[0] >= 80:
+            assert {"Undo", "Filter", "Save"} <= set(line.split())
+
+
+async def test_a_dialog_shows_its_own_keys_not_the_canvas_keys(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "t")
+        await pilot.pause()
+        line = bar(app)
+        assert "Cancel" in line
+        assert "Quit" in line
+        assert "Add" not in line
+        assert "Delete" not in line
+
+
+async def test_the_help_screen_bar_says_back_to_canvas_once(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert bar(app).count("Back to canvas") == 1
+
+
+async def _read_only(pilot_app: BmcApp) -> None:
+    """Answer the "in use elsewhere" question with "open read-only"."""
+    assert isinstance(pilot_app.screen, ChoiceDialog)
+
+
+async def test_read_only_offers_no_editing_keys_and_refuses_them_in_words(
+    en_canvas: Path,
+) -> None:
+    other = acquire(en_canvas)
+    app = create_app(en_canvas)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceDialog)
+            await pilot.press("r")
+            await pilot.pause()
+            assert canvas(app).read_only
+            line = bar(app)
+            for word in ("Add", "Delete", "Save", "Edit", "Undo"):
+                assert word not in line.split(), word
+            assert "Help" in line
+            assert "Quit" in line
+            for key in ("a", "d", "ctrl+s"):
+                app.clear_notifications()
+                await pilot.press(key)
+                await pilot.pause()
+                messages = [n.message for n in app._notifications]
+                assert any("read-only" in message for message in messages), (key, messages)
+    finally:
+        other.release()  # type: ignore[union-attr]
+
+
+async def test_help_scrolls_with_j_and_k_and_lists_q_once(en_canvas: Path) -> None:
+    from rich.table import Table
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-keys", Static).content
+        assert isinstance(table, Table)
+        cells = [str(cell).split(" / ") for cell in table.columns[0].cells]
+        assert sum("q" in keys for keys in cells) == 1
+        help_text = app.screen.query_one("#help", VerticalScroll)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert help_text.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert help_text.scroll_y == 2
+
+
+def _header_file(app: BmcApp) -> str:
+    from textual.widgets import Static
+
+    return str(canvas(app).query_one("#header-file", Static).render())
+
+
+def _hint(app: BmcApp) -> str:
+    from bmc_tui.tui.widgets.guide import HintLine
+
+    return canvas(app).query_one("#hint", HintLine).render().plain
+
+
+async def test_g_hides_the_questions_visibly_at_80x24_and_through_a_resize(
+    en_canvas: Path,
+) -> None:
+    from bmc_tui.tui.widgets.guide import Guide
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        # At 80x24 the panes have no room for the questions: the hint line shows them.
+        question = _hint(app).split(": ", 1)[1][:30]
+        assert question.strip()
+        assert "questions hidden" not in _header_file(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "questions hidden" in _header_file(app)
+        assert question not in _hint(app)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "questions hidden" in _header_file(app)
+        assert not any(guide.display and guide.region.height for guide in app.screen.query(Guide))
+        await pilot.press("g")
+        await pilot.pause()
+        assert "questions hidden" not in _header_file(app)
+        assert all(guide.region.height for guide in app.screen.query(Guide))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+@pytest.mark.parametrize("key", ["a", "b", "e"])
+async def test_the_editor_hint_fits_its_pane_whole(
+    en_canvas: Path, size: tuple[int, int], key: str
+) -> None:
+    from rich.cells import cell_len
+
+    from bmc_tui.tui.widgets.item_editor import ItemEditor
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("2", key)
+        await pilot.pause()
+        editor = app.screen.query_one(ItemEditor)
+        assert editor.placeholder
+        assert cell_len(editor.placeholder) <= editor.content_size.width, editor.placeholder
+        if size[0] >= 200 and key == "a":
+            assert "escape" in editor.placeholder, "where there is room, the whole sentence"
+
+
+async def _open_palette(app: BmcApp, pilot: object) -> list[str]:
+    """Open the palette (ctrl+p) and wait until it lists its commands; their names."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
+    command_list = app.screen.query_one(CommandList)
+    for _ in range(50):
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+        if command_list.option_count:
+            break
+    return [
+        str(command_list.get_option_at_index(i).prompt).split("\n")[0]
+        for i in range(command_list.option_count)
+    ]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_palette_offers_only_this_editors_commands_and_draws_every_entry(
+    en_canvas: Path, size: tuple[int, int]
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=size) as pilot:
+        names = await _open_palette(app, pilot)
+        assert names.count("Quit") == 1
+        for textual_own in ("Keys", "Maximize", "Screenshot", "Minimize"):
+            assert textual_own not in names
+        # Its key bar is its own: close and quit, not the canvas's keys.
+        line = bar(app)
+        assert "Close" in line
+        assert "Quit" in line
+        assert "Add" not in line
+        command_list = app.screen.query_one(CommandList)
+        for _ in range(4):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            for y in range(command_list.size.height):
+                assert command_list.render_line(y).text.strip(), (y, command_list.scroll_y)
+        for _ in range(4):
+            await pilot.press("pageup")
+            await pilot.pause()
+            for y in range(command_list.size.height):
+                assert command_list.render_line(y).text.strip(), (y, command_list.scroll_y)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+
+
+def _selected(app: BmcApp) -> tuple[str, int | None]:
+    pane = canvas(app).current_pane
+    assert pane is not None
+    return pane.block.id.value, pane.item_list.highlighted
+
+
+async def test_the_filter_counts_steps_with_n_and_says_when_nothing_matches(
+    en_canvas: Path,
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"bread")
+        await pilot.pause()
+        assert "4 matches" in _header_file(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _selected(app) == ("key_activities", 4)
+        await pilot.press("n")
+        assert _selected(app) == ("value_propositions", 2)
+        await pilot.press("n", "n")
+        assert _selected(app) == ("customer_segments", 1)
+        await pilot.press("n")
+        assert _selected(app) == ("key_activities", 4), "round the canvas"
+        await pilot.press("N")
+        assert _selected(app) == ("customer_segments", 1)
+        assert "Next match" in bar(app)
+        assert not isinstance(app.screen, type(None))
+        # The filter cleared, n is the note's key again.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "matches" not in _header_file(app)
+        assert "Next match" not in bar(app)
+        app.clear_notifications()
+        await pilot.press("slash", *"zzzz", "enter")
+        await pilot.pause()
+        assert "no matches" in _header_file(app)
+        assert any("no matches" in n.message for n in app._notifications)
+
+
+async def test_filter_matches_read_apart_from_the_selection_without_colour(
+    en_canvas: Path,
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"sourdough", "enter")
+        await pilot.pause()
+        items = canvas(app).current_pane.item_list  # type: ignore[union-attr]
+        lines = [items.render_line(y) for y in range(items.size.height)]
+        marked = [strip for strip in lines if strip.text.lstrip().startswith("»")]
+        assert marked, "a match carries a sign, which needs no colour"
+        for strip in marked:
+            styles = [segment.style for segment in strip if segment.text.strip()]
+            # Underlined, not reversed: reversed is the selection.
+            assert any(style and style.underline for style in styles)

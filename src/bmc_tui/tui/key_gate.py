@@ -11,9 +11,8 @@ then each parent's up to the app, so bindings matched on the way have run too); 
 whose ``accepts_keys`` is false (a dialog opening, or applying its answer) holds them until
 it calls :meth:`KeyGate.wake`. Held keys are routed in the order they came.
 
-The gate also reads an escape glued to the next key as two keys: the terminal sends Alt+x as
-ESC x, the same bytes as escape and x typed at once, and this program binds no Alt keys, so
-ESC x is always "escape, then x".
+An escape glued to the next key (ESC x) is split into escape, then x, where the bytes are
+read: by the terminal driver's parser (``bmc_tui.tui.input_parser``), before keys reach here.
 """
 
 from __future__ import annotations
@@ -58,7 +57,7 @@ class KeyGate:
         """Route ``event`` in its turn; ``False`` for events that are not typed input."""
         if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
             return False
-        self._held.extend(split_escape(event))
+        self._held.append(event)
         if not self._replaying:
             await self._flow()
         return True
@@ -166,20 +165,6 @@ def _typed_into(target: object, event: InputEvent) -> bool:
     one kind of key that need not hold the keys behind it (and most keys are this kind:
     waiting after each would cost a frame per character)."""
     return isinstance(target, Input) and isinstance(event, events.Key) and event.is_printable
-
-
-def split_escape(event: InputEvent) -> list[InputEvent]:
-    """Alt+x (ESC x, as escape and x typed at once arrive) as escape, then x."""
-    if not isinstance(event, events.Key) or not event.key.startswith("alt+"):
-        return [event]
-    character = event.character
-    if character is None or len(character) != 1 or not character.isprintable():
-        return [event]
-    from textual._xterm_parser import XTermParser
-
-    # The parser's own naming of a lone character, so "x" here is the "x" typed alone.
-    plain = list(XTermParser()._sequence_to_key_events(character))
-    return [events.Key("escape", "\x1b"), *plain]
 
 
 def gate_of(app: object) -> KeyGate | None:

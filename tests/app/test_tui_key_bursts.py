@@ -129,10 +129,6 @@ def test_a_repeated_key_in_a_dialog_answers_it_once(
     assert "ScreenStackError" not in editor.text
 
 
-@pytest.mark.xfail(
-    reason="save-as asks from a worker, so its prompt opens after the keys behind ctrl+s "
-    "were routed: the first letter of the name reaches the canvas (file_actions)"
-)
 def test_enter_enter_in_save_as_saves_once_and_keeps_working(tmp_path: Path) -> None:
     terminal = PtyTerminal([], env_for(tmp_path), tmp_path)
     try:
@@ -147,6 +143,21 @@ def test_enter_enter_in_save_as_saves_once_and_keeps_working(tmp_path: Path) -> 
         assert texts(target, VALUE_PROPOSITIONS) == ["kept", "after"]
     finally:
         terminal.close()
+
+
+@pytest.mark.parametrize("answer", ["s", "d"], ids=["save", "discard"])
+def test_the_answer_typed_right_after_q_answers_the_quit_question(
+    editor: PtyTerminal, canvas: Path, answer: str
+) -> None:
+    before = texts(canvas, VALUE_PROPOSITIONS)
+    # The question opens from a worker, after q has been handled: "s" or "d" typed at once
+    # must answer it, not act on the canvas ("d" would delete the edited item).
+    editor.send("4", "e", "ctrl+u", *typed("unsaved"), "enter", "q", answer)
+    assert editor.wait_exit() == 0
+    if answer == "s":
+        assert texts(canvas, VALUE_PROPOSITIONS) == ["unsaved", *before[1:]]
+    else:
+        assert texts(canvas, VALUE_PROPOSITIONS) == before
 
 
 @pytest.mark.parametrize(

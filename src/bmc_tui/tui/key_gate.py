@@ -11,12 +11,19 @@ then each parent's up to the app, so bindings matched on the way have run too); 
 whose ``accepts_keys`` is false (a dialog opening, or applying its answer) holds them until
 it calls :meth:`KeyGate.wake`. Held keys are routed in the order they came.
 
+An action that asks from a worker (save-as's file name, quit's Save/Discard/Cancel) opens its
+dialog later than the key that started it has settled: the keys typed after it are the
+answer, yet they would reach the canvas first. :meth:`KeyGate.asks_from` holds keys while such
+a worker runs, except while one of its dialogs is up and taking keys.
+
 An escape glued to the next key (ESC x) is split into escape, then x, where the bytes are
 read: by the terminal driver's parser (``bmc_tui.tui.input_parser``), before keys reach here.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -28,6 +35,7 @@ from textual.widgets import Input
 if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
+    from textual.worker import Worker
 
 #: A hold that outlives this is a bug; keys then flow again rather than freeze the editor.
 HOLD_LIMIT = 10.0
@@ -50,6 +58,9 @@ class KeyGate:
         self._pending: set[int] = set()
         self._replaying = False
         self._limit: Timer | None = None
+        #: Workers whose questions the keys wait for (see :meth:`asks_from`).
+        self._asking: set[Worker[Any]] = set()
+        self._watchers: set[asyncio.Task[None]] = set()
 
     # --- the app's side ----------------------------------------------------------------------
 
@@ -73,7 +84,12 @@ class KeyGate:
         self._arm_limit()
 
     def _open(self) -> bool:
-        return not self._pending and getattr(self._app.screen, "accepts_keys", True)
+        if self._pending:
+            return False
+        # A dialog says itself whether it takes keys now; any other screen takes them unless
+        # a worker is about to ask something.
+        accepts: bool | None = getattr(self._app.screen, "accepts_keys", None)
+        return not self._asking if accepts is None else accepts
 
     async def _route(self, event: InputEvent) -> None:
         # Where Textual sends it: the focused widget, else the screen itself.
@@ -134,6 +150,24 @@ class KeyGate:
         if self._held and self._open() and not self._replaying:
             self._app.call_next(self._flow)
 
+    def asks_from(self, worker: Worker[Any]) -> None:
+        """Keys wait while ``worker`` runs, but for when a dialog it opened takes them.
+
+        Called by the action that starts the worker, in the key's own turn: the worker
+        itself starts too late to hold the keys behind that key."""
+        self._asking.add(worker)
+        watcher = asyncio.create_task(self._done_asking(worker))
+        self._watchers.add(watcher)
+        watcher.add_done_callback(self._watchers.discard)
+
+    async def _done_asking(self, worker: Worker[Any]) -> None:
+        # Ended however it ended: failed and cancelled work asks nothing more either.
+        with contextlib.suppress(Exception):
+            await worker.wait()
+        self._asking.discard(worker)
+        self._arm_limit()
+        self.wake()
+
     # --- the safety net ----------------------------------------------------------------------
 
     def _arm_limit(self) -> None:
@@ -146,9 +180,10 @@ class KeyGate:
 
     async def _give_up(self) -> None:
         self._limit = None
-        if self._pending:
+        if self._pending or self._asking:
             self._app.log.warning("key gate: an entry never settled; letting keys through")
             self._pending.clear()
+            self._asking.clear()
         if self._held and not self._replaying:
             await self._flow()
 

@@ -232,3 +232,33 @@ def test_escape_glued_to_a_key_drops_the_draft_then_the_key_acts(
         # Added after the selected item, the block's first.
         head, *tail = (str(item["text"]) for item in before[CUSTOMER_RELATIONSHIPS])
         assert texts(canvas, CUSTOMER_RELATIONSHIPS) == [head, *expected, *tail]
+
+
+def test_a_filter_typed_in_a_burst_is_the_filter_not_commands(
+    editor: PtyTerminal, canvas: Path
+) -> None:
+    original = blocks(canvas)
+    # "doorstep" is full of canvas keys (d deletes, o opens, t tags, e edits): each must
+    # be text in the filter bar, and enter must leave the first match selected.
+    editor.send("1", "/", *typed("doorstep"), "enter", "e", "ctrl+u", *typed("Found"))
+    editor.send("enter")
+    save_and_wait(editor, canvas)
+    saved = blocks(canvas)
+    expected = [str(item["text"]) for item in original[VALUE_PROPOSITIONS]]
+    expected[1] = "Found"
+    assert texts(canvas, VALUE_PROPOSITIONS) == expected
+    for block, items in original.items():
+        if block != VALUE_PROPOSITIONS:
+            assert saved[block] == items, f"{block} changed"
+
+
+def test_the_header_form_typed_in_a_burst_keeps_every_field(
+    editor: PtyTerminal, canvas: Path
+) -> None:
+    original = blocks(canvas)
+    editor.send("i", "ctrl+u", *typed("Dough today"), "tab", "ctrl+u", *typed("Neighbours"))
+    editor.send("ctrl+s")
+    save_and_wait(editor, canvas)
+    header = tomllib.loads(canvas.read_text(encoding="utf-8"))["canvas"]
+    assert (header["title"], header["designed_for"]) == ("Dough today", "Neighbours")
+    assert blocks(canvas) == original

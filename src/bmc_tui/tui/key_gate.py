@@ -112,8 +112,13 @@ class KeyGate:
         self, node: MessagePump, event: InputEvent, patience: int, climb: bool = False
     ) -> None:
         """Go through ``node``'s queue behind ``event``, then up through its parents'."""
-        if node is self._app or not node.call_later(self._arrived, node, event, patience, climb):
-            # At the app (the key has bubbled as far as it goes), or the node is closing.
+        if node is self._app:
+            # Bubbled to the app, which matches the bindings no widget on the way matched (a
+            # dialog's ctrl+s): the key is settled once the app's queue has got past it.
+            if not node.call_later(self.settled, event):
+                self.settled(event)
+        elif not node.call_later(self._arrived, node, event, patience, climb):
+            # The node is closing.
             self.settled(event)
 
     def _arrived(self, node: MessagePump, event: InputEvent, patience: int, climb: bool) -> None:

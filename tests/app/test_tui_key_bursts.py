@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,9 @@ from pathlib import Path
 import pytest
 from pty_terminal import PtyTerminal, paste_bytes, typed, wait_until
 
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.model import Canvas
+from bmc_tui.core.recovery import Recovered, RecoveryStore
 from conftest import EXAMPLE_EN
 
 #: Block 4 of the canvas, as the file names it.
@@ -262,3 +266,31 @@ def test_the_header_form_typed_in_a_burst_keeps_every_field(
     header = tomllib.loads(canvas.read_text(encoding="utf-8"))["canvas"]
     assert (header["title"], header["designed_for"]) == ("Dough today", "Neighbours")
     assert blocks(canvas) == original
+
+
+def recovered_after_hangup(terminal: PtyTerminal, folder: Path, canvas: Path) -> Canvas:
+    """Hang the editor up (SIGHUP, as a dropped SSH link) and read what it kept."""
+    os.killpg(terminal.process.pid, signal.SIGHUP)
+    terminal.wait_exit()
+    found = RecoveryStore(folder / "state" / "bmc-tui" / "recovery").find(canvas)
+    assert isinstance(found, Recovered), "no recovery file after SIGHUP"
+    return found.canvas
+
+
+def test_an_item_being_typed_is_kept_on_hangup(
+    editor: PtyTerminal, canvas: Path, tmp_path: Path
+) -> None:
+    editor.send("6", "a", *typed("Half typed idea"))
+    editor.wait_for("Half typed ide")
+    kept = recovered_after_hangup(editor, tmp_path, canvas)
+    assert "Half typed idea" in [item.text for item in kept.items(BlockId.CHANNELS)]
+
+
+def test_a_note_being_typed_is_kept_on_hangup(
+    editor: PtyTerminal, canvas: Path, tmp_path: Path
+) -> None:
+    editor.send("6", "n", *typed("Words not yet kept"))
+    editor.wait_for("Words not yet kep")
+    kept = recovered_after_hangup(editor, tmp_path, canvas)
+    first = kept.items(BlockId.CHANNELS)[0]
+    assert "Words not yet kept" in first.note

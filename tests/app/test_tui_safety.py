@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import signal
+from collections.abc import Callable
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from bmc_tui.core.catalogue import BlockId
 from bmc_tui.core.locking import acquire, lock_path
@@ -67,19 +70,33 @@ async def test_reload_drops_mine_and_undo_brings_it_back(en_canvas: Path) -> Non
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:
         screen = screen_of(app)
+
+        def channels() -> list[str]:
+            return [item.text for item in screen.document.canvas.items(BlockId.CHANNELS)]
+
         await pilot.press("6", "a", *"Mine", "enter")
+        # "Mine" is in before the file changes: an unmodified canvas would reload quietly.
+        assert await settled(pilot, lambda: "Mine" in channels())
         with_new_channel(en_canvas, "Theirs")
+        # One question, whether this call or the disk-check timer asks it.
         screen.check_disk()
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
+        assert await settled(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.press("r")
-        await pilot.pause()
-        texts = [item.text for item in screen.document.canvas.items(BlockId.CHANNELS)]
-        assert "Theirs" in texts
-        assert "Mine" not in texts
+        assert await settled(pilot, lambda: "Theirs" in channels())
+        assert "Mine" not in channels()
+        assert not isinstance(app.screen, ChoiceDialog), "the question was asked twice"
         await pilot.press("u")
-        texts = [item.text for item in screen.document.canvas.items(BlockId.CHANNELS)]
-        assert "Mine" in texts
+        assert await settled(pilot, lambda: "Mine" in channels())
+
+
+async def settled(pilot: Pilot[None], condition: Callable[[], bool], rounds: int = 50) -> bool:
+    """Let the app work until ``condition`` holds (a key through the gate, a worker's
+    dialog), a bounded number of rounds: no fixed sleep, no race with a busy machine."""
+    for _ in range(rounds):
+        if condition():
+            return True
+        await pilot.pause()
+    return condition()
 
 
 async def test_recovered_changes_are_offered_and_restored(en_canvas: Path) -> None:

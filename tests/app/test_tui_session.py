@@ -56,9 +56,18 @@ async def laid_out(dialog: ChoiceDialog, pilot: object) -> None:
 async def changed_under_unsaved_edits(app: BmcApp, pilot: object, path: Path) -> None:
     """Add "Mine" in the editor, "Theirs" on disk, and let the disk check notice."""
     await pilot.press("6", "a", *"Mine", "enter")  # type: ignore[attr-defined]
+    # On a busy machine the add, then the dialog and its focus, each take a few rounds: an
+    # unmodified canvas would reload quietly, and a dialog without focus takes no key.
+    for _ in range(50):
+        if "Mine" in texts(app, CH):
+            break
+        await pilot.pause()  # type: ignore[attr-defined]
     with_new_channel(path, "Theirs")
     canvas(app).check_disk()
-    await pilot.pause()  # type: ignore[attr-defined]
+    for _ in range(50):
+        if choice_dialogs(app) and getattr(app.screen, "accepts_keys", False):
+            break
+        await pilot.pause()  # type: ignore[attr-defined]
 
 
 # --- locks on every path ---------------------------------------------------------------------

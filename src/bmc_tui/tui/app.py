@@ -177,7 +177,9 @@ class BmcApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit, asking Save / Discard / Cancel when the canvas has unsaved changes."""
-        self._quit_when_confirmed()
+        worker = self._quit_when_confirmed()
+        # Save / Discard / Cancel may be asked: the key typed next is the answer.
+        self.key_gate.asks_from(worker)
 
     @work(exclusive=True, group="quit")
     async def _quit_when_confirmed(self) -> None:

@@ -22,16 +22,22 @@ descriptor). What to do about it is the listener's business (see ``bmc_tui.tui.e
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import queue
 import select
+import selectors
 import threading
 from collections.abc import Callable
 from typing import IO, Any
 
+from textual._loop import loop_last
+from textual._parser import ParseError
 from textual.drivers._writer_thread import WriterThread
 from textual.drivers.linux_driver import LinuxDriver
+
+from bmc_tui.tui.input_parser import EscapeThenKeyParser
 
 #: How long a write waits for room in the writer's queue before it looks again at whether
 #: the terminal has gone (room normally comes within milliseconds).
@@ -215,9 +221,40 @@ class TerminalDriver(LinuxDriver):
         # Textual turns an exception here into a panic, which ends the app without its
         # shutdown path; a read that fails because the terminal went is not a bug.
         try:
-            super().run_input_thread()
+            self._read_input()
         except OSError as error:
             self.lose(f"input failed: {error.strerror or error}")
+
+    def _read_input(self) -> None:
+        """Textual's own input loop (``LinuxDriver.run_input_thread``), with the parser that
+        reads ESC x as escape, then x (see ``bmc_tui.tui.input_parser``). Textual builds its
+        parser inside that loop, so the loop is here to choose the parser."""
+        selector = selectors.SelectSelector()
+        selector.register(self.fileno, selectors.EVENT_READ)
+        parser = EscapeThenKeyParser(self._debug)
+        decode = codecs.getincrementaldecoder("utf-8")().decode
+
+        def read(ready: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
+            for last, (_key, mask) in loop_last(ready):
+                if mask & selectors.EVENT_READ:
+                    text = decode(os.read(self.fileno, 1024 * 4), final=final and last)
+                    if not text:
+                        break
+                    for message in parser.feed(text):
+                        self.process_message(message)
+            for message in parser.tick():
+                self.process_message(message)
+
+        try:
+            while not self.exit_event.is_set():
+                read(selector.select(0.1))
+            selector.unregister(self.fileno)
+            read(selector.select(0.1), final=True)
+        finally:
+            selector.close()
+            with contextlib.suppress(EOFError, ParseError):
+                for _message in parser.feed(""):
+                    pass
 
     # --- ctrl+z, and the SIGCONT a hang-up sends ------------------------------------------------
 

@@ -11,13 +11,19 @@ then each parent's up to the app, so bindings matched on the way have run too); 
 whose ``accepts_keys`` is false (a dialog opening, or applying its answer) holds them until
 it calls :meth:`KeyGate.wake`. Held keys are routed in the order they came.
 
-The gate also reads an escape glued to the next key as two keys: the terminal sends Alt+x as
-ESC x, the same bytes as escape and x typed at once, and this program binds no Alt keys, so
-ESC x is always "escape, then x".
+An action that asks from a worker (save-as's file name, quit's Save/Discard/Cancel) opens its
+dialog later than the key that started it has settled: the keys typed after it are the
+answer, yet they would reach the canvas first. :meth:`KeyGate.asks_from` holds keys while such
+a worker runs, except while one of its dialogs is up and taking keys.
+
+An escape glued to the next key (ESC x) is split into escape, then x, where the bytes are
+read: by the terminal driver's parser (``bmc_tui.tui.input_parser``), before keys reach here.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -29,6 +35,7 @@ from textual.widgets import Input
 if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
+    from textual.worker import Worker
 
 #: A hold that outlives this is a bug; keys then flow again rather than freeze the editor.
 HOLD_LIMIT = 10.0
@@ -51,6 +58,9 @@ class KeyGate:
         self._pending: set[int] = set()
         self._replaying = False
         self._limit: Timer | None = None
+        #: Workers whose questions the keys wait for (see :meth:`asks_from`).
+        self._asking: set[Worker[Any]] = set()
+        self._watchers: set[asyncio.Task[None]] = set()
 
     # --- the app's side ----------------------------------------------------------------------
 
@@ -58,7 +68,7 @@ class KeyGate:
         """Route ``event`` in its turn; ``False`` for events that are not typed input."""
         if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
             return False
-        self._held.extend(split_escape(event))
+        self._held.append(event)
         if not self._replaying:
             await self._flow()
         return True
@@ -74,7 +84,12 @@ class KeyGate:
         self._arm_limit()
 
     def _open(self) -> bool:
-        return not self._pending and getattr(self._app.screen, "accepts_keys", True)
+        if self._pending:
+            return False
+        # A dialog says itself whether it takes keys now; any other screen takes them unless
+        # a worker is about to ask something.
+        accepts: bool | None = getattr(self._app.screen, "accepts_keys", None)
+        return not self._asking if accepts is None else accepts
 
     async def _route(self, event: InputEvent) -> None:
         # Where Textual sends it: the focused widget, else the screen itself.
@@ -97,8 +112,13 @@ class KeyGate:
         self, node: MessagePump, event: InputEvent, patience: int, climb: bool = False
     ) -> None:
         """Go through ``node``'s queue behind ``event``, then up through its parents'."""
-        if node is self._app or not node.call_later(self._arrived, node, event, patience, climb):
-            # At the app (the key has bubbled as far as it goes), or the node is closing.
+        if node is self._app:
+            # Bubbled to the app, which matches the bindings no widget on the way matched (a
+            # dialog's ctrl+s): the key is settled once the app's queue has got past it.
+            if not node.call_later(self.settled, event):
+                self.settled(event)
+        elif not node.call_later(self._arrived, node, event, patience, climb):
+            # The node is closing.
             self.settled(event)
 
     def _arrived(self, node: MessagePump, event: InputEvent, patience: int, climb: bool) -> None:
@@ -135,6 +155,24 @@ class KeyGate:
         if self._held and self._open() and not self._replaying:
             self._app.call_next(self._flow)
 
+    def asks_from(self, worker: Worker[Any]) -> None:
+        """Keys wait while ``worker`` runs, but for when a dialog it opened takes them.
+
+        Called by the action that starts the worker, in the key's own turn: the worker
+        itself starts too late to hold the keys behind that key."""
+        self._asking.add(worker)
+        watcher = asyncio.create_task(self._done_asking(worker))
+        self._watchers.add(watcher)
+        watcher.add_done_callback(self._watchers.discard)
+
+    async def _done_asking(self, worker: Worker[Any]) -> None:
+        # Ended however it ended: failed and cancelled work asks nothing more either.
+        with contextlib.suppress(Exception):
+            await worker.wait()
+        self._asking.discard(worker)
+        self._arm_limit()
+        self.wake()
+
     # --- the safety net ----------------------------------------------------------------------
 
     def _arm_limit(self) -> None:
@@ -147,9 +185,10 @@ class KeyGate:
 
     async def _give_up(self) -> None:
         self._limit = None
-        if self._pending:
+        if self._pending or self._asking:
             self._app.log.warning("key gate: an entry never settled; letting keys through")
             self._pending.clear()
+            self._asking.clear()
         if self._held and not self._replaying:
             await self._flow()
 
@@ -166,20 +205,6 @@ def _typed_into(target: object, event: InputEvent) -> bool:
     one kind of key that need not hold the keys behind it (and most keys are this kind:
     waiting after each would cost a frame per character)."""
     return isinstance(target, Input) and isinstance(event, events.Key) and event.is_printable
-
-
-def split_escape(event: InputEvent) -> list[InputEvent]:
-    """Alt+x (ESC x, as escape and x typed at once arrive) as escape, then x."""
-    if not isinstance(event, events.Key) or not event.key.startswith("alt+"):
-        return [event]
-    character = event.character
-    if character is None or len(character) != 1 or not character.isprintable():
-        return [event]
-    from textual._xterm_parser import XTermParser
-
-    # The parser's own naming of a lone character, so "x" here is the "x" typed alone.
-    plain = list(XTermParser()._sequence_to_key_events(character))
-    return [events.Key("escape", "\x1b"), *plain]
 
 
 def gate_of(app: object) -> KeyGate | None:

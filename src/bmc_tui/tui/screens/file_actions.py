@@ -45,6 +45,7 @@ from bmc_tui.core.session import (
 from bmc_tui.core.textsafe import shown_path
 from bmc_tui.tui.dialogs.choice import ChoiceDialog
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
+from bmc_tui.tui.key_gate import gate_of
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -340,7 +341,10 @@ class FileActions(Screen[None]):
     # --- saving ----------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        self._save_worker()
+        worker = self._save_worker()
+        if (gate := gate_of(self.app)) is not None:
+            # A name may be asked for (an untitled canvas): what is typed next is the name.
+            gate.asks_from(worker)
 
     @work(exclusive=True, group="save")
     async def _save_worker(self) -> None:
@@ -469,8 +473,14 @@ class FileActions(Screen[None]):
             return True
         return False
 
+    def action_open(self) -> None:
+        worker = self._open_worker()
+        if (gate := gate_of(self.app)) is not None:
+            # What is typed next picks the canvas in the dialog, not an item here.
+            gate.asks_from(worker)
+
     @work(exclusive=True, group="open")
-    async def action_open(self) -> None:
+    async def _open_worker(self) -> None:
         from bmc_tui.tui.dialogs.open_canvas import OpenCanvasDialog
 
         folders = [Path.cwd()]

@@ -464,7 +464,7 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
     A canvas can switch rules off itself with `lint_disable = [...]` in its [canvas] table.
     Exit 0 when clean, 1 on findings, 2 when a file cannot be read.
     """
-    from bmc_tui.core.lint import RULES, lint, locate, unknown_rules
+    from bmc_tui.core.lint import RULES, Locator, lint, unknown_rules
     from bmc_tui.core.storage import decode, parse, read_bytes
 
     if list_rules:
@@ -486,9 +486,10 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
             errors += 1
             click.echo(f"bmc-tui: {error.summary}", err=True)
             continue
+        places = Locator(text, canvas)
         for finding in lint(canvas, disable):
             findings += 1
-            line, column = locate(text, canvas, finding)
+            line, column = places.locate(finding)
             click.echo(f"{shown_path(file)}:{line}:{column}: {finding.rule} {finding.message}")
     if errors:
         sys.exit(EXIT_ERROR)

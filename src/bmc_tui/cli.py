@@ -411,11 +411,17 @@ def merge_command(
     label = shown_path(name or str(target))
     files = (base, ours, theirs)
     contents = [read_bytes(file) for file in files]
-    if any(is_not_a_canvas(data) for data in contents):
-        # pyproject.toml under a too-wide pattern: merge it as git would have without us.
-        _merge_lines(files, target, label, say("merge-not-a-canvas", MESSAGE_LANGUAGE))
-        return
-    canvases = [parse(file, decode(file, data)) for file, data in zip(files, contents, strict=True)]
+    try:
+        canvases = [
+            parse(file, decode(file, data)) for file, data in zip(files, contents, strict=True)
+        ]
+    except CanvasError:
+        # Only a file that is no canvas is read a second time, to ask whether it is some other
+        # TOML: pyproject.toml under a too-wide pattern is merged as git would without us.
+        if any(is_not_a_canvas(data) for data in contents):
+            _merge_lines(files, target, label, say("merge-not-a-canvas", MESSAGE_LANGUAGE))
+            return
+        raise
     try:
         result = merge(*canvases)
     except MergeError as error:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TextIO
@@ -423,7 +424,12 @@ def canvas_svg(canvas: Canvas, language: Language, *, width: int) -> str:
         soft_wrap=False,
     )
     console.print(CanvasView(canvas, language))
-    return console.export_svg(title=canvas_title(canvas.header, language))
+    # The ids inside the picture come from what it shows. Rich would derive them from the
+    # repr of every segment, which took longer than drawing the canvas; the text drawn is
+    # as unique to the canvas and costs a join.
+    shown = console.export_text(clear=False)
+    unique_id = f"terminal-{zlib.adler32(f'{width}:{shown}'.encode())}"
+    return console.export_svg(title=canvas_title(canvas.header, language), unique_id=unique_id)
 
 
 def print_canvas(

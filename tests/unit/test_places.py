@@ -116,6 +116,8 @@ def test_an_index_of_a_large_file_finds_every_item_where_its_id_is_written() -> 
     # One-off look-ups say the same as the index, for tables, keys and missing places alike.
     for path in (("format_version",), ("canvas", "title"), ("channels", 9_999, "text"), ()):
         assert index.locate(path) == locate(text, path)
+    # A file with no table at all still has its top-level keys.
+    assert PlaceIndex("colour = 1\nformat_version = 9\n").locate(("format_version",)) == (2, 1)
 
 
 def test_every_check_finding_on_a_large_canvas_points_at_its_items_id_line() -> None:

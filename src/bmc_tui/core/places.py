@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from pydantic import ValidationError
@@ -70,9 +71,7 @@ class PlaceIndex:
                 continue
             self._headers.append(number)
             self._tables.setdefault(header[2].strip().strip("\"'"), []).append(number)
-        for here, following in zip(
-            self._headers, [*self._headers[1:], len(self.lines)], strict=True
-        ):
+        for here, following in pairwise([*self._headers, len(self.lines)]):
             self._ends[here] = following
 
     def locate(self, path: Sequence[Any]) -> tuple[int | None, int | None]:

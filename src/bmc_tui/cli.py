@@ -428,11 +428,17 @@ def merge_command(
     label = shown_path(name or str(target))
     files = (base, ours, theirs)
     contents = [read_bytes(file) for file in files]
-    if any(is_not_a_canvas(data) for data in contents):
-        # pyproject.toml under a too-wide pattern: merge it as git would have without us.
-        _merge_lines(files, target, label, tell("merge-not-a-canvas"))
-        return
-    canvases = [parse(file, decode(file, data)) for file, data in zip(files, contents, strict=True)]
+    try:
+        canvases = [
+            parse(file, decode(file, data)) for file, data in zip(files, contents, strict=True)
+        ]
+    except CanvasError:
+        # Only a file that is no canvas is read a second time, to ask whether it is some other
+        # TOML: pyproject.toml under a too-wide pattern is merged as git would without us.
+        if any(is_not_a_canvas(data) for data in contents):
+            _merge_lines(files, target, label, tell("merge-not-a-canvas"))
+            return
+        raise
     try:
         result = merge(*canvases)
     except MergeError as error:
@@ -482,7 +488,7 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
     itself with `lint_disable = [...]` in its [canvas] table. Exit 0 when clean, 1 on findings,
     2 when a file cannot be read.
     """
-    from bmc_tui.core.lint import RULES, lint, locate, unknown_rules
+    from bmc_tui.core.lint import RULES, Locator, lint, unknown_rules
     from bmc_tui.core.storage import decode, parse, read_bytes
 
     if list_rules:
@@ -504,9 +510,10 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
             errors += 1
             click.echo(f"bmc-tui: {error.summary}", err=True)
             continue
+        places = Locator(text, canvas)
         for finding in lint(canvas, disable):
             findings += 1
-            line, column = locate(text, canvas, finding)
+            line, column = places.locate(finding)
             message = finding.message(default_language())
             click.echo(f"{shown_path(file)}:{line}:{column}: {finding.rule} {message}")
     if errors:

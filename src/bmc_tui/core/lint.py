@@ -210,14 +210,30 @@ def lint(canvas: Canvas, disable: Iterable[str] = ()) -> list[Finding]:
 def locate(text: str, canvas: Canvas, finding: Finding) -> tuple[int, int]:
     """LINE and COLUMN (1-based) of what a finding is about in the canvas file's text.
 
-    The item's ``id = ...`` line when the file has one, else its ``[[block]]`` line; a
-    finding about a whole block, or one whose place cannot be found, points at 1:1.
+    One look-up; for every finding of a file, build a ``Locator`` once and ask it.
     """
-    if finding.item_id is None:
-        return 1, 1
-    place = canvas.find(finding.item_id)
-    if place is None:
-        return 1, 1
-    block_id, index = place
-    line, column = places.locate(text, (block_id.value, index, "id"))
-    return (line, column or 1) if line is not None else (1, 1)
+    return Locator(text, canvas).locate(finding)
+
+
+class Locator:
+    """Places of findings in one canvas file: the file's tables and the canvas's item
+    positions are indexed once, so placing every finding grows with the findings, not with
+    findings times items."""
+
+    def __init__(self, text: str, canvas: Canvas) -> None:
+        self._places = places.PlaceIndex(text)
+        self._positions = {
+            item.id: (block_id, index) for block_id, index, item in canvas.all_items()
+        }
+
+    def locate(self, finding: Finding) -> tuple[int, int]:
+        """The item's ``id = ...`` line when the file has one, else its ``[[block]]`` line; a
+        finding about a whole block, or one whose place cannot be found, points at 1:1."""
+        if finding.item_id is None:
+            return 1, 1
+        place = self._positions.get(finding.item_id)
+        if place is None:
+            return 1, 1
+        block_id, index = place
+        line, column = self._places.locate((block_id.value, index, "id"))
+        return (line, column or 1) if line is not None else (1, 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from pydantic import ValidationError
@@ -44,50 +45,71 @@ def dotted(path: Sequence[Any]) -> str:
 def locate(text: str, path: Sequence[Any]) -> tuple[int | None, int | None]:
     """LINE and COLUMN (1-based) of a field path in a canvas file's TOML text, best effort.
 
-    Follows the common shapes of a canvas file (``[canvas]``, ``[[block]]`` tables, plain
-    ``key = value`` lines): the key's line when the table has it, else the table's header
-    line; a path whose table cannot be found is tried as a top-level key (``format_version``,
-    an array given inline). ``(None, None)`` when there is no such place at all.
+    One look-up; to find many places in one text, build a ``PlaceIndex`` once and ask it.
     """
-    if not path:
-        return None, None
-    lines = text.splitlines()
-    table, index, rest = str(path[0]), None, tuple(path[1:])
-    if rest and isinstance(rest[0], int):
-        index, rest = rest[0], rest[1:]
-    key = str(rest[0]) if rest and not isinstance(rest[0], int) else None
+    return PlaceIndex(text).locate(path)
 
-    start, end = 0, len(lines)
-    seen = -1
-    found_table = False
-    for number, line in enumerate(lines):
-        header = _TABLE_HEADER.match(line)
-        if not header:
-            continue
-        name = header[2].strip().strip("\"'")
+
+class PlaceIndex:
+    """The tables of one canvas file's TOML text, read once, so that finding a place costs
+    the size of its table, not of the file: ``check`` on a canvas of 10,000 items asks for
+    thousands of places, and a scan of the whole text per place grew with the square."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        #: Line numbers (0-based) of every table header, in file order.
+        self._headers: list[int] = []
+        #: Each table name's header line numbers, in file order (``[[block]]`` repeats).
+        self._tables: dict[str, list[int]] = {}
+        #: For each header line, where its table ends (the next header, or the end).
+        self._ends: dict[int, int] = {}
+        for number, line in enumerate(self.lines):
+            if "[" not in line:
+                continue  # cheap test first: most lines are ``key = value``
+            header = _TABLE_HEADER.match(line)
+            if not header:
+                continue
+            self._headers.append(number)
+            self._tables.setdefault(header[2].strip().strip("\"'"), []).append(number)
+        for here, following in pairwise([*self._headers, len(self.lines)]):
+            self._ends[here] = following
+
+    def locate(self, path: Sequence[Any]) -> tuple[int | None, int | None]:
+        """LINE and COLUMN (1-based) of a field path in the text, best effort.
+
+        Follows the common shapes of a canvas file (``[canvas]``, ``[[block]]`` tables, plain
+        ``key = value`` lines): the key's line when the table has it, else the table's header
+        line; a path whose table cannot be found is tried as a top-level key
+        (``format_version``, an array given inline). ``(None, None)`` when there is no such
+        place at all.
+        """
+        if not path:
+            return None, None
+        lines = self.lines
+        table, index, rest = str(path[0]), None, tuple(path[1:])
+        if rest and isinstance(rest[0], int):
+            index, rest = rest[0], rest[1:]
+        key = str(rest[0]) if rest and not isinstance(rest[0], int) else None
+
+        headers = self._tables.get(table, [])
+        wanted = 0 if index is None else index
+        found_table = 0 <= wanted < len(headers)
         if found_table:
-            end = number
-            break
-        if name == table:
-            seen += 1
-            if index is None or seen == index:
-                start, found_table = number, True
-    if not found_table:
-        key, start, end = table, 0, len(lines)
-        for number, line in enumerate(lines):
-            if _TABLE_HEADER.match(line):
-                end = number
-                break
-    if key is not None:
-        # A key may be written bare or quoted: ``id = ...`` or ``"id" = ...``.
-        assignment = re.compile(rf"""["']?{re.escape(key)}["']?\s*=""")
-        for number in range(start, end):
-            stripped = lines[number].lstrip()
-            if assignment.match(stripped):
-                return number + 1, len(lines[number]) - len(stripped) + 1
-    if found_table:
-        return start + 1, len(lines[start]) - len(lines[start].lstrip()) + 1
-    return None, None
+            start = headers[wanted]
+            end = self._ends[start]
+        else:
+            key, start = table, 0
+            end = self._headers[0] if self._headers else len(lines)
+        if key is not None:
+            # A key may be written bare or quoted: ``id = ...`` or ``"id" = ...``.
+            assignment = re.compile(rf"""["']?{re.escape(key)}["']?\s*=""")
+            for number in range(start, end):
+                stripped = lines[number].lstrip()
+                if assignment.match(stripped):
+                    return number + 1, len(lines[number]) - len(stripped) + 1
+        if found_table:
+            return start + 1, len(lines[start]) - len(lines[start].lstrip()) + 1
+        return None, None
 
 
 def detail_message(detail: Any, language: Language = "en") -> str:

@@ -35,7 +35,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bmc_tui.core import storage
 from bmc_tui.core.catalogue import BlockId, Language
@@ -48,13 +48,15 @@ from bmc_tui.core.locking import (
     current_host,
     inspect,
 )
-from bmc_tui.core.merging import Conflict, MergeError, merge
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.recovery import BrokenRecovery, Recovered, RecoveryStore
 from bmc_tui.core.storage import CanvasError, with_canvas_suffix
 from bmc_tui.core.textsafe import displayable
 from bmc_tui.core.watching import DiskState, load_stamped, read_stamped
+
+if TYPE_CHECKING:  # the merge is loaded when a file changes on disk, not at start-up
+    from bmc_tui.core.merging import Conflict
 
 # --- outcomes --------------------------------------------------------------------------------
 
@@ -481,6 +483,8 @@ class CanvasSession:
         """Merge the file's changes into the canvas, item by item (base: the file as this
         editor last read or wrote it; ours: the canvas; theirs: the file now), with the
         rules and conflict marking of ``bmc-tui merge``. One undo step."""
+        from bmc_tui.core.merging import MergeError, merge
+
         assert self.path is not None
         try:
             theirs, stamp = load_stamped(self.path)

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import io
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import TextIO
 
 from rich import box
@@ -32,7 +34,7 @@ from bmc_tui.core.model import Canvas
 from bmc_tui.core.presentation import block_title, canvas_title, guide, header_fields, row_heights
 from bmc_tui.core.render import item_line
 from bmc_tui.core.textsafe import displayable
-from bmc_tui.core.wrapping import HANGING_INDENT, wrap_offsets, wrap_text
+from bmc_tui.core.wrapping import HANGING_INDENT, wrap_text
 
 #: Narrower than this, five columns of blocks leave too little room for words: stack them.
 STACK_BELOW = 80
@@ -81,24 +83,58 @@ class Bullets:
         self.language = language
         #: Per item, how far its later lines hang in (under the text after its bullet).
         self.indents = indents or [HANGING_INDENT] * len(items)
+        #: The wrapped lines per width: a box asks for its height, then draws the same lines.
+        self._wrapped: dict[int, list[Text]] = {}
+
+    def wrapped(self, width: int) -> list[Text]:
+        """Every item's lines at ``width`` cells, wrapped (and hyphenated) once per width."""
+        width = max(width, 1)
+        lines = self._wrapped.get(width)
+        if lines is None:
+            lines = [
+                line
+                for item, indent in zip(self.items, self.indents, strict=True)
+                for line in wrap_text(item, width, indent, language=self.language)
+            ]
+            self._wrapped[width] = lines
+        return lines
+
+    def lines(self, console: Console, width: int) -> Iterator[list[Segment]]:
+        """The bullets as lines of segments padded to ``width``: what ``render_lines`` gives,
+        without joining the lines into one stream of segments and splitting it again."""
+        for text in self.wrapped(width):
+            segments = list(text.render(console))
+            if "\n" in text.plain:  # a line break kept in the text ends a line of its own
+                yield from Segment.split_and_crop_lines(
+                    [*segments, Segment.line()], width, include_new_lines=False, pad=True
+                )
+            elif (cells := text.cell_len) < width:
+                yield [*segments, Segment(" " * (width - cells))]
+            else:
+                yield Segment.adjust_line_length(segments, width, pad=True)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width, 1)
-        for item, indent in zip(self.items, self.indents, strict=True):
-            for line in wrap_text(item, width, indent, language=self.language):
-                yield from line.render(console)
-                yield Segment.line()
+        for line in self.wrapped(options.max_width):
+            yield from line.render(console)
+            yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
 
     def height(self, width: int) -> int:
-        """Lines the bullets take at ``width``, counted without drawing them."""
-        width = max(width, 1)
-        return sum(
-            len(wrap_offsets(item.plain, width, indent, language=self.language)) + 1
-            for item, indent in zip(self.items, self.indents, strict=True)
-        )
+        """Lines the bullets take at ``width``."""
+        return len(self.wrapped(width))
+
+
+def fit_lines(
+    lines: Iterable[list[Segment]], width: int, height: int | None
+) -> list[list[Segment]]:
+    """Lines cropped or padded to ``width`` cells and to ``height`` lines if given, as
+    ``Console.render_lines(..., pad=True)`` leaves them."""
+    fitted = [Segment.adjust_line_length(line, width, pad=True) for line in islice(lines, height)]
+    if height is not None and len(fitted) < height:
+        fitted.extend([Segment(" " * width)] for _ in range(height - len(fitted)))
+    return fitted
 
 
 #: Below this many columns a block's box drops its inner margin, to keep room for words.
@@ -139,41 +175,49 @@ class BlockBox:
         """Lines the box takes when nothing stretches it: its body and two borders."""
         inner = self._inner_width(options)
         if isinstance(self.body, Bullets):
-            # Counted, not drawn: a block of thousands of items is drawn once, not twice.
+            # Wrapped, not drawn: the box keeps the wrapped lines to draw them later.
             return self.body.height(inner) + 2
         return len(console.render_lines(self.body, options.update(width=inner, height=None))) + 2
 
     def _inner_width(self, options: ConsoleOptions) -> int:
         return inner_width(options.max_width, tight=self.tight)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The box as lines of segments, each ``options.max_width`` cells (at least 4), and
+        ``height`` lines when the box has one (at least 2): what ``render_lines`` would give,
+        built line by line."""
         width = max(options.max_width, 4)
         margin = 0 if self.tight else 1
         inner = self._inner_width(options)
         border = console.get_style(_BORDER_STYLE)
         bold = console.get_style("bold")
         body_height = None if self.height is None else max(self.height - 2, 0)
-        lines = console.render_lines(
-            self.body, options.update(width=inner, height=body_height), pad=True
-        )
+        if isinstance(self.body, Bullets):
+            body = fit_lines(self.body.lines(console, inner), inner, body_height)
+        else:
+            body = console.render_lines(
+                self.body, options.update(width=inner, height=body_height), pad=True
+            )
         frame = box.ROUNDED.substitute(options)  # ASCII corners on a console that needs them
         lead = "" if self.tight else f"{frame.top} "
         tail = "" if self.tight else " "
         rule = width - 2 - cell_len(lead + self.title + tail)
-        yield Segment(frame.top_left + lead, border)
-        yield Segment(self.title, bold)
-        yield Segment(tail + frame.top * max(rule, 0) + frame.top_right, border)
-        yield Segment.line()
+        top = [
+            Segment(frame.top_left + lead, border),
+            Segment(self.title, bold),
+            Segment(tail + frame.top * max(rule, 0) + frame.top_right, border),
+        ]
+        left, right = Segment(frame.mid_left, border), Segment(frame.mid_right, border)
         pad = Segment(" " * margin)
-        for line in lines:
-            yield Segment(frame.mid_left, border)
-            yield pad
+        middle = [[left, pad, *line, pad, right] for line in body]
+        bottom = [Segment(frame.get_bottom([width - 2]), border)]
+        # A side line is the frame and a padded body line, so already ``width`` cells.
+        return [Segment.adjust_line_length(top, width, pad=True), *middle, bottom]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines(console, options):
             yield from line
-            yield pad
-            yield Segment(frame.mid_right, border)
             yield Segment.line()
-        yield Segment(frame.get_bottom([width - 2]), border)
-        yield Segment.line()
 
 
 def block_box(
@@ -309,8 +353,9 @@ class CanvasView:
         tight = self._tight(widths)
         for band in _bands():
             blocks = [block for block in BLOCKS if block.place.row in band]
+            boxes = {block: self._box(block, widths[block], tight) for block in blocks}
             natural = {
-                block: self._box(block, widths[block], tight).natural_height(
+                block: boxes[block].natural_height(
                     console, options.update(width=widths[block], height=None)
                 )
                 for block in blocks
@@ -323,12 +368,11 @@ class CanvasView:
             for block in blocks:
                 place = block.place
                 height = sum(heights[r] for r in range(place.row, place.row + place.row_span))
-                rendered = console.render_lines(
-                    self._box(block, widths[block], tight, height),
-                    options.update(width=widths[block], height=height),
-                    pad=True,
-                )
-                for offset, line in enumerate(rendered[:height]):
+                # The same box, now stretched: its items were wrapped once, for its height.
+                box_ = boxes[block]
+                box_.height = height
+                options_ = options.update(width=widths[block], height=height)
+                for offset, line in enumerate(box_.lines(console, options_)):
                     lines[top[place.row] + offset].append((place.column, place.column_span, line))
             for parts in lines:
                 yield from self._join(parts, left)
@@ -380,7 +424,12 @@ def canvas_svg(canvas: Canvas, language: Language, *, width: int) -> str:
         soft_wrap=False,
     )
     console.print(CanvasView(canvas, language))
-    return console.export_svg(title=canvas_title(canvas.header, language))
+    # The ids inside the picture come from what it shows. Rich would derive them from the
+    # repr of every segment, which took longer than drawing the canvas; the text drawn is
+    # as unique to the canvas and costs a join.
+    shown = console.export_text(clear=False)
+    unique_id = f"terminal-{zlib.adler32(f'{width}:{shown}'.encode())}"
+    return console.export_svg(title=canvas_title(canvas.header, language), unique_id=unique_id)
 
 
 def print_canvas(

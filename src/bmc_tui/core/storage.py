@@ -26,7 +26,7 @@ from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.locking import current_host, pid_alive
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
-from bmc_tui.core.places import detail_message, dotted, locate, shown_key
+from bmc_tui.core.places import PlaceIndex, detail_message, dotted, locate, shown_key
 from bmc_tui.core.problems import Refusal, parse_date
 from bmc_tui.core.textsafe import shown_path
 
@@ -195,7 +195,8 @@ def parse(path: Path, text: str) -> Canvas:
         file = CanvasFile.model_validate(raw)
     except ValidationError as error:
         # The model checks categories only once every field is valid; say it all at once.
-        problems = _problems(text, error) + _category_problems(text, raw)
+        index = PlaceIndex(text)  # read once: a file may have an error per item
+        problems = _problems(index, error) + _category_problems(index, raw)
         unique = list(dict.fromkeys(problems))
         unique.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
         raise CanvasError(path, unique) from None
@@ -207,7 +208,7 @@ def load(path: Path | str) -> Canvas:
     return parse(path, decode(path, read_bytes(path)))
 
 
-def _problems(text: str, error: ValidationError) -> list[Problem]:
+def _problems(where: PlaceIndex, error: ValidationError) -> list[Problem]:
     problems: list[Problem] = []
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
@@ -215,20 +216,20 @@ def _problems(text: str, error: ValidationError) -> list[Problem]:
         if not loc and "; " in message:
             # Cross-item checks report several places in one error; split them back apart.
             for part in message.split("; "):
-                problems.append(_problem_from_dotted(text, part))
+                problems.append(_problem_from_dotted(where, part))
             continue
         if not loc:
-            problems.append(_problem_from_dotted(text, message))
+            problems.append(_problem_from_dotted(where, message))
             continue
         if detail["type"] == "extra_forbidden":
             key = "file-unknown-field" if len(loc) > 1 else "file-unknown-table"
             message = say(key, default_language())
-        line, column = locate(text, loc)
+        line, column = where.locate(loc)
         problems.append(Problem(f"{dotted(loc)}: {message}", line, column))
     return problems
 
 
-def _category_problems(text: str, raw: dict[str, Any]) -> list[Problem]:
+def _category_problems(where: PlaceIndex, raw: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     for block in BLOCKS:
         items = raw.get(block.id.value)
@@ -239,7 +240,7 @@ def _category_problems(text: str, raw: dict[str, Any]) -> list[Problem]:
             if isinstance(category, str) and not block.allows(category):
                 problems.append(
                     _problem_from_dotted(
-                        text,
+                        where,
                         f"{block.id.value}[{index}].category: {block.unknown_category(category)}",
                     )
                 )
@@ -249,11 +250,11 @@ def _category_problems(text: str, raw: dict[str, Any]) -> list[Problem]:
 _DOTTED_PLACE = re.compile(r"^(\w+)\[(\d+)\]\.(\w+):")
 
 
-def _problem_from_dotted(text: str, message: str) -> Problem:
+def _problem_from_dotted(where: PlaceIndex, message: str) -> Problem:
     match = _DOTTED_PLACE.match(message)
     if not match:
         return Problem(message)
-    line, column = locate(text, (match[1], int(match[2]), match[3]))
+    line, column = where.locate((match[1], int(match[2]), match[3]))
     return Problem(message, line, column)
 
 

@@ -232,7 +232,10 @@ def split_lines(
         if number < len(breaks) and isinstance(breaks[number], HyphenBreak):
             _add_hyphen(piece)
         if number and width > indent + 1:
-            piece = Text(" " * indent) + piece
+            if piece.style:  # the indent stays outside the piece's own style
+                piece = Text(" " * indent) + piece
+            else:  # the same line, without copying it (show wraps 10,000 items this way)
+                piece.pad_left(indent)
         piece.rstrip_end(width)
         lines.append(piece)
     return lines

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.screen import Screen
 
-from bmc_tui.core.diffing import diff_canvases, render_text
 from bmc_tui.core.messages import say
 from bmc_tui.core.session import (
     DiskChanged,
@@ -315,6 +314,8 @@ class FileActions(Screen[None]):
 
     def _show_disk_differences(self) -> Any:
         """Mark the differences on the canvas; the same, as text, for inside the dialog."""
+        from bmc_tui.core.diffing import diff_canvases, render_text  # loaded when first used
+
         disk = self.session.disk_canvas()
         if isinstance(disk, DiskProblem):
             title = self._say("session-cannot-compare")

@@ -107,12 +107,11 @@ def main(ctx: click.Context) -> None:
 
 @main.command("open", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-open"))
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option("--lang", type=LANGUAGE_CHOICE, help="Language of a new canvas (default: locale).")
+@click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-open-lang"))
 @click.option(
     "--ui-lang",
     type=LANGUAGE_CHOICE,
-    help="Language of the editor's keys, help and messages (default: $BMC_TUI_LANG, "
-    "else the canvas's own).",
+    help=tell("cli-option-open-ui-lang"),
 )
 def open_command(file: Path | None, lang: Language | None, ui_lang: Language | None) -> None:
     """Open FILE in the editor (the default command)."""
@@ -127,8 +126,8 @@ def open_command(file: Path | None, lang: Language | None, ui_lang: Language | N
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-new"))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--title", default="", help="The canvas title.")
-@click.option("--lang", type=LANGUAGE_CHOICE, help="The canvas language (default: locale).")
+@click.option("--title", default="", help=tell("cli-option-new-title"))
+@click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-new-lang"))
 @reports_canvas_errors
 def new(file: Path, title: str, lang: Language | None) -> None:
     """Write a new, empty canvas to FILE.
@@ -149,7 +148,7 @@ def new(file: Path, title: str, lang: Language | None) -> None:
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-validate"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-q", "--quiet", is_flag=True, help="Print problems only, not the files that pass.")
+@click.option("-q", "--quiet", is_flag=True, help=tell("cli-option-validate-quiet"))
 def validate(files: tuple[Path, ...], quiet: bool) -> None:
     """Check that each FILE is a valid canvas.
 
@@ -171,8 +170,8 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-fmt"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would change.")
-@click.option("--force", is_flag=True, help="Rewrite read-only files too.")
+@click.option("--check", is_flag=True, help=tell("cli-option-fmt-check"))
+@click.option("--force", is_flag=True, help=tell("cli-option-fmt-force"))
 def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
     """Rewrite each FILE in canonical form.
 
@@ -243,7 +242,7 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
 @click.option(
     "--rev",
     metavar="REV|A..B",
-    help="Compare FILE at git revision REV with the work tree, or at A with B.",
+    help=tell("cli-option-diff-rev"),
 )
 @click.option(
     "--format",
@@ -251,12 +250,12 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
     type=click.Choice(["text", "md", "json"]),
     default="text",
     show_default=True,
-    help="Terminal text, Markdown or JSON.",
+    help=tell("cli-option-diff-format"),
 )
 @click.option(
     "--textconv",
     is_flag=True,
-    help="Print one canvas FILE as plain lines (git's diff.bmc.textconv uses this).",
+    help=tell("cli-option-diff-textconv"),
 )
 @reports_canvas_errors
 def diff_command(
@@ -343,9 +342,9 @@ def _textconv(file: Path) -> None:
 @click.option(
     "--width",
     type=click.IntRange(min=20, max=1000),
-    help="Columns to fit (default: the terminal's width; 80 when piped).",
+    help=tell("cli-option-show-width"),
 )
-@click.option("--lang", type=LANGUAGE_CHOICE, help="Language of titles (default: the canvas's).")
+@click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-titles-lang"))
 @reports_canvas_errors
 def show_command(file: Path, width: int | None, lang: Language | None) -> None:
     """Print FILE as the nine-block canvas grid.
@@ -366,16 +365,15 @@ def show_command(file: Path, width: int | None, lang: Language | None) -> None:
     "--format",
     "export_format",
     type=click.Choice(["md", "html", "json", "svg"]),
-    help="Markdown, a printable A4 HTML poster, JSON, or an SVG picture of the grid "
-    "(default: OUT's suffix, else md).",
+    help=tell("cli-option-export-format"),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Write to OUT, not stdout (a device, FIFO or socket is refused).",
+    help=tell("cli-option-export-output"),
 )
-@click.option("--lang", type=LANGUAGE_CHOICE, help="Language of titles (default: the canvas's).")
+@click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-titles-lang"))
 @reports_canvas_errors
 def export_command(
     file: Path, export_format: str | None, output: Path | None, lang: Language | None
@@ -407,9 +405,9 @@ def export_command(
 @click.argument("ours", type=click.Path(path_type=Path))
 @click.argument("theirs", type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Where to write (default: OURS)."
+    "-o", "--output", type=click.Path(path_type=Path), help=tell("cli-option-merge-output")
 )
-@click.option("--name", metavar="NAME", help="The file's name in messages (git passes %P).")
+@click.option("--name", metavar="NAME", help=tell("cli-option-merge-name"))
 @reports_canvas_errors
 def merge_command(
     base: Path, ours: Path, theirs: Path, output: Path | None, name: str | None
@@ -479,8 +477,8 @@ def _merge_lines(
 
 @main.command("check", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-check"))
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--disable", multiple=True, metavar="RULE", help="Skip RULE (repeatable).")
-@click.option("--list-rules", is_flag=True, help="List the rules and what each looks for.")
+@click.option("--disable", multiple=True, metavar="RULE", help=tell("cli-option-check-disable"))
+@click.option("--list-rules", is_flag=True, help=tell("cli-option-check-list-rules"))
 def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -> None:
     """Lint each canvas FILE for what it may miss.
 
@@ -527,9 +525,9 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
     "--pattern",
     default="canvases/**/*.toml",
     show_default=True,
-    help="Which files are canvases, as a .gitattributes pattern (e.g. '*.canvas.toml').",
+    help=tell("cli-option-init-pattern"),
 )
-@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@click.option("--dry-run", is_flag=True, help=tell("cli-option-init-dry-run"))
 @click.argument("where", required=False, type=click.Path(path_type=Path), default=Path())
 def init(pattern: str, dry_run: bool, where: Path) -> None:
     """Set up this git repository for canvases.
@@ -604,10 +602,10 @@ main.add_command(
 @main.command("recover", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-recover"))
 @click.argument("number", required=False, type=click.IntRange(min=1))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="The file to write the canvas to."
+    "-o", "--output", type=click.Path(path_type=Path), help=tell("cli-option-recover-output")
 )
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-@click.option("--lang", type=LANGUAGE_CHOICE, help="Language of the messages (default: locale).")
+@click.option("--force", is_flag=True, help=tell("cli-option-recover-force"))
+@click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-recover-lang"))
 @reports_canvas_errors
 def recover(number: int | None, output: Path | None, force: bool, lang: Language | None) -> None:
     """List or restore canvases never saved.

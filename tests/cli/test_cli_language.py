@@ -112,10 +112,11 @@ def test_cli_errors_in_danish(tmp_path: Path) -> None:
     assert "filen findes ikke" in missing.output
 
 
-def help_text(language: str) -> str:
-    """``bmc-tui --help`` in a fresh process: click reads the help texts at import."""
+def help_text(language: str, *command_name: str) -> str:
+    """``bmc-tui [COMMAND] --help`` in a fresh process: click reads help texts at import."""
     environ = {**os.environ, "BMC_TUI_LANG": language}
-    command = [sys.executable, "-c", "from bmc_tui.cli import main; main()", "--help"]
+    program = "from bmc_tui.cli import main; main()"
+    command = [sys.executable, "-c", program, *command_name, "--help"]
     done = subprocess.run(command, capture_output=True, text=True, env=environ, check=True)
     return done.stdout
 
@@ -160,3 +161,8 @@ def test_diff_speaks_the_language_and_textconv_stays_the_same(tmp_path: Path) ->
         for environ in ({"BMC_TUI_LANG": "da"}, {"LC_ALL": "C.UTF-8"})
     ]
     assert textconv[0] == textconv[1]
+
+
+def test_option_help_follows_the_language() -> None:
+    assert "Sproget i titlerne (standard: lærredets)." in help_text("da", "export")
+    assert "Language of titles (default: the canvas's)." in help_text("en", "export")

@@ -376,6 +376,103 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "diff-kind-added": {"da": "Tilføjet", "en": "Added"},
     "diff-kind-removed": {"da": "Fjernet", "en": "Removed"},
     "diff-kind-changed": {"da": "Ændret", "en": "Changed"},
+    # The options' help in `bmc-tui COMMAND --help`.
+    "cli-option-open-lang": {
+        "da": "Sproget i et nyt lærred (standard: $BMC_TUI_LANG, ellers din locale).",
+        "en": "Language of a new canvas (default: $BMC_TUI_LANG, else the locale).",
+    },
+    "cli-option-open-ui-lang": {
+        "da": "Sproget i editorens taster, hjælp og beskeder (standard: $BMC_TUI_LANG, ellers "
+        "lærredets eget).",
+        "en": "Language of the editor's keys, help and messages (default: $BMC_TUI_LANG, else "
+        "the canvas's own).",
+    },
+    "cli-option-new-title": {
+        "da": "Lærredets titel.",
+        "en": "The canvas title.",
+    },
+    "cli-option-new-lang": {
+        "da": "Lærredets sprog (standard: $BMC_TUI_LANG, ellers din locale).",
+        "en": "The canvas language (default: $BMC_TUI_LANG, else the locale).",
+    },
+    "cli-option-validate-quiet": {
+        "da": "Vis kun problemer, ikke de filer, der er i orden.",
+        "en": "Print problems only, not the files that pass.",
+    },
+    "cli-option-fmt-check": {
+        "da": "Ændr intet; afslut med 1, hvis en fil ville blive ændret.",
+        "en": "Change nothing; exit 1 if a file would change.",
+    },
+    "cli-option-fmt-force": {
+        "da": "Skriv også skrivebeskyttede filer om.",
+        "en": "Rewrite read-only files too.",
+    },
+    "cli-option-diff-rev": {
+        "da": "Sammenlign FIL ved git-revision REV med arbejdskopien, eller ved A med B.",
+        "en": "Compare FILE at git revision REV with the work tree, or at A with B.",
+    },
+    "cli-option-diff-format": {
+        "da": "Tekst til terminalen, Markdown eller JSON.",
+        "en": "Terminal text, Markdown or JSON.",
+    },
+    "cli-option-diff-textconv": {
+        "da": "Skriv én canvas-FIL som enkle linjer (gits diff.bmc.textconv bruger det).",
+        "en": "Print one canvas FILE as plain lines (git's diff.bmc.textconv uses this).",
+    },
+    "cli-option-show-width": {
+        "da": "Antal kolonner (standard: terminalens bredde; 80 i et rør).",
+        "en": "Columns to fit (default: the terminal's width; 80 when piped).",
+    },
+    "cli-option-titles-lang": {
+        "da": "Sproget i titlerne (standard: lærredets).",
+        "en": "Language of titles (default: the canvas's).",
+    },
+    "cli-option-export-format": {
+        "da": "Markdown, en A4-plakat i HTML til udskrift, JSON eller et SVG-billede af "
+        "lærredet (standard: endelsen på OUT, ellers md).",
+        "en": "Markdown, a printable A4 HTML poster, JSON, or an SVG picture of the grid "
+        "(default: OUT's suffix, else md).",
+    },
+    "cli-option-export-output": {
+        "da": "Skriv til OUT i stedet for stdout (en enhed, FIFO eller socket afvises).",
+        "en": "Write to OUT, not stdout (a device, FIFO or socket is refused).",
+    },
+    "cli-option-merge-output": {
+        "da": "Hvor der skrives (standard: OURS).",
+        "en": "Where to write (default: OURS).",
+    },
+    "cli-option-merge-name": {
+        "da": "Filens navn i beskederne (git giver %P).",
+        "en": "The file's name in messages (git passes %P).",
+    },
+    "cli-option-check-disable": {
+        "da": "Spring RULE over (kan gentages).",
+        "en": "Skip RULE (repeatable).",
+    },
+    "cli-option-check-list-rules": {
+        "da": "Vis reglerne og hvad hver af dem leder efter.",
+        "en": "List the rules and what each looks for.",
+    },
+    "cli-option-init-pattern": {
+        "da": "Hvilke filer der er lærreder, som et .gitattributes-mønster (fx '*.canvas.toml').",
+        "en": "Which files are canvases, as a .gitattributes pattern (e.g. '*.canvas.toml').",
+    },
+    "cli-option-init-dry-run": {
+        "da": "Fortæl, hvad der ville blive ændret; skriv intet.",
+        "en": "Say what would change; write nothing.",
+    },
+    "cli-option-recover-output": {
+        "da": "Filen, lærredet skrives til.",
+        "en": "The file to write the canvas to.",
+    },
+    "cli-option-recover-force": {
+        "da": "Overskriv OUTPUT, hvis den findes.",
+        "en": "Overwrite OUTPUT if it exists.",
+    },
+    "cli-option-recover-lang": {
+        "da": "Sproget i beskederne (standard: $BMC_TUI_LANG, ellers din locale).",
+        "en": "Language of the messages (default: $BMC_TUI_LANG, else the locale).",
+    },
     # --- files: odd names, special files, permissions (issue 11) ---------------------------
     "not-a-regular-file-to-read": {
         "da": "er ikke en almindelig fil (men en enhed, FIFO eller socket); læser den ikke",

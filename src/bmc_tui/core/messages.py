@@ -1044,7 +1044,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "session-answer-take-back": {"da": "Tag den tilbage og gem", "en": "Take it back and save"},
     "session-answer-save-as": {"da": "Gem som", "en": "Save as"},
-    "session-answer-cancel": {"da": "Annullér", "en": "Cancel"},
+    "session-answer-cancel": {"da": "Annuller", "en": "Cancel"},
     "session-target-locked": {
         "da": "{path} er åben hos {owner}.",
         "en": "{path} is open in {owner}.",

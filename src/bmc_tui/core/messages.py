@@ -670,6 +670,94 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Noten fra $EDITOR blev ikke gemt, men er åbnet her, så du kan rette den.",
         "en": "The note from $EDITOR was not kept; it is open here for you to fix.",
     },
+    # --- issue 13b: zoom, note preview, moves, undo words, conflicts, dialogs ---------------
+    "undone": {"da": "Fortrudt: {what}", "en": "Undone: {what}"},
+    "redone": {"da": "Gentaget: {what}", "en": "Redone: {what}"},
+    "nothing-to-undo": {"da": "Intet at fortryde", "en": "Nothing to undo"},
+    "nothing-to-redo": {"da": "Intet at gentage", "en": "Nothing to redo"},
+    "change-add item": {"da": "tilføj punkt", "en": "add item"},
+    "change-edit item": {"da": "ret punkt", "en": "edit item"},
+    "change-delete item": {"da": "slet punkt", "en": "delete item"},
+    "change-move item": {"da": "flyt punkt", "en": "move item"},
+    "change-move item to another block": {
+        "da": "flyt punkt til en anden blok",
+        "en": "move item to another block",
+    },
+    "change-edit note": {"da": "ret note", "en": "edit note"},
+    "change-set category": {"da": "vælg kategori", "en": "set category"},
+    "change-set tags": {"da": "sæt mærker", "en": "set tags"},
+    "change-edit canvas header": {"da": "ret lærredets hoved", "en": "edit canvas header"},
+    "change-reload from disk": {"da": "genindlæs fra disken", "en": "reload from disk"},
+    "change-merge with the file on disk": {
+        "da": "flet med filen på disken",
+        "en": "merge with the file on disk",
+    },
+    "change-restore recovered canvas": {
+        "da": "gendan det reddede lærred",
+        "en": "restore recovered canvas",
+    },
+    "change-restore recovered changes": {
+        "da": "gendan de reddede ændringer",
+        "en": "restore recovered changes",
+    },
+    "change-resolve conflict": {"da": "løs konflikt", "en": "resolve conflict"},
+    "move-dropped-category": {
+        "da": "{block} har ikke kategorien {category}; den blev udeladt (u bringer den tilbage).",
+        "en": "{block} has no category {category}; it was left out (u brings it back).",
+    },
+    "conflicts-on-open": {
+        "da": "Lærredet har {count} flettekonflikt(er) at løse: vælg et punkt mærket #conflict "
+        "og tryk r.",
+        "en": "This canvas has {count} merge conflict(s) to resolve: select an item tagged "
+        "#conflict and press r.",
+    },
+    "not-a-conflict": {
+        "da": "Punktet har ingen flettekonflikt at løse.",
+        "en": "This item has no merge conflict to resolve.",
+    },
+    "resolve-title": {"da": "Løs konflikten om: {item}", "en": "Resolve the conflict on: {item}"},
+    "resolve-detail-pair": {
+        "da": "Vores: {ours}\nDeres: {theirs}",
+        "en": "Ours: {ours}\nTheirs: {theirs}",
+    },
+    "resolve-detail-single": {
+        "da": "Den ene side ændrede punktet, den anden slettede det.",
+        "en": "One side changed this item and the other deleted it.",
+    },
+    "resolve-ours": {"da": "Behold vores", "en": "Keep ours"},
+    "resolve-theirs": {"da": "Behold deres", "en": "Keep theirs"},
+    "resolve-both": {"da": "Behold begge", "en": "Keep both"},
+    "resolve-keep": {"da": "Behold det", "en": "Keep it"},
+    "resolve-delete": {"da": "Slet det", "en": "Delete it"},
+    "resolved": {"da": "Konflikten er løst (u fortryder).", "en": "Conflict resolved (u undoes)."},
+    "note-preview": {"da": "Note: ", "en": "Note: "},
+    "move-title": {
+        "da": "Flyt {item} til blok… (tryk 1–9)",
+        "en": "Move {item} to block… (press 1–9)",
+    },
+    "move-here": {"da": "(her)", "en": "(here)"},
+    "move-help": {"da": "1–9 flytter · escape fortryder", "en": "1–9 moves · escape cancels"},
+    "tags-title": {"da": "Mærker for: {item}", "en": "Tags for: {item}"},
+    "tags-help": {
+        "da": "enter gemmer · mellemrum skiller mærker · escape fortryder",
+        "en": "enter keeps · space separates tags · escape cancels",
+    },
+    "category-title": {"da": "{heading} for: {item}", "en": "{heading} for: {item}"},
+    "category-none": {"da": "(ingen)", "en": "(none)"},
+    "category-help": {
+        "da": "enter eller et tal vælger · escape fortryder",
+        "en": "enter or a number chooses · escape cancels",
+    },
+    "no-categories": {"da": "{block} har ingen kategorier", "en": "{block} has no categories"},
+    "zoom-editing": {
+        "da": "Zoom: alle punktets taster virker her · z eller escape går tilbage",
+        "en": "Zoom: every item key works here · z or escape goes back",
+    },
+    "key-resolve-conflict": {"da": "Løs konflikt", "en": "Resolve conflict"},
+    "keyhelp-resolve-conflict": {
+        "da": "Løs en flettekonflikt: behold vores, deres eller begge",
+        "en": "Resolve a merge conflict: keep ours, theirs or both",
+    },
 }
 
 #: The language of messages the core and the command line print, until the command line
@@ -680,6 +768,13 @@ MESSAGE_LANGUAGE: Final[Language] = "en"
 def say(key: str, language: Language, /, **fields: object) -> str:
     """The message ``key`` in ``language`` with its placeholders filled in."""
     return MESSAGES[key][language].format(**fields)
+
+
+def change_words(description: str, language: Language) -> str:
+    """An edit's description (``document.Change.description``) in words of ``language``, for
+    undo and redo to say what they did; a description without words is shown as it is."""
+    key = f"change-{description}"
+    return say(key, language) if key in MESSAGES else description
 
 
 def placeholders(text: str) -> frozenset[str]:

@@ -179,7 +179,17 @@ KEYS: tuple[Key, ...] = (
     # --- the move dialog (it reads the digit itself) -----------------------------------------
     Key("move-to-number", "m then 1-9", "move", Context.MOVE, bound=False),
     # --- other screens and dialogs -----------------------------------------------------------
-    Key("unzoom", "z,escape", "app.pop_screen", Context.ZOOM),
+    # --- issue 13b: zoom is a mode of the canvas screen; resolving merge conflicts ----------
+    # z toggles the zoom (the item lists' "zoom" row); escape leaves it, shown while zoomed.
+    Key("unzoom", "escape", "unzoom", Context.ZOOM),
+    Key(
+        "resolve-conflict",
+        "r",
+        "screen.resolve_conflict",
+        Context.ITEM_LIST,
+        show=False,
+        priority=True,
+    ),
     Key("close-help", "escape,q,question_mark,f1", "app.pop_screen", Context.HELP),
     Key("load-error-open", "o", "open", Context.LOAD_ERROR),
     Key("load-error-new", "n", "new", Context.LOAD_ERROR),

@@ -11,6 +11,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from bmc_tui.core.catalogue import Language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import tags_problem
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
@@ -46,15 +47,19 @@ class _LastWordSuggester(Suggester):
 
 
 class TagsDialog(Dialog[tuple[str, ...]]):
-    def __init__(self, tags: tuple[str, ...], known: list[str], language: Language = "en") -> None:
+    def __init__(
+        self, tags: tuple[str, ...], known: list[str], language: Language = "en", item_text: str = ""
+    ) -> None:
         super().__init__()
         self.tags = tags
         self.known = known
         self.language = language
+        self.item_text = item_text
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static("Tags (space-separated)", classes="dialog-title")
+            title = say("tags-title", self.language, item=self.item_text)
+            yield Static(title, classes="dialog-title", markup=False)
             field = OrderedInput(
                 " ".join(self.tags),
                 placeholder="e.g. families wholesale",
@@ -71,6 +76,7 @@ class TagsDialog(Dialog[tuple[str, ...]]):
                 "A tag that a customer segment carries links the item to that segment.",
                 classes="dialog-help",
             )
+            yield Static(say("tags-help", self.language), classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -95,12 +95,14 @@ async def test_a_move_says_which_category_it_left_out_and_undo_brings_it_back(
         assert isinstance(app.screen, MoveToBlockDialog)
         shown = dialog_text(app)
         assert "Heritage-grain mill in the Borders" in shown
-        assert "1–9 moves" in shown and "escape cancels" in shown
+        assert "1–9 moves" in shown
+        assert "escape cancels" in shown
         await pilot.press("2")
         await pilot.pause()
         assert screen.document.canvas.find(item_id) is not None
         moved = screen.document.canvas.items(KA)[-1]
-        assert moved.id == item_id and moved.category is None
+        assert moved.id == item_id
+        assert moved.category is None
         assert any("Acquisition" in n and "left out" in n for n in notices(app))
         await pilot.press("u")
         await pilot.pause()
@@ -160,7 +162,8 @@ async def test_conflicts_are_counted_on_open_and_resolved_under_the_original_id(
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         shown = dialog_text(app)
-        assert "Theirs mill" in shown and "Ours mill" in shown
+        assert "Theirs mill" in shown
+        assert "Ours mill" in shown
         await pilot.press("t")
         await pilot.pause()
         items = screen.document.canvas.items(KP)
@@ -188,7 +191,8 @@ async def test_tags_and_category_dialogs_name_their_item_and_keys(en_canvas: Pat
         assert isinstance(app.screen, TagsDialog)
         shown = dialog_text(app)
         assert "Heritage-grain mill in the Borders" in shown
-        assert "enter keeps" in shown and "escape cancels" in shown
+        assert "enter keeps" in shown
+        assert "escape cancels" in shown
         # A bad tag keeps the dialog open with what was typed.
         await pilot.press("ctrl+u", *"no/slash", "enter")
         await pilot.pause()
@@ -199,3 +203,43 @@ async def test_tags_and_category_dialogs_name_their_item_and_keys(en_canvas: Pat
         shown = dialog_text(app)
         assert "Heritage-grain mill in the Borders" in shown
         assert "escape cancels" in shown
+
+
+async def test_e_edits_on_the_items_own_line(en_canvas: Path) -> None:
+    from bmc_tui.tui.widgets.item_editor import ItemEditor
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = canvas(app)
+        await pilot.press("1", "down", "e")
+        await pilot.pause()
+        editor = screen.query_one(ItemEditor)
+        items = screen.pane(KP).item_list
+        assert items.highlighted == 1
+        row = items.region.y + items._item_region(1).y - round(items.scroll_y)
+        # On the selected item's row, not at the foot of the pane.
+        assert editor.region.y == row
+        assert editor.value == texts(app, KP)[1]
+        await pilot.press("ctrl+u", *"Dairy", "enter")
+        assert texts(app, KP)[1] == "Dairy"
+
+
+async def test_the_header_dialog_keeps_a_refused_date_with_the_reason_in_view(
+    en_canvas: Path,
+) -> None:
+    from textual.widgets import Input
+
+    from bmc_tui.tui.dialogs.header_form import HeaderDialog
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, HeaderDialog)
+        dialog.set_focus(dialog.query_one("#field-date", Input))
+        await pilot.press("ctrl+u", *"soon", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.query_one("#field-date", Input).value == "soon"
+        assert "Date must look like" in str(dialog.query_one("#problem", Static).content)

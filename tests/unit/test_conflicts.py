@@ -33,9 +33,7 @@ BASE = make(
 
 def merged_text_conflict() -> Canvas:
     ours = BASE.with_item_replaced(VP, 0, BASE.items(VP)[0].model_copy(update={"text": "Rye"}))
-    theirs = BASE.with_item_replaced(
-        VP, 0, BASE.items(VP)[0].model_copy(update={"text": "Spelt"})
-    )
+    theirs = BASE.with_item_replaced(VP, 0, BASE.items(VP)[0].model_copy(update={"text": "Spelt"}))
     return merge(BASE, ours, theirs).canvas
 
 
@@ -47,7 +45,8 @@ def test_the_pair_is_found_from_either_copy() -> None:
         pair = find_pair(canvas, item.id)
         assert pair is not None
         assert pair.original.id == "a1"
-        assert pair.copy is not None and pair.copy.id == theirs.id
+        assert pair.copy is not None
+        assert pair.copy.id == theirs.id
         assert pair.choices == ("ours", "theirs", "both")
     assert find_pair(canvas, "a2") is None
     assert count_conflicts(canvas) == 1
@@ -87,7 +86,8 @@ def test_an_item_edited_and_deleted_offers_keep_or_delete() -> None:
     theirs = BASE.with_item_removed(VP, 1)
     canvas = merge(BASE, ours, theirs).canvas
     pair = find_pair(canvas, "a2")
-    assert pair is not None and pair.copy is None
+    assert pair is not None
+    assert pair.copy is None
     assert pair.choices == ("keep", "delete")
     kept, _ = resolve(canvas, "a2", "keep")
     assert kept.items(VP)[1] == Item(id="a2", text="Cupcakes")
@@ -113,10 +113,13 @@ def test_theirs_in_another_block_keeps_the_original_id_there() -> None:
     moved = BASE.with_item_removed(VP, 0)
     theirs = moved.with_item_inserted(CH, 0, BASE.items(VP)[0])
     # Ours edited the text, theirs moved it: both happen, no conflict; make one on the block.
-    ours = ours.with_item_removed(VP, 0).with_item_inserted(BlockId.KEY_RESOURCES, 0, ours.items(VP)[0])
+    ours = ours.with_item_removed(VP, 0).with_item_inserted(
+        BlockId.KEY_RESOURCES, 0, ours.items(VP)[0]
+    )
     canvas = merge(BASE, ours, theirs).canvas
     pair = find_pair(canvas, "a1")
-    assert pair is not None and pair.copy is not None
+    assert pair is not None
+    assert pair.copy is not None
     resolved, blocks = resolve(canvas, "a1", "theirs")
     assert resolved.find("a1") == (CH, 0)
     assert blocks == {BlockId.KEY_RESOURCES, CH}
@@ -130,7 +133,8 @@ def test_the_document_resolves_in_one_undo_step() -> None:
     assert document.canvas.items(VP)[0].text == "Spelt"
     undone = document.undo()
     assert document.canvas == before
-    assert undone is not None and undone.focus == (VP, "a1")
+    assert undone is not None
+    assert undone.focus == (VP, "a1")
 
 
 def test_moving_to_a_block_without_the_category_says_what_was_dropped() -> None:
@@ -138,20 +142,25 @@ def test_moving_to_a_block_without_the_category_says_what_was_dropped() -> None:
     canvas = make(customer_segments=[Item(id="s1", text="Families", category="mass_market")])
     document = CanvasDocument(canvas=canvas)
     change = document.move_item("s1", VP)
-    assert change is not None and change.dropped_category == "mass_market"
+    assert change is not None
+    assert change.dropped_category == "mass_market"
     assert document.canvas.items(VP)[0].category is None
     undone = document.undo()
     assert document.canvas.items(segments)[0].category == "mass_market"
-    assert undone is not None and undone.focus == (segments, "s1")
+    assert undone is not None
+    assert undone.focus == (segments, "s1")
 
 
 def test_undoing_a_delete_puts_the_cursor_on_the_item_that_came_back() -> None:
     document = CanvasDocument(canvas=BASE)
     deleted = document.delete_item("a1")
-    assert deleted is not None and deleted.focus == (VP, "a2")
+    assert deleted is not None
+    assert deleted.focus == (VP, "a2")
     undone = document.undo()
-    assert undone is not None and undone.focus == (VP, "a1")
+    assert undone is not None
+    assert undone.focus == (VP, "a1")
     added = document.add_item(VP, 2, "Pies")
     assert added.item_id is not None
     undone = document.undo()
-    assert undone is not None and undone.focus == (VP, None)
+    assert undone is not None
+    assert undone.focus == (VP, None)

@@ -121,9 +121,9 @@ def _cleaned(item: Item, block_id: BlockId) -> Item:
     back) and its note as it was before the merge explained itself in front of it."""
     head = _explanation(item.note)
     tags = [tag for tag in item.tags if tag != CONFLICT_TAG]
-    if (match := _SET_ASIDE.search(head)) is not None and len(tags) < MAX_TAGS:
-        if match.group(1) not in tags:
-            tags.append(match.group(1))
+    match = _SET_ASIDE.search(head)
+    if match is not None and len(tags) < MAX_TAGS and match.group(1) not in tags:
+        tags.append(match.group(1))
     note = item.note[len(head) :].lstrip("\n") if head else item.note
     return validate_item(block_id, **{**item.model_dump(), "tags": tuple(tags), "note": note})
 

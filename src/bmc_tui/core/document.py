@@ -245,7 +245,9 @@ class CanvasDocument:
         canvas, blocks = resolve(self.canvas, item_id, choice)
         original = pair.original.id if pair is not None else item_id
         place = canvas.find(original)
-        focus = (place[0], original) if place is not None else None
+        focus: tuple[BlockId, str | None] | None = (
+            (place[0], original) if place is not None else None
+        )
         if focus is None:
             # Deleted: the cursor stays in the block, on the item that took its place.
             old = self.canvas.find(original)

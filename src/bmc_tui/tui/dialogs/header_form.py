@@ -65,6 +65,9 @@ class HeaderDialog(Dialog[Header]):
             )
             description.cursor_blink = False
             yield description
+            # Why the fields were refused, kept in view with what was typed (as in the tags
+            # and note dialogs); empty until then.
+            yield Static("", id="problem", classes="dialog-problem", markup=False)
             yield Static(
                 "tab moves between fields · ctrl+s keeps · escape cancels", classes="dialog-help"
             )
@@ -80,7 +83,7 @@ class HeaderDialog(Dialog[Header]):
         try:
             data["date"] = dt.date.fromisoformat(date_text) if date_text else None
         except ValueError:
-            self.notify("Date must look like 2026-11-27", title="Date", severity="error")
+            self._refuse("Date must look like 2026-11-27", "Date")
             return
         data["language"] = self.query_one("#field-language", Select).value
         data["description"] = self.query_one("#field-description", TextArea).text
@@ -88,6 +91,11 @@ class HeaderDialog(Dialog[Header]):
         try:
             header = Header.model_validate(data)
         except ValidationError as error:
-            self.notify(first_problem(error), title="Header", severity="error")
+            self._refuse(first_problem(error), "Header")
             return
         self.dismiss(header)
+
+    def _refuse(self, problem: str, title: str) -> None:
+        """Stay open with the fields as typed, and say why in the dialog and as a notice."""
+        self.query_one("#problem", Static).update(problem)
+        self.notify(problem, title=title, severity="error")

@@ -48,7 +48,11 @@ class _LastWordSuggester(Suggester):
 
 class TagsDialog(Dialog[tuple[str, ...]]):
     def __init__(
-        self, tags: tuple[str, ...], known: list[str], language: Language = "en", item_text: str = ""
+        self,
+        tags: tuple[str, ...],
+        known: list[str],
+        language: Language = "en",
+        item_text: str = "",
     ) -> None:
         super().__init__()
         self.tags = tags

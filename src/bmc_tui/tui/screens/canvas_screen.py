@@ -305,6 +305,7 @@ class CanvasScreen(FileActions):
         if (item := self.selected_item()) is not None and item.has_note and self.zoomed is None:
             # The selected item's note in place of the questions (the pane shows those), so
             # a note is more than its ✎; zoom shows it whole.
+            hint.append(f"{block_heading(block, self.language)} · ", style="bold")
             hint.append(f"{note_marker()} {say('note-preview', self.ui_language)}", "bold")
             hint_line.show_guide(hint, [" ".join(item.note.split())], self.language)
             return
@@ -413,10 +414,24 @@ class CanvasScreen(FileActions):
             old.remove()
         placeholder = say(f"editor-{target.mode}", self.ui_language)
         editor = ItemEditor(target, pane.item_list, value=value, placeholder=placeholder)
+        if target.mode == "edit":
+            self._place_on_item_line(pane, editor)
         # Focused at once, before the mount completes: the keys that follow "a" in the same
         # packet are the new item's text and must not reach the list's key bindings.
         pane.mount(editor)
         self.set_focus(editor)
+
+    @staticmethod
+    def _place_on_item_line(pane: BlockPane, editor: ItemEditor) -> None:
+        """Editing, the editor covers the item's own line (on a layer above the list) rather
+        than opening at the foot of the pane: the text is changed where it is read. Only the
+        place differs, so the editor is mounted and focused at once as always."""
+        items = pane.item_list
+        line = items.line_of_selected()
+        if line is None or not pane.content_region.height:
+            return
+        editor.add_class("-on-line")
+        editor.styles.offset = (0, items.region.y - pane.content_region.y + line)
 
     def action_add_item(self) -> None:
         pane = self.current_pane
@@ -590,7 +605,7 @@ class CanvasScreen(FileActions):
             return
         language = self.ui_language
         keys = {"ours": "o", "theirs": "t", "both": "b", "keep": "k", "delete": "d"}
-        answers = [
+        answers: list[tuple[str, str, str]] = [
             (choice, say(f"resolve-{choice}", language), keys[choice]) for choice in pair.choices
         ]
         if pair.copy is not None:
@@ -602,8 +617,9 @@ class CanvasScreen(FileActions):
         from bmc_tui.tui.dialogs.choice import ChoiceDialog
 
         def chosen(choice: str | None) -> None:
-            if choice in keys:
-                self.apply(self.document.resolve_conflict(item.id, choice))  # type: ignore[arg-type]
+            offered = {option: option for option in pair.choices}
+            if choice is not None and choice in offered:
+                self.apply(self.document.resolve_conflict(item.id, offered[choice]))
                 self.notify(say("resolved", language), timeout=3)
 
         question = say("resolve-title", language, item=item.text)

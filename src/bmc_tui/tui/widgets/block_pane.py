@@ -90,9 +90,7 @@ class BlockPane(Vertical):
         needle = filter_text.casefold()
         lines: list[tuple[str, Text]] = []
         for item in items:
-            line = item_line(
-                item, self.block, language, segment_tags, width=width, show_note=notes
-            )
+            line = item_line(item, self.block, language, segment_tags, width=width, show_note=notes)
             if annotations is not None:
                 for mark in annotations.items.get(item.id, ()):
                     line.append(f" {mark.sign}{mark.label}", style=f"bold {MARK_STYLES[mark.kind]}")

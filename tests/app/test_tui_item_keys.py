@@ -44,6 +44,8 @@ async def test_zoom_is_a_full_editing_view_with_notes_whole(en_canvas: Path) -> 
         # The whole note, every line of it, under its item.
         for line in first.note.splitlines():
             assert line.strip() in drawn
+        hint = screen.query_one("#hint", HintLine).render().plain
+        assert "every item key works here" in hint
         # Item keys work in zoom: add, edit, reorder, delete, undo, tags.
         await pilot.press("end", "a", *"Flour", "enter")
         assert texts(app, KP)[-1] == "Flour"
@@ -243,3 +245,18 @@ async def test_the_header_dialog_keeps_a_refused_date_with_the_reason_in_view(
         assert app.screen is dialog
         assert dialog.query_one("#field-date", Input).value == "soon"
         assert "Date must look like" in str(dialog.query_one("#problem", Static).content)
+
+
+def test_a_note_drawn_whole_breaks_into_lines_without_stray_newlines() -> None:
+    from rich.text import Text
+
+    from bmc_tui.core.wrapping import split_lines, wrap_offsets
+
+    text = Text("Mill\n    Stoneground flour.\n    A pallet for us.")
+    lines = split_lines(text, wrap_offsets(text.plain, 40), 40)
+    assert [line.plain.strip() for line in lines] == [
+        "Mill",
+        "Stoneground flour.",
+        "A pallet for us.",
+    ]
+    assert not any("\n" in line.plain for line in lines)

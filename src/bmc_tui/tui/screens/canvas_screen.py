@@ -310,7 +310,11 @@ class CanvasScreen(FileActions):
             hint_line.show_guide(hint, [" ".join(item.note.split())], self.language)
             return
         hint.append(f"{block_heading(block, self.language)}: ", style="bold")
-        parts = [entry.text for entry in guide(block, self.language)]
+        if self.zoomed is not None:
+            # The questions fill the zoomed pane already; here, how zoom works.
+            parts = [say("zoom-editing", self.ui_language)]
+        else:
+            parts = [entry.text for entry in guide(block, self.language)]
         hint_line.show_guide(hint, parts, self.language)
 
     @on(ItemList.CursorMoved)

@@ -260,3 +260,13 @@ def test_a_note_drawn_whole_breaks_into_lines_without_stray_newlines() -> None:
         "A pallet for us.",
     ]
     assert not any("\n" in line.plain for line in lines)
+
+
+async def test_a_long_note_is_previewed_by_its_first_words_at_80x24(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        hint = canvas(app).query_one("#hint", HintLine).render().plain
+        assert "Note: Stoneground flour from wheat" in hint
+        assert "never stops the ovens" in hint

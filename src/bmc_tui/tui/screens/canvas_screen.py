@@ -307,7 +307,7 @@ class CanvasScreen(FileActions):
             # a note is more than its ✎; zoom shows it whole.
             hint.append(f"{block_heading(block, self.language)} · ", style="bold")
             hint.append(f"{note_marker()} {say('note-preview', self.ui_language)}", "bold")
-            hint_line.show_guide(hint, [" ".join(item.note.split())], self.language)
+            hint_line.show_guide(hint, _first_words(item.note), self.language, separator=" ")
             return
         hint.append(f"{block_heading(block, self.language)}: ", style="bold")
         if self.zoomed is not None:
@@ -859,6 +859,19 @@ class CanvasScreen(FileActions):
         self._checking = True
         self._annotations = None
         self.refresh_all()
+
+
+def _first_words(note: str, enough: int = 400) -> list[str]:
+    """The note's first words, as many as two lines of any terminal could show: the hint
+    fits words one by one, and a note may be thousands of them long."""
+    words: list[str] = []
+    length = 0
+    for word in note.split():
+        if length > enough:
+            break
+        words.append(word)
+        length += len(word) + 1
+    return words
 
 
 def _gap_and_overlap(origin: Region, other: Region, direction: Direction) -> tuple[int, int]:

@@ -270,3 +270,13 @@ async def test_a_long_note_is_previewed_by_its_first_words_at_80x24(en_canvas: P
         hint = canvas(app).query_one("#hint", HintLine).render().plain
         assert "Note: Stoneground flour from wheat" in hint
         assert "never stops the ovens" in hint
+
+
+async def test_resolve_conflict_is_offered_in_the_palette(en_canvas: Path) -> None:
+    from bmc_tui.tui.commands import CanvasCommands
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        names = [name for name, _, _ in CanvasCommands(app.screen)._commands()]
+        assert "Resolve conflict" in names

@@ -322,10 +322,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "header-modified": {"da": "ændret", "en": "modified"},
     "header-read-only": {"da": "skrivebeskyttet", "en": "read-only"},
     "pane-removed": {"da": "(fjernet)", "en": "(removed)"},
-    "zoom-empty": {
-        "da": "(ingen punkter endnu: tryk z for at gå tilbage og så a for at tilføje et)",
-        "en": "(no items yet: press z to go back, then a to add one)",
-    },
     "load-error-title": {
         "da": "Lærredet kunne ikke åbnes",
         "en": "This canvas could not be opened",

@@ -46,7 +46,6 @@ def test_every_binding_in_the_editor_is_a_row_of_the_keymap() -> None:
         "CanvasScreen",
         "ItemList",
         "ItemEditor",
-        "ZoomScreen",
         "HelpScreen",
         "LoadErrorScreen",
         "Dialog",

@@ -11,7 +11,6 @@ from textual.widgets import Input, Static
 from bmc_tui.core.catalogue import BLOCKS_BY_NUMBER, BlockId
 from bmc_tui.tui.app import BmcApp, create_app
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
-from bmc_tui.tui.screens.zoom_screen import ZoomScreen
 from bmc_tui.tui.widgets.guide import Guide
 from bmc_tui.tui.widgets.text_line import TextLine
 from conftest import canvas
@@ -119,17 +118,22 @@ async def test_zoom_shows_one_block_and_z_or_escape_return(en_canvas: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         screen = canvas(app)
         await pilot.press("7", "z")
-        zoom = app.screen
-        assert isinstance(zoom, ZoomScreen)
-        assert str(zoom.query_one("#zoom-title", Static).content) == "7 Customer Segments"
-        shown = str(zoom.query_one("#zoom-items", Static).content)
+        await pilot.pause()
+        # Zoom is a mode of the canvas screen: one pane fills the grid, the others hide.
+        assert app.screen is screen
+        assert screen.zoomed is BlockId.CUSTOMER_SEGMENTS
+        zoomed = screen.pane(BlockId.CUSTOMER_SEGMENTS)
+        assert zoomed.border_title == "7 Customer Segments"
+        assert [pane.display for pane in screen.panes].count(True) == 1
+        shown = "\n".join(text.plain for text in zoomed.item_list._texts)
         for item in screen.document.canvas.items(BlockId.CUSTOMER_SEGMENTS):
             assert item.text in shown
         await pilot.press("z")
-        assert app.screen is screen
+        assert screen.zoomed is None
         assert block_number(app) == 7
         await pilot.press("z", "escape")
-        assert app.screen is screen
+        assert screen.zoomed is None
+        assert all(pane.display for pane in screen.panes)
         assert block_number(app) == 7
 
 

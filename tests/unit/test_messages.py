@@ -17,5 +17,5 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders(key: 
 
 
 def test_say_fills_in_the_placeholders() -> None:
-    assert say("language-name-da", "en") == "Danish"
-    assert say("language-name-da", "da") == "Dansk"
+    assert say("key-save", "en") == "Save"
+    assert say("key-save", "da") == "Gem"

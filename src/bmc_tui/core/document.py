@@ -8,11 +8,12 @@ someone might forget to set. Headless: imports nothing from Textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bmc_tui.core import storage
 from bmc_tui.core.catalogue import BLOCKS_BY_ID, BlockId
+from bmc_tui.core.conflicts import Choice, find_pair, resolve
 from bmc_tui.core.model import Canvas, Header, new_item_id, validate_item
 from bmc_tui.core.watching import FileStamp, Status, check, load_stamped
 
@@ -30,6 +31,10 @@ class Change:
     header: bool = False
     #: The item to select afterwards, and the block it is in.
     focus: tuple[BlockId, str | None] | None = None
+    #: The item the edit was about (a deleted one too): where undo puts the cursor back.
+    item_id: str | None = None
+    #: A category the edit had to leave out (a move to a block that has no such category).
+    dropped_category: str | None = None
 
 
 @dataclass(slots=True)
@@ -96,7 +101,7 @@ class CanvasDocument:
         step = self._undo.pop()
         self._redo.append(step)
         self.canvas = step.before
-        return step.change
+        return _refocused(step.change, self.canvas)
 
     def redo(self) -> Change | None:
         if not self._redo:
@@ -104,7 +109,7 @@ class CanvasDocument:
         step = self._redo.pop()
         self._undo.append(step)
         self.canvas = step.after
-        return step.change
+        return _refocused(step.change, self.canvas)
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -157,7 +162,8 @@ class CanvasDocument:
         item = validate_item(block_id, id=new_item_id(self.canvas.item_ids()), text=text)
         canvas = self.canvas.with_item_inserted(block_id, index, item)
         return self._apply(
-            canvas, Change("add item", frozenset({block_id}), focus=(block_id, item.id))
+            canvas,
+            Change("add item", frozenset({block_id}), focus=(block_id, item.id), item_id=item.id),
         )
 
     def update_item(self, item_id: str, description: str, **fields: object) -> Change | None:
@@ -174,7 +180,8 @@ class CanvasDocument:
             return None
         canvas = self.canvas.with_item_replaced(block_id, index, item)
         return self._apply(
-            canvas, Change(description, frozenset({block_id}), focus=(block_id, item_id))
+            canvas,
+            Change(description, frozenset({block_id}), focus=(block_id, item_id), item_id=item_id),
         )
 
     def delete_item(self, item_id: str) -> Change | None:
@@ -186,7 +193,8 @@ class CanvasDocument:
         remaining = canvas.items(block_id)
         follow = remaining[min(index, len(remaining) - 1)].id if remaining else None
         return self._apply(
-            canvas, Change("delete item", frozenset({block_id}), focus=(block_id, follow))
+            canvas,
+            Change("delete item", frozenset({block_id}), focus=(block_id, follow), item_id=item_id),
         )
 
     def reorder_item(self, item_id: str, offset: int) -> Change | None:
@@ -202,12 +210,14 @@ class CanvasDocument:
         items.insert(target, items.pop(index))
         canvas = self.canvas.with_items(block_id, items)
         return self._apply(
-            canvas, Change("move item", frozenset({block_id}), focus=(block_id, item_id))
+            canvas,
+            Change("move item", frozenset({block_id}), focus=(block_id, item_id), item_id=item_id),
         )
 
     def move_item(self, item_id: str, to_block: BlockId) -> Change | None:
-        """Move an item to the end of another block; its category is dropped if that block
-        does not know it (categories belong to blocks)."""
+        """Move an item to the end of another block; its category is kept only where that
+        block knows it (categories belong to blocks), and the change names one left out, so
+        the editor can say so. One undo brings the item back with its category."""
         place = self.canvas.find(item_id)
         if place is None:
             return None
@@ -215,15 +225,34 @@ class CanvasDocument:
         if block_id == to_block:
             return None
         item = self.canvas.items(block_id)[index]
-        moved = validate_item(
-            to_block,
-            **{**item.model_dump(), "category": _category_in(to_block, item.category)},
-        )
+        kept = item.category if BLOCKS_BY_ID[to_block].allows(item.category) else None
+        moved = validate_item(to_block, **{**item.model_dump(), "category": kept})
         canvas = self.canvas.with_item_removed(block_id, index)
         canvas = canvas.with_item_inserted(to_block, len(canvas.items(to_block)), moved)
         change = Change(
-            "move item to another block", frozenset({block_id, to_block}), focus=(to_block, item_id)
+            "move item to another block",
+            frozenset({block_id, to_block}),
+            focus=(to_block, item_id),
+            item_id=item_id,
+            dropped_category=item.category if kept != item.category else None,
         )
+        return self._apply(canvas, change)
+
+    def resolve_conflict(self, item_id: str, choice: Choice) -> Change:
+        """Resolve the merge conflict ``item_id`` is part of (see ``core.conflicts``) as one
+        undoable step; the cursor goes to the version kept, under the original's id."""
+        pair = find_pair(self.canvas, item_id)
+        canvas, blocks = resolve(self.canvas, item_id, choice)
+        original = pair.original.id if pair is not None else item_id
+        place = canvas.find(original)
+        focus: tuple[BlockId, str | None] | None = (
+            (place[0], original) if place is not None else None
+        )
+        if focus is None:
+            # Deleted: the cursor stays in the block, on the item that took its place.
+            old = self.canvas.find(original)
+            focus = (old[0], None) if old is not None else None
+        change = Change("resolve conflict", blocks, focus=focus, item_id=original)
         return self._apply(canvas, change)
 
     def set_header(self, header: Header) -> Change | None:
@@ -239,5 +268,17 @@ class CanvasDocument:
         return self._apply(canvas, Change(description, frozenset(canvas.blocks), header=True))
 
 
-def _category_in(block_id: BlockId, category: str | None) -> str | None:
-    return category if BLOCKS_BY_ID[block_id].allows(category) else None
+def _refocused(change: Change, canvas: Canvas) -> Change:
+    """``change`` as undone or redone into ``canvas``: the cursor goes to the item the edit
+    was about, wherever that item now is (a deleted item back in its place, a moved one back
+    in its block); when the item is gone (an addition undone), to its block."""
+    if change.item_id is None:
+        return change
+    place = canvas.find(change.item_id)
+    if place is not None:
+        focus: tuple[BlockId, str | None] = (place[0], change.item_id)
+    elif change.focus is not None:
+        focus = (change.focus[0], None)
+    else:
+        return change
+    return replace(change, focus=focus)

@@ -19,8 +19,6 @@ LANGUAGE_NAMES: Final[dict[Language, str]] = {"da": "Dansk", "en": "English"}
 
 #: key -> language -> text with ``{placeholders}`` (str.format syntax).
 MESSAGES: Final[dict[str, dict[Language, str]]] = {
-    "language-name-da": {"da": "Dansk", "en": "Danish"},
-    "language-name-en": {"da": "Engelsk", "en": "English"},
     # --- presentation and export (issue 12: one presentation, text that reads whole) ---
     "export-unknown-suffix": {
         "da": "kan ikke skrive {suffix}-filer; export skriver {formats} (eller angiv --format)",
@@ -28,7 +26,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     # --- one language: dialogs, notices, marks, lint and the command line (issue 12) -------
     # The dialogs' titles, fields and hints.
-    "dialog-tags-title": {"da": "Tags (adskilt af mellemrum)", "en": "Tags (space-separated)"},
     "dialog-tags-placeholder": {"da": "fx familier engros", "en": "e.g. families wholesale"},
     "dialog-tags-known": {"da": "På lærredet: {tags}", "en": "In this canvas: {tags}"},
     "dialog-tags-none-yet": {"da": "ingen endnu", "en": "none yet"},
@@ -36,17 +33,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Et tag, som et kundesegment har, knytter punktet til det segment.",
         "en": "A tag that a customer segment carries links the item to that segment.",
     },
-    "dialog-category-none": {"da": "(ingen)", "en": "(none)"},
-    "dialog-category-help": {
-        "da": "enter eller et tal vælger · escape annullerer",
-        "en": "enter or a number chooses · escape cancels",
-    },
-    "dialog-move-title": {
-        "da": "Flyt punktet til blok… (tryk 1–9)",
-        "en": "Move item to block… (press 1–9)",
-    },
-    "dialog-move-here": {"da": "(her)", "en": "(here)"},
-    "dialog-escape-cancels": {"da": "escape annullerer", "en": "escape cancels"},
     "dialog-note-title": {"da": "Note til: {item}", "en": "Note for: {item}"},
     "dialog-note-help": {
         "da": "ctrl+s gemmer noten · escape annullerer",
@@ -92,8 +78,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Punktet er slettet — u fortryder",
         "en": "Item deleted — u to undo",
     },
-    "notice-nothing-to-undo": {"da": "Intet at fortryde", "en": "Nothing to undo"},
-    "notice-nothing-to-redo": {"da": "Intet at gentage", "en": "Nothing to redo"},
     "notice-no-categories": {
         "da": "{block} har ingen kategorier",
         "en": "{block} has no categories",
@@ -768,7 +752,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "writes beside the canvas",
     },
     "palette-theme": {"da": "Tema", "en": "Theme"},
-    "palette-theme-help": {"da": "Skift farvetema", "en": "Change the colour theme"},
     # The canvas screen, its header line, panes and the zoomed block.
     "too-small": {
         "da": "Terminalen er for lille: bmc-tui skal bruge mindst {width}x{height}.\n"
@@ -801,10 +784,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "header-modified": {"da": "ændret", "en": "modified"},
     "header-read-only": {"da": "skrivebeskyttet", "en": "read-only"},
     "pane-removed": {"da": "(fjernet)", "en": "(removed)"},
-    "zoom-empty": {
-        "da": "(ingen punkter endnu: tryk z for at gå tilbage og så a for at tilføje et)",
-        "en": "(no items yet: press z to go back, then a to add one)",
-    },
     "load-error-title": {
         "da": "Lærredet kunne ikke åbnes",
         "en": "This canvas could not be opened",
@@ -1022,8 +1001,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "session-answer-show": {"da": "Vis forskelle", "en": "Show differences"},
     "session-the-file-on-disk": {"da": "filen på disken", "en": "the file on disk"},
     "session-this-canvas": {"da": "dette lærred", "en": "this canvas"},
-    "session-cannot-reload": {"da": "Kan ikke genindlæse", "en": "Cannot reload"},
-    "session-cannot-merge": {"da": "Kan ikke flette", "en": "Cannot merge"},
     "session-cannot-compare": {"da": "Kan ikke sammenligne", "en": "Cannot compare"},
     "session-saved": {"da": "Gemt {path}", "en": "Saved {path}"},
     "session-up-to-date": {"da": "{path} er opdateret", "en": "{path} is up to date"},
@@ -1149,12 +1126,106 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Noten fra $EDITOR blev ikke gemt, men er åbnet her, så du kan rette den.",
         "en": "The note from $EDITOR was not kept; it is open here for you to fix.",
     },
+    # --- issue 13b: zoom, note preview, moves, undo words, conflicts, dialogs ---------------
+    "undone": {"da": "Fortrudt: {what}", "en": "Undone: {what}"},
+    "redone": {"da": "Gentaget: {what}", "en": "Redone: {what}"},
+    "nothing-to-undo": {"da": "Intet at fortryde", "en": "Nothing to undo"},
+    "nothing-to-redo": {"da": "Intet at gentage", "en": "Nothing to redo"},
+    "change-add item": {"da": "tilføj punkt", "en": "add item"},
+    "change-edit item": {"da": "ret punkt", "en": "edit item"},
+    "change-delete item": {"da": "slet punkt", "en": "delete item"},
+    "change-move item": {"da": "flyt punkt", "en": "move item"},
+    "change-move item to another block": {
+        "da": "flyt punkt til en anden blok",
+        "en": "move item to another block",
+    },
+    "change-edit note": {"da": "ret note", "en": "edit note"},
+    "change-set category": {"da": "vælg kategori", "en": "set category"},
+    "change-set tags": {"da": "sæt mærker", "en": "set tags"},
+    "change-edit canvas header": {"da": "ret lærredets hoved", "en": "edit canvas header"},
+    "change-reload from disk": {"da": "genindlæs fra disken", "en": "reload from disk"},
+    "change-merge with the file on disk": {
+        "da": "flet med filen på disken",
+        "en": "merge with the file on disk",
+    },
+    "change-restore recovered canvas": {
+        "da": "gendan det reddede lærred",
+        "en": "restore recovered canvas",
+    },
+    "change-restore recovered changes": {
+        "da": "gendan de reddede ændringer",
+        "en": "restore recovered changes",
+    },
+    "change-resolve conflict": {"da": "løs konflikt", "en": "resolve conflict"},
+    "move-dropped-category": {
+        "da": "{block} har ikke kategorien {category}; den blev udeladt (u bringer den tilbage).",
+        "en": "{block} has no category {category}; it was left out (u brings it back).",
+    },
+    "conflicts-on-open": {
+        "da": "Lærredet har {count} flettekonflikt(er) at løse: vælg et punkt mærket #conflict "
+        "og tryk r.",
+        "en": "This canvas has {count} merge conflict(s) to resolve: select an item tagged "
+        "#conflict and press r.",
+    },
+    "not-a-conflict": {
+        "da": "Punktet har ingen flettekonflikt at løse.",
+        "en": "This item has no merge conflict to resolve.",
+    },
+    "resolve-title": {"da": "Løs konflikten om: {item}", "en": "Resolve the conflict on: {item}"},
+    "resolve-detail-pair": {
+        "da": "Vores: {ours}\nDeres: {theirs}",
+        "en": "Ours: {ours}\nTheirs: {theirs}",
+    },
+    "resolve-detail-single": {
+        "da": "Den ene side ændrede punktet, den anden slettede det.",
+        "en": "One side changed this item and the other deleted it.",
+    },
+    "resolve-ours": {"da": "Behold vores", "en": "Keep ours"},
+    "resolve-theirs": {"da": "Behold deres", "en": "Keep theirs"},
+    "resolve-both": {"da": "Behold begge", "en": "Keep both"},
+    "resolve-keep": {"da": "Behold det", "en": "Keep it"},
+    "resolve-delete": {"da": "Slet det", "en": "Delete it"},
+    "resolved": {"da": "Konflikten er løst (u fortryder).", "en": "Conflict resolved (u undoes)."},
+    "note-preview": {"da": "Note: ", "en": "Note: "},
+    "move-title": {
+        "da": "Flyt {item} til blok… (tryk 1–9)",
+        "en": "Move {item} to block… (press 1–9)",
+    },
+    "move-here": {"da": "(her)", "en": "(here)"},
+    "move-help": {"da": "1–9 flytter · escape fortryder", "en": "1–9 moves · escape cancels"},
+    "tags-title": {"da": "Mærker for: {item}", "en": "Tags for: {item}"},
+    "tags-help": {
+        "da": "enter gemmer · mellemrum skiller mærker · escape fortryder",
+        "en": "enter keeps · space separates tags · escape cancels",
+    },
+    "category-title": {"da": "{heading} for: {item}", "en": "{heading} for: {item}"},
+    "category-none": {"da": "(ingen)", "en": "(none)"},
+    "category-help": {
+        "da": "enter eller et tal vælger · escape fortryder",
+        "en": "enter or a number chooses · escape cancels",
+    },
+    "zoom-editing": {
+        "da": "Zoom: alle punktets taster virker her · z eller escape går tilbage",
+        "en": "Zoom: every item key works here · z or escape goes back",
+    },
+    "key-resolve-conflict": {"da": "Løs konflikt", "en": "Resolve conflict"},
+    "keyhelp-resolve-conflict": {
+        "da": "Løs en flettekonflikt: behold vores, deres eller begge",
+        "en": "Resolve a merge conflict: keep ours, theirs or both",
+    },
 }
 
 
 def say(key: str, language: Language, /, **fields: object) -> str:
     """The message ``key`` in ``language`` with its placeholders filled in."""
     return MESSAGES[key][language].format(**fields)
+
+
+def change_words(description: str, language: Language) -> str:
+    """An edit's description (``document.Change.description``) in words of ``language``, for
+    undo and redo to say what they did; a description without words is shown as it is."""
+    key = f"change-{description}"
+    return say(key, language) if key in MESSAGES else description
 
 
 def placeholders(text: str) -> frozenset[str]:

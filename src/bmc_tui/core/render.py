@@ -135,17 +135,24 @@ def fitted_guide(block: Block, language: Language, width: int, height: int) -> l
 
 
 def fitted_run(
-    head: Text, parts: list[str], width: int, height: int, *, language: Language | None = None
+    head: Text,
+    parts: list[str],
+    width: int,
+    height: int,
+    *,
+    language: Language | None = None,
+    separator: str = "  ",
 ) -> Text:
     """``head`` then ``parts`` (sentences) run together, wrapped to ``width`` x ``height``:
     as many whole parts as fit, and " …" where some are left out; never a silent cut.
 
-    For the hint line under the canvas, which runs the focused block's guide together.
+    For the hint line under the canvas, which runs the focused block's guide together (or,
+    with ``separator`` " " and words for parts, the first words of the selected item's note).
     """
     width, height = max(width, 1), max(height, 1)
     for count in range(len(parts), -1, -1):
         text = head.copy()
-        text.append("  ".join(parts[:count]))
+        text.append(separator.join(parts[:count]))
         if count < len(parts):
             text.append(f" {ELLIPSIS}" if count else ELLIPSIS, style="dim")
         lines = wrap_text(text, width, 0, language=language)

@@ -231,6 +231,10 @@ def split_lines(
     for number, piece in enumerate(pieces):
         if number < len(breaks) and isinstance(breaks[number], HyphenBreak):
             _add_hyphen(piece)
+        if piece.plain.endswith("\n"):
+            # An explicit newline ended this line (a note drawn whole): the break is the
+            # line itself; the character would be drawn as a line of its own.
+            piece.right_crop(1)
         if number and width > indent + 1:
             if piece.style:  # the indent stays outside the piece's own style
                 piece = Text(" " * indent) + piece

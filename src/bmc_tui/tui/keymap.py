@@ -238,7 +238,18 @@ KEYS: tuple[Key, ...] = (
     # --- the move dialog (it reads the digit itself) -----------------------------------------
     Key("move-to-number", "m then 1-9", "move", Context.MOVE, bound=False),
     # --- other screens and dialogs -----------------------------------------------------------
-    Key("unzoom", "z,escape", "app.pop_screen", Context.ZOOM, rank=90),
+    # --- issue 13b: zoom is a mode of the canvas screen; resolving merge conflicts ----------
+    # z toggles the zoom (the item lists' "zoom" row); escape leaves it, shown while zoomed.
+    Key("unzoom", "escape", "unzoom", Context.ZOOM, rank=90),
+    Key(
+        "resolve-conflict",
+        "r",
+        "screen.resolve_conflict",
+        Context.ITEM_LIST,
+        show=False,
+        priority=True,
+        edits=True,
+    ),
     Key("close-help", "escape,q,question_mark,f1", "app.pop_screen", Context.HELP, rank=90),
     # --- issue 13a: the help screen scrolls as the lists move --------------------------------
     Key("help-down", "j", "scroll_help(1)", Context.HELP, show=False),

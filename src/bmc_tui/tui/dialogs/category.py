@@ -11,7 +11,6 @@ from textual.widgets.option_list import Option
 from bmc_tui.core.catalogue import Block, Language
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
-from bmc_tui.tui.language import ui_language
 
 NO_CATEGORY = ""
 
@@ -19,11 +18,20 @@ NO_CATEGORY = ""
 class CategoryDialog(Dialog[str]):
     """Dismisses with a category id, ``""`` for no category, or ``None`` on escape."""
 
-    def __init__(self, block: Block, language: Language, current: str | None) -> None:
+    def __init__(
+        self,
+        block: Block,
+        language: Language,
+        current: str | None,
+        item_text: str = "",
+        ui_language: Language = "en",
+    ) -> None:
         super().__init__()
         self.block = block
         self.language = language
         self.current = current
+        self.item_text = item_text
+        self.ui_language = ui_language
 
     def compose(self) -> ComposeResult:
         heading = self.block.categories_heading or self.block.title
@@ -31,13 +39,16 @@ class CategoryDialog(Dialog[str]):
             Option(f"{number}  {category.label(self.language)}", id=category.id)
             for number, category in enumerate(self.block.categories, start=1)
         ]
-        words = ui_language(self)
-        none = say("dialog-category-none", words)
+        none = say("category-none", self.ui_language)
         options.append(Option(f"0  {none}", id=NO_CATEGORY or "none"))
+        title = say(
+            "category-title", self.ui_language, heading=heading(self.language), item=self.item_text
+        )
         with Vertical(classes="dialog-box"):
-            yield Static(heading(self.language), classes="dialog-title", markup=False)
+            yield Static(title, classes="dialog-title", markup=False)
             yield OptionList(*options, id="categories")
-            yield Static(say("dialog-category-help", words), classes="dialog-help")
+            help_text = say("category-help", self.ui_language)
+            yield Static(help_text, classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

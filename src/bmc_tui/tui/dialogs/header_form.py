@@ -68,6 +68,9 @@ class HeaderDialog(Dialog[Header]):
             )
             description.cursor_blink = False
             yield description
+            # Why the fields were refused, kept in view with what was typed (as in the tags
+            # and note dialogs); empty until then.
+            yield Static("", id="problem", classes="dialog-problem", markup=False)
             yield Static(say("dialog-header-help", words), classes="dialog-help")
 
     def on_mount(self) -> None:
@@ -81,8 +84,7 @@ class HeaderDialog(Dialog[Header]):
         try:
             data["date"] = parse_date(str(data.pop("date")))
         except Refusal as refusal:
-            title = say("dialog-header-date-problem", words)
-            self.notify(refusal.words(words), title=title, severity="error")
+            self._refuse(refusal.words(words), say("dialog-header-date-problem", words))
             return
         data["language"] = self.query_one("#field-language", Select).value
         data["description"] = self.query_one("#field-description", TextArea).text
@@ -90,7 +92,11 @@ class HeaderDialog(Dialog[Header]):
         try:
             header = Header.model_validate(data)
         except ValidationError as error:
-            title = say("dialog-header-problem", words)
-            self.notify(first_problem(error, language=words), title=title, severity="error")
+            self._refuse(first_problem(error, language=words), say("dialog-header-problem", words))
             return
         self.dismiss(header)
+
+    def _refuse(self, problem: str, title: str) -> None:
+        """Stay open with the fields as typed, and say why in the dialog and as a notice."""
+        self.query_one("#problem", Static).update(problem)
+        self.notify(problem, title=title, severity="error")

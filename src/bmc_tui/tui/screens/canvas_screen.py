@@ -25,13 +25,22 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from bmc_tui.core.annotations import from_diff, from_findings
-from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BLOCKS_BY_NUMBER, Block, BlockId, Language
+from bmc_tui.core.catalogue import (
+    BLOCKS,
+    BLOCKS_BY_ID,
+    BLOCKS_BY_NUMBER,
+    GRID_COLUMNS,
+    GRID_ROWS,
+    Block,
+    BlockId,
+    Language,
+)
 from bmc_tui.core.document import Change
 from bmc_tui.core.interface_language import interface_language
-from bmc_tui.core.messages import say
+from bmc_tui.core.messages import change_words, say
 from bmc_tui.core.model import Canvas, Item, text_problem
 from bmc_tui.core.places import first_problem
-from bmc_tui.core.presentation import block_heading, guide
+from bmc_tui.core.presentation import block_heading, category_label, guide, note_marker
 from bmc_tui.core.session import CanvasSession, LockOutcome, PendingText
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
@@ -42,7 +51,7 @@ from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
 from bmc_tui.tui.widgets.canvas_header import CanvasHeader
 from bmc_tui.tui.widgets.guide import HintLine
 from bmc_tui.tui.widgets.item_editor import EditTarget, ItemEditor
-from bmc_tui.tui.widgets.item_list import Direction
+from bmc_tui.tui.widgets.item_list import Direction, ItemList
 from bmc_tui.tui.widgets.key_bar import KeyBar
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
@@ -82,7 +91,11 @@ class CanvasScreen(FileActions):
 
     # Keys that are also characters live on the item lists, so they never fire while the
     # user is typing into an editor; here are only keys that cannot be typed as text.
-    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.CANVAS)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings(Context.CANVAS),
+        # Zoom is a mode of this screen (see ``action_zoom``): its one key of its own.
+        *bindings(Context.ZOOM),
+    ]
 
     def __init__(
         self,
@@ -109,6 +122,8 @@ class CanvasScreen(FileActions):
         self._hint_block: Block | None = None
         #: The block to go back to when the filter bar closes.
         self._filter_return = BLOCKS[0].id
+        #: The block that fills the canvas (zoom), or ``None`` for all nine.
+        self.zoomed: BlockId | None = None
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -149,6 +164,15 @@ class CanvasScreen(FileActions):
         self.focus_block(BLOCKS[0].id)
         self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)
         self.guard_on_open()
+        self.tell_conflicts()
+
+    def tell_conflicts(self) -> None:
+        """Say how many merge conflicts the canvas holds, so none goes unnoticed."""
+        from bmc_tui.core.conflicts import count_conflicts
+
+        if count := count_conflicts(self.document.canvas):
+            message = say("conflicts-on-open", self.ui_language, count=count)
+            self.notify(message, severity="warning", timeout=10)
 
     def on_unmount(self) -> None:
         # However the app ends (a "Quit" answer, an error), the lock is not left behind.
@@ -168,6 +192,9 @@ class CanvasScreen(FileActions):
         if action in ("step_match", "edit_note"):
             # n steps through the matches while a filter is on, and is the note's key else.
             return bool(self.filter_text) == (action == "step_match")
+        if action == "unzoom":
+            # Shown and bound only while zoomed; otherwise escape is the screen's own.
+            return self.zoomed is not None
         return True
 
     def on_key(self, event: Key) -> None:
@@ -243,6 +270,7 @@ class CanvasScreen(FileActions):
             select=select,
             filter_text=self.filter_text,
             annotations=self.annotations,
+            notes=block_id == self.zoomed,
         )
 
     @property
@@ -282,9 +310,28 @@ class CanvasScreen(FileActions):
         if (annotations := self.annotations) is not None:
             hint.append(annotations.summary, style="bold reverse")
             hint.append(f"  {say('marks-escape-clears', self.ui_language)}\n", style="dim")
+        hint_line = self.query_one("#hint", HintLine)
+        if (item := self.selected_item()) is not None and item.has_note and self.zoomed is None:
+            # The selected item's note in place of the questions (the pane shows those), so
+            # a note is more than its ✎; zoom shows it whole.
+            hint.append(f"{block_heading(block, self.language)} · ", style="bold")
+            hint.append(f"{note_marker()} {say('note-preview', self.ui_language)}", "bold")
+            hint_line.show_guide(hint, _first_words(item.note), self.language, separator=" ")
+            return
         hint.append(f"{block_heading(block, self.language)}: ", style="bold")
-        parts = [] if self.questions_hidden else [e.text for e in guide(block, self.language)]
-        self.query_one("#hint", HintLine).show_guide(hint, parts, self.language)
+        if self.zoomed is not None:
+            # The questions fill the zoomed pane already; here, how zoom works.
+            parts = [say("zoom-editing", self.ui_language)]
+        elif self.questions_hidden:
+            parts = []
+        else:
+            parts = [entry.text for entry in guide(block, self.language)]
+        hint_line.show_guide(hint, parts, self.language)
+
+    @on(ItemList.CursorMoved)
+    def _cursor_moved(self, event: ItemList.CursorMoved) -> None:
+        if event.control is not None and event.control.has_focus:
+            self.refresh_hint()
 
     def apply(self, change: Change | None, *, move_focus: bool = True) -> None:
         """Show the effect of an edit: only the panes it touched are redrawn."""
@@ -306,12 +353,16 @@ class CanvasScreen(FileActions):
         if change.header:
             # The canvas's language may be new, and the interface may follow it.
             self.refresh_chrome()
-        elif self.annotations is not None:
+        else:
+            # The selected item's note may have changed (its preview is in the hint).
             self.refresh_hint()
 
     # --- moving around ---------------------------------------------------------------------
 
     def focus_block(self, block_id: BlockId) -> None:
+        if self.zoomed is not None and self.zoomed != block_id:
+            # Zoomed, a block number (or an item moved away) zooms to that block.
+            self._zoom(block_id)
         # set_focus, not widget.focus(): the latter waits behind keys already queued, so
         # "4a" typed in one packet would add to the old block.
         self.set_focus(self.pane(block_id).item_list)
@@ -328,7 +379,7 @@ class CanvasScreen(FileActions):
     def leave_pane(self, direction: Direction) -> None:
         """The cursor went past the edge of a list: move to the pane next to it on screen."""
         pane = self.current_pane
-        if pane is None:
+        if pane is None or self.zoomed is not None:
             return
         neighbour = self._neighbour(pane, direction)
         if neighbour is None:
@@ -386,10 +437,24 @@ class CanvasScreen(FileActions):
             old.remove()
         placeholder = self._editor_placeholder(target.mode, pane.content_size.width)
         editor = ItemEditor(target, pane.item_list, value=value, placeholder=placeholder)
+        if target.mode == "edit":
+            self._place_on_item_line(pane, editor)
         # Focused at once, before the mount completes: the keys that follow "a" in the same
         # packet are the new item's text and must not reach the list's key bindings.
         pane.mount(editor)
         self.set_focus(editor)
+
+    @staticmethod
+    def _place_on_item_line(pane: BlockPane, editor: ItemEditor) -> None:
+        """Editing, the editor covers the item's own line (on a layer above the list) rather
+        than opening at the foot of the pane: the text is changed where it is read. Only the
+        place differs, so the editor is mounted and focused at once as always."""
+        items = pane.item_list
+        line = items.line_of_selected()
+        if line is None or not pane.content_region.height:
+            return
+        editor.add_class("-on-line")
+        editor.styles.offset = (0, items.region.y - pane.content_region.y + line)
 
     def action_add_item(self) -> None:
         pane = self.current_pane
@@ -457,12 +522,29 @@ class CanvasScreen(FileActions):
 
         if (item := self.selected_item()) is None:
             return
+        source = self.current_block
 
         def moved(number: int | None) -> None:
-            if number is not None:
-                self.apply(self.document.move_item(item.id, BLOCKS_BY_NUMBER[number].id))
+            if number is None:
+                return
+            target = BLOCKS_BY_NUMBER[number]
+            change = self.document.move_item(item.id, target.id)
+            self.apply(change)
+            if change is not None and change.dropped_category is not None:
+                label = category_label(source, change.dropped_category, self.language)
+                self.notify(
+                    say(
+                        "move-dropped-category",
+                        self.ui_language,
+                        block=target.title(self.language),
+                        category=label,
+                    ),
+                    severity="warning",
+                    timeout=6,
+                )
 
-        self.app.push_screen(MoveToBlockDialog(self.current_block, self.language), moved)
+        dialog = MoveToBlockDialog(source, self.language, item.text, self.ui_language)
+        self.app.push_screen(dialog, moved)
 
     def action_edit_note(self) -> None:
         from bmc_tui.tui.dialogs.note import NoteDialog
@@ -516,7 +598,8 @@ class CanvasScreen(FileActions):
             if category is not None:
                 self._update(item.id, "set category", category=category or None)
 
-        self.app.push_screen(CategoryDialog(block, self.language, item.category), chosen)
+        dialog = CategoryDialog(block, self.language, item.category, item.text, self.ui_language)
+        self.app.push_screen(dialog, chosen)
 
     def action_set_tags(self) -> None:
         from bmc_tui.tui.dialogs.tags import TagsDialog
@@ -531,7 +614,41 @@ class CanvasScreen(FileActions):
             if tags is not None:
                 self._update(item.id, "set tags", tags=tags)
 
-        self.app.push_screen(TagsDialog(item.tags, known), chosen)
+        self.app.push_screen(TagsDialog(item.tags, known, self.ui_language, item.text), chosen)
+
+    def action_resolve_conflict(self) -> None:
+        """Offer each version of a conflicting item (and both); the core builds the result."""
+        from bmc_tui.core.conflicts import find_pair
+
+        if (item := self.selected_item()) is None:
+            return
+        pair = find_pair(self.document.canvas, item.id)
+        if pair is None:
+            self.notify(say("not-a-conflict", self.ui_language), timeout=3)
+            return
+        language = self.ui_language
+        keys = {"ours": "o", "theirs": "t", "both": "b", "keep": "k", "delete": "d"}
+        answers: list[tuple[str, str, str]] = [
+            (choice, say(f"resolve-{choice}", language), keys[choice]) for choice in pair.choices
+        ]
+        if pair.copy is not None:
+            detail = say(
+                "resolve-detail-pair", language, ours=pair.original.text, theirs=pair.copy.text
+            )
+        else:
+            detail = say("resolve-detail-single", language)
+        from bmc_tui.tui.dialogs.choice import ChoiceDialog
+
+        def chosen(choice: str | None) -> None:
+            offered = {option: option for option in pair.choices}
+            if choice is not None and choice in offered:
+                self.apply(self.document.resolve_conflict(item.id, offered[choice]))
+                self.notify(say("resolved", language), timeout=3)
+
+        question = say("resolve-title", language, item=item.text)
+        self.app.push_screen(
+            ChoiceDialog(question, answers, default=answers[0][0], detail=detail), chosen
+        )
 
     def _update(self, item_id: str, description: str, **fields: object) -> None:
         try:
@@ -544,16 +661,19 @@ class CanvasScreen(FileActions):
     # --- the canvas as a whole -------------------------------------------------------------
 
     def action_undo(self) -> None:
-        change = self.document.undo()
-        if change is None:
-            self.notify(say("notice-nothing-to-undo", self.ui_language), timeout=2)
-        self.apply(change)
+        self._tell_history(self.document.undo(), "undone", "nothing-to-undo")
 
     def action_redo(self) -> None:
-        change = self.document.redo()
+        self._tell_history(self.document.redo(), "redone", "nothing-to-redo")
+
+    def _tell_history(self, change: Change | None, done: str, nothing: str) -> None:
+        """Apply an undo or redo, with the cursor where it happened, and say what it was."""
         if change is None:
-            self.notify(say("notice-nothing-to-redo", self.ui_language), timeout=2)
+            self.notify(say(nothing, self.ui_language), timeout=2)
+            return
         self.apply(change)
+        what = change_words(change.description, self.ui_language)
+        self.notify(say(done, self.ui_language, what=what), timeout=3)
 
     def action_edit_header(self) -> None:
         from bmc_tui.tui.dialogs.header_form import HeaderDialog
@@ -583,16 +703,38 @@ class CanvasScreen(FileActions):
         self.refresh_hint()
 
     def action_zoom(self) -> None:
-        from bmc_tui.tui.screens.zoom_screen import ZoomScreen
+        """One block on the whole canvas, or back to all nine.
 
+        Zoom is a mode of this screen rather than a screen of its own: the zoomed pane is the
+        same pane, with the same item list, editor and dialogs, so every item key works there
+        and every edit goes through the one document. The other panes are hidden and this one
+        spans the grid; its notes are drawn whole under their items."""
         pane = self.current_pane
         if pane is not None:
-            block = pane.block
-            self.app.push_screen(
-                ZoomScreen(
-                    block, self.document.canvas.items(block.id), self.language, self._segment_tags
-                )
-            )
+            self._zoom(None if self.zoomed == pane.block.id else pane.block.id)
+
+    def action_unzoom(self) -> None:
+        if self.filter_text or self.query("#filter"):
+            self.key_escape()
+        else:
+            self._zoom(None)
+
+    def _zoom(self, block_id: BlockId | None) -> None:
+        previous, self.zoomed = self.zoomed, block_id
+        self.set_class(block_id is not None, "-zoomed")
+        for pane in self.panes:
+            on = pane.block.id == block_id
+            pane.set_class(on, "-zoomed")
+            place = pane.block.place
+            pane.styles.column_span = GRID_COLUMNS if on else place.column_span
+            pane.styles.row_span = GRID_ROWS if on else place.row_span
+        for changed in {previous, block_id} - {None}:
+            assert changed is not None
+            self.refresh_block(changed)
+        if block_id is not None:
+            self.set_focus(self.pane(block_id).item_list)
+        self.refresh_hint()
+        self.refresh_bindings()
 
     def action_help(self) -> None:
         from bmc_tui.tui.screens.help_screen import HelpScreen
@@ -700,7 +842,7 @@ class CanvasScreen(FileActions):
 
     def key_escape(self) -> None:
         # Escape in the filter bar or on a list clears the filter and any marks (editors
-        # handle their own escape).
+        # handle their own escape); zoomed, the "unzoom" binding comes here first.
         if self.filter_text or self.query("#filter"):
             in_bar = self.current_pane is None
             # Focus first: removing the focused bar would hand the focus to the first pane.
@@ -801,6 +943,19 @@ class CanvasScreen(FileActions):
         self._checking = True
         self._annotations = None
         self.refresh_all()
+
+
+def _first_words(note: str, enough: int = 400) -> list[str]:
+    """The note's first words, as many as two lines of any terminal could show: the hint
+    fits words one by one, and a note may be thousands of them long."""
+    words: list[str] = []
+    length = 0
+    for word in note.split():
+        if length > enough:
+            break
+        words.append(word)
+        length += len(word) + 1
+    return words
 
 
 def _gap_and_overlap(origin: Region, other: Region, direction: Direction) -> tuple[int, int]:

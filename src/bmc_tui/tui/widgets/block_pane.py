@@ -46,6 +46,8 @@ class BlockPane(Vertical):
             "",
             None,
         )
+        #: Whether notes are drawn whole under their items (the zoomed block).
+        self._notes = False
 
     def compose(self) -> ComposeResult:
         # Where panes are narrow the title moves from the border into this line, which has
@@ -68,9 +70,11 @@ class BlockPane(Vertical):
         select: str | None = None,
         filter_text: str = "",
         annotations: Annotations | None = None,
+        notes: bool = False,
     ) -> None:
         self._language = language
         self._shown = (items, segment_tags, filter_text, annotations)
+        self._notes = notes
         width = self.content_width()
         self._roomy = width >= ROOMY_COLUMN
         self._update_title()
@@ -86,7 +90,7 @@ class BlockPane(Vertical):
         needle = filter_text.casefold()
         lines: list[tuple[str, Text]] = []
         for item in items:
-            line = item_line(item, self.block, language, segment_tags, width=width)
+            line = item_line(item, self.block, language, segment_tags, width=width, show_note=notes)
             if annotations is not None:
                 for mark in annotations.items.get(item.id, ()):
                     line.append(f" {mark.sign}{mark.label}", style=f"bold {MARK_STYLES[mark.kind]}")
@@ -150,6 +154,7 @@ class BlockPane(Vertical):
                 segment_tags,
                 filter_text=filter_text,
                 annotations=annotations,
+                notes=self._notes,
             )
 
 

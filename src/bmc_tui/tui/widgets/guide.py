@@ -69,14 +69,26 @@ class HintLine(TextLine):
         self._head = Text()
         self._parts: list[str] = []
         self._language: Language | None = None
+        self._separator = "  "
 
-    def show_guide(self, head: Text, parts: list[str], language: Language) -> None:
-        if (head, parts, language) != (self._head, self._parts, self._language):
-            self._head, self._parts, self._language = head, parts, language
+    def show_guide(
+        self, head: Text, parts: list[str], language: Language, separator: str = "  "
+    ) -> None:
+        """``separator`` joins the parts: two spaces between sentences, one between words."""
+        shown = (head, parts, language, separator)
+        if shown != (self._head, self._parts, self._language, self._separator):
+            self._head, self._parts, self._language, self._separator = shown
             self.refresh()
 
     def render(self) -> Text:
         width, height = self.content_region.size
-        text = fitted_run(self._head, self._parts, width, height, language=self._language)
+        text = fitted_run(
+            self._head,
+            self._parts,
+            width,
+            height,
+            language=self._language,
+            separator=self._separator,
+        )
         text.no_wrap = True
         return text

@@ -25,6 +25,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import BindingType
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -116,6 +117,17 @@ class ItemList(ScrollView, can_focus=True):
         #: The canvas's language: long words break where its hyphenation allows.
         self.language: Language | None = None
 
+    class CursorMoved(Message):
+        """The selected item may be another one now (the screen previews its note)."""
+
+        def __init__(self, item_list: ItemList) -> None:
+            super().__init__()
+            self.item_list = item_list
+
+        @property
+        def control(self) -> ItemList:
+            return self.item_list
+
     # --- content ---------------------------------------------------------------------------
 
     def show_items(
@@ -144,6 +156,8 @@ class ItemList(ScrollView, can_focus=True):
             self._highlighted = None
         self._measure()
         self.refresh()
+        if self.selected_id != current:
+            self.post_message(self.CursorMoved(self))
         if self.max_scroll_y < self.scroll_y:
             self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
         self._scroll_to_highlight()
@@ -230,6 +244,16 @@ class ItemList(ScrollView, can_focus=True):
         self._refresh_item(old)
         self._refresh_item(index)
         self._scroll_to_highlight()
+        self.post_message(self.CursorMoved(self))
+
+    def line_of_selected(self) -> int | None:
+        """Where the selected item's first line is drawn, counted from the list's top row, or
+        ``None`` when it is not on screen (the item editor opens over it there)."""
+        if self._highlighted is None:
+            return None
+        self._ensure_measured()
+        line = self._starts[self._highlighted] - round(self.scroll_offset.y)
+        return line if 0 <= line < self.size.height else None
 
     @property
     def selected_id(self) -> str | None:

@@ -131,9 +131,15 @@ async def test_g_hides_the_questions_visibly_at_80x24_and_through_a_resize(
 ) -> None:
     from bmc_tui.tui.widgets.guide import Guide
 
+    from bmc_tui.core.catalogue import BLOCKS
+    from bmc_tui.core.storage import load
+
+    # A block whose first item has no note: with a note, the hint previews it instead.
+    example = load(en_canvas)
+    block = next(b for b in BLOCKS if (i := example.items(b.id)) and not i[0].has_note)
     app = create_app(en_canvas)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
+        await pilot.press(str(block.number))
         await pilot.pause()
         # At 80x24 the panes have no room for the questions: the hint line shows them.
         question = _hint(app).split(": ", 1)[1][:30]

@@ -244,7 +244,7 @@ async def test_the_header_dialog_keeps_a_refused_date_with_the_reason_in_view(
         await pilot.pause()
         assert app.screen is dialog
         assert dialog.query_one("#field-date", Input).value == "soon"
-        assert "Date must look like" in str(dialog.query_one("#problem", Static).content)
+        assert "year-month-day" in str(dialog.query_one("#problem", Static).content)
 
 
 def test_a_note_drawn_whole_breaks_into_lines_without_stray_newlines() -> None:

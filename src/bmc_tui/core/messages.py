@@ -752,6 +752,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "writes beside the canvas",
     },
     "palette-theme": {"da": "Tema", "en": "Theme"},
+    "palette-theme-help": {"da": "Skift farvetema", "en": "Change the colour theme"},
     # The canvas screen, its header line, panes and the zoomed block.
     "too-small": {
         "da": "Terminalen er for lille: bmc-tui skal bruge mindst {width}x{height}.\n"
@@ -1193,9 +1194,9 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "move-here": {"da": "(her)", "en": "(here)"},
     "move-help": {"da": "1–9 flytter · escape fortryder", "en": "1–9 moves · escape cancels"},
-    "tags-title": {"da": "Mærker for: {item}", "en": "Tags for: {item}"},
+    "tags-title": {"da": "Tags til: {item}", "en": "Tags for: {item}"},
     "tags-help": {
-        "da": "enter gemmer · mellemrum skiller mærker · escape fortryder",
+        "da": "enter gemmer · mellemrum skiller tags · escape fortryder",
         "en": "enter keeps · space separates tags · escape cancels",
     },
     "category-title": {"da": "{heading} for: {item}", "en": "{heading} for: {item}"},

@@ -129,10 +129,9 @@ def _hint(app: BmcApp) -> str:
 async def test_g_hides_the_questions_visibly_at_80x24_and_through_a_resize(
     en_canvas: Path,
 ) -> None:
-    from bmc_tui.tui.widgets.guide import Guide
-
     from bmc_tui.core.catalogue import BLOCKS
     from bmc_tui.core.storage import load
+    from bmc_tui.tui.widgets.guide import Guide
 
     # A block whose first item has no note: with a note, the hint previews it instead.
     example = load(en_canvas)

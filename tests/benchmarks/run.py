@@ -614,11 +614,22 @@ class Bench:
     def open_editor(self, term: Terminal) -> tuple[int, int]:
         term.settle(after=term.send(b"4"))
         term.send(b"a")
-        term.wait_for(lambda: term.find("New item") is not None)
+        term.wait_for(lambda: self._placeholder(term) is not None)
         term.settle()
-        where = term.find("New item")
+        where = self._placeholder(term)
         assert where is not None
         return where
+
+    @staticmethod
+    def _placeholder(term: Terminal) -> tuple[int, int] | None:
+        """Where the new-item editor's placeholder is: the editor shows its long form, or the
+        short one where the pane is narrow (the words come from the message catalogue)."""
+        from bmc_tui.core.messages import say
+
+        for text in (say("editor-add", "en"), say("editor-add-short", "en")):
+            if (where := term.find(text[:12])) is not None:
+                return where
+        return None
 
     def close_editor(self, term: Terminal) -> None:
         # Escape hands the focus back to the list: that repaints, so wait for it to land.

@@ -33,6 +33,7 @@ AT_ONCE = 6
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 
 
+@pytest.mark.slow
 @needs_setsid
 def test_every_dropped_terminal_ends_the_editor_with_its_work_kept(tmp_path: Path) -> None:
     outcomes = stress(tmp_path, DROPS, AT_ONCE, first_seed=random.randrange(10**6))

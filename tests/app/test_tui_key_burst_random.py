@@ -13,6 +13,7 @@ key that reaches the canvas instead of an editor shows as a wrong file, or a qui
 
 from __future__ import annotations
 
+import difflib
 import random
 import shutil
 import tomllib
@@ -145,9 +146,19 @@ def run_process(folder: Path, seed: int) -> int:
             if saved(path) != expected:
                 got = saved(path)
                 wrong = {b: (expected[b], got[b]) for b in expected if expected[b] != got[b]}
+                changed = "".join(
+                    difflib.unified_diff(
+                        before.decode().splitlines(keepends=True),
+                        path.read_text(encoding="utf-8").splitlines(keepends=True),
+                        "before",
+                        "after",
+                    )
+                )
                 pytest.fail(
                     f"seed {seed}, session {number}: the file is not what was typed\n"
-                    f"keys: {keys}\nblocks that differ (expected, saved): {wrong}"
+                    f"keys: {keys}\nblocks that differ (expected, saved): {wrong}\n"
+                    f"what the save changed:\n{changed}\n"
+                    f"the screen's last output:\n{terminal.text[-3000:]}"
                 )
         terminal.send("q")
         assert terminal.wait_exit() == 0
@@ -156,6 +167,7 @@ def run_process(folder: Path, seed: int) -> int:
     return model.sequences
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(PROCESSES))
 def test_random_bursts_save_exactly_what_was_typed(tmp_path: Path, seed: int) -> None:
     sequences = run_process(tmp_path, seed)

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
 #: A hold that outlives this is a bug; keys then flow again rather than freeze the editor.
+#: Measured from the last key that settled, not from the start of a burst: a long burst over
+#: a loaded link keeps the gate busy for longer than this, one key settling after another.
 HOLD_LIMIT = 10.0
 #: How many times a key's follower waits behind messages a widget posted to itself while
 #: handling it (an input's Submitted, a list's OptionSelected) before it moves on up.
@@ -142,7 +144,7 @@ class KeyGate:
         """``holder`` (an entry's key, a dialog) has settled: keys behind it may go on."""
         if id(holder) in self._pending:
             self._pending.discard(id(holder))
-            self._arm_limit()
+            self._arm_limit(progress=True)
             self.wake()
 
     def hold(self, holder: object) -> None:
@@ -175,10 +177,14 @@ class KeyGate:
 
     # --- the safety net ----------------------------------------------------------------------
 
-    def _arm_limit(self) -> None:
+    def _arm_limit(self, *, progress: bool = False) -> None:
+        """Keep the safety net's timer running while keys wait; ``progress`` (a key settled)
+        starts it again, for it limits one hold, not a burst."""
         waiting = bool(self._held or self._pending)
         if waiting and self._limit is None:
             self._limit = self._app.set_timer(HOLD_LIMIT, self._give_up)
+        elif waiting and progress and self._limit is not None:
+            self._limit.reset()
         elif not waiting and self._limit is not None:
             self._limit.stop()
             self._limit = None

@@ -1,0 +1,89 @@
+"""The key gate's safety net: it lets keys through only when one key's hold outlives the
+limit, never because a long burst kept the gate busy (each key settling in its turn).
+
+Over a loaded SSH link a burst of twenty keys, each taking a few hundred milliseconds to
+settle, keeps the gate busy for longer than the limit. Measured from the first held key,
+the limit gave up mid-burst and routed the rest at once to whatever had the focus then:
+typed text ran as canvas commands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widget import Widget
+
+from bmc_tui.tui import key_gate
+from bmc_tui.tui.key_gate import KeyGate
+
+#: How long each key takes to be handled: a loaded machine drawing a busy screen.
+HANDLING = 0.05
+
+
+class Slow(Widget, can_focus=True):
+    """Takes its time over every key, then hands the focus to the other widget."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(id=name)
+        self.keys: list[str] = []
+
+    async def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.keys.append(event.key)
+        await asyncio.sleep(HANDLING)  # the handling itself is slow, not the test
+        other = "#second" if self.id == "first" else "#first"
+        self.app.query_one(other, Slow).focus()
+
+
+class GatedApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_gate = KeyGate(self, super().on_event)
+
+    def compose(self) -> ComposeResult:
+        yield Slow("first")
+        yield Slow("second")
+
+    async def on_event(self, event: events.Event) -> None:
+        if not await self.key_gate.receive(event):
+            await super().on_event(event)
+
+
+async def test_a_long_burst_of_slow_keys_stays_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The limit is far longer than any one key's handling (even on a loaded machine), and
+    # shorter than the burst.
+    monkeypatch.setattr(key_gate, "HOLD_LIMIT", HANDLING * 20)
+    app = GatedApp()
+    async with app.run_test() as pilot:
+        first, second = app.query_one("#first", Slow), app.query_one("#second", Slow)
+        first.focus()
+        await pilot.pause()
+        burst = [str(number % 10) for number in range(40)]
+        for key in burst:  # all in the app's queue at once, as one packet delivers them
+            app.post_message(events.Key(key, key))
+        while len(first.keys) + len(second.keys) < len(burst):
+            await pilot.pause(HANDLING)
+        # Each key moves the focus: every key must find the widget the one before chose.
+        assert first.keys == burst[0::2]
+        assert second.keys == burst[1::2]
+
+
+async def test_a_hold_that_never_settles_lets_keys_through_after_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(key_gate, "HOLD_LIMIT", HANDLING * 4)
+    app = GatedApp()
+    async with app.run_test() as pilot:
+        first = app.query_one("#first", Slow)
+        first.focus()
+        await pilot.pause()
+        app.key_gate.hold(object())  # a dialog that never says it settled: a bug
+        app.post_message(events.Key("x", "x"))
+        await pilot.pause(HANDLING)
+        assert first.keys == [], "the key went ahead of the hold"
+        while app.focused is first:  # handled: the focus moves on
+            await pilot.pause(HANDLING)
+        assert first.keys == ["x"]

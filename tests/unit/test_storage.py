@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bmc_tui.core.catalogue import BlockId
-from bmc_tui.core.model import FORMAT_VERSION, Canvas, Header, Item
+from bmc_tui.core.model import BASE_FORMAT_VERSION, FORMAT_VERSION, Canvas, Header, Item
 from bmc_tui.core.storage import (
     MAX_FILE_BYTES,
     CanvasError,
@@ -240,7 +240,7 @@ def test_dumps_is_stable_and_ordered() -> None:
     )
     text = dumps(canvas)
     assert text == dumps(canvas)
-    assert text.startswith(f"format_version = {FORMAT_VERSION}\n\n[canvas]\n")
+    assert text.startswith(f"format_version = {BASE_FORMAT_VERSION}\n\n[canvas]\n")
     assert text.index("[[key_partners]]") < text.index("[[revenue_streams]]")
     assert text.endswith("\n")
     assert "[[channels]]" not in text, "empty blocks are left out"

@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from bmc_tui.core.catalogue import BLOCKS, STATUSES, Language
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas
-from bmc_tui.core.presentation import block_heading
+from bmc_tui.core.presentation import block_heading, without_explanation
 from bmc_tui.core.textsafe import displayable
 
 
@@ -30,7 +30,8 @@ def summary_rows(canvas: Canvas, language: Language) -> list[list[str]]:
         counts = canvas.status_counts(block.id)
         rows.append(
             [
-                block_heading(block, language),
+                # The heading without its bracketed explanation: a table column, not a page.
+                without_explanation(block_heading(block, language)),
                 *(str(counts[status.id]) for status in STATUSES),
                 str(sum(counts.values())),
             ]

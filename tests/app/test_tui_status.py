@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 
 from bmc_tui.core import storage
 from bmc_tui.core.catalogue import BlockId, StatusId
+from bmc_tui.core.model import Canvas
 from bmc_tui.tui.app import BmcApp, create_app
 from bmc_tui.tui.dialogs.status import StatusDialog
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
@@ -147,3 +148,31 @@ async def test_zoom_shows_the_status_in_words_above_the_note(en_canvas: Path) ->
         assert "✓ validated" in drawn
         if first.has_note:
             assert drawn.index("✓ validated") < drawn.index(first.note.splitlines()[0].strip())
+
+
+async def test_resolving_a_status_conflict_shows_both_statuses(en_canvas: Path) -> None:
+    from bmc_tui.core.merging import merge
+    from bmc_tui.tui.dialogs.choice import ChoiceDialog
+
+    base = storage.load(en_canvas)
+    first = base.items(CS)[0]
+
+    def with_status(status: StatusId) -> Canvas:
+        changed = first.model_copy(update={"status": status})
+        return base.with_item_replaced(CS, 0, changed)
+
+    merged = merge(base, with_status(StatusId.VALIDATED), with_status(StatusId.INVALIDATED))
+    assert merged.conflicts
+    storage.save(merged.canvas, en_canvas)
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        shown = "\n".join(str(s.content) for s in app.screen.query(Static))
+        assert f"Ours: {first.text} (✓ validated)" in shown
+        assert f"Theirs: {first.text} (✗ invalidated)" in shown
+        await pilot.press("t")
+        await pilot.pause()
+        (kept,) = [i for i in canvas(app).document.canvas.items(CS) if i.text == first.text]
+        assert kept.status is StatusId.INVALIDATED

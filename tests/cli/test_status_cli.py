@@ -119,7 +119,8 @@ def test_show_marks_each_item_and_counts_once_statuses_are_used(tmp_path: Path) 
     assert "✗ Invoices" in shown
     assert "? Fresh bread" in shown
     plain = run("show", "--width", "120", EXAMPLE_EN).output
-    assert "untested" not in plain and "• ? " not in plain
+    assert "untested" not in plain
+    assert "• ? " not in plain
 
 
 def test_every_export_format_carries_the_status(tmp_path: Path) -> None:
@@ -136,15 +137,18 @@ def test_every_export_format_carries_the_status(tmp_path: Path) -> None:
     assert data["customer_segments"][0]["status"] == "validated"
     assert "status" not in data["value_propositions"][0]
     picture = run("export", "-f", "svg", path).output
-    assert "validated" in picture and "✓" in picture
+    assert "validated" in picture
+    assert "✓" in picture
     danish = run("export", "-f", "md", "--lang", "da", path).output
-    assert "**✓ bekræftet**" in danish and "**✗ afkræftet**" in danish
+    assert "**✓ bekræftet**" in danish
+    assert "**✗ afkræftet**" in danish
 
 
 def test_exports_of_a_canvas_without_statuses_say_nothing_of_them() -> None:
     for form in ("md", "html"):
         output = run("export", "-f", form, EXAMPLE_EN).output
-        assert "untested" not in output and "status" not in output
+        assert "untested" not in output
+        assert "status" not in output
 
 
 # --- diff ------------------------------------------------------------------------------------

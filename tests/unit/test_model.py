@@ -16,7 +16,6 @@ from pydantic import ValidationError
 from bmc_tui.core.catalogue import BLOCKS, BlockId
 from bmc_tui.core.model import (
     BASE_FORMAT_VERSION,
-    FORMAT_VERSION,
     MAX_HEADER_LENGTH,
     MAX_TAG_LENGTH,
     MAX_TAGS,

@@ -1224,8 +1224,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "status-title": {"da": "Status for: {item}", "en": "Status for: {item}"},
     "status-help": {
-        "da": "1–4 eller enter vælger · noten (n) holder beviset · escape fortryder",
-        "en": "1–4 or enter chooses · the note (n) holds the evidence · escape cancels",
+        "da": "1–4 eller enter vælger · escape fortryder · punktets note holder beviset",
+        "en": "1–4 or enter chooses · escape cancels · the item's note holds the evidence",
     },
     "change-set status": {"da": "sæt status", "en": "set status"},
     "status-set": {"da": "Status: {status} (u fortryder)", "en": "Status: {status} (u undoes)"},

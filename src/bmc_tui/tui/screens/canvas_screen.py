@@ -672,9 +672,14 @@ class CanvasScreen(FileActions):
             (choice, say(f"resolve-{choice}", language), keys[choice]) for choice in pair.choices
         ]
         if pair.copy is not None:
-            detail = say(
-                "resolve-detail-pair", language, ours=pair.original.text, theirs=pair.copy.text
-            )
+            ours, theirs = pair.original, pair.copy
+            if ours.status != theirs.status:
+                # Both sides' texts may be the same: then only the statuses tell them apart.
+                ours_words = f"{ours.text} ({status_label(ours.status, self.language)})"
+                theirs_words = f"{theirs.text} ({status_label(theirs.status, self.language)})"
+            else:
+                ours_words, theirs_words = ours.text, theirs.text
+            detail = say("resolve-detail-pair", language, ours=ours_words, theirs=theirs_words)
         else:
             detail = say("resolve-detail-single", language)
         from bmc_tui.tui.dialogs.choice import ChoiceDialog

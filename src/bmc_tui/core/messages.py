@@ -1247,26 +1247,25 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Print a table instead: per block, how many items are in each status.",
     },
     "lint-validated-on-unproven-segment": {
-        "da": "{text} er bekræftet, men bygger på segmentet {segment} (mærket {tag}), "
-        "som er {status}",
+        "da": "{text} er bekræftet, men bygger på segmentet {segment} (tag {tag}), som er {status}",
         "en": "{text} is validated, but depends on the segment {segment} (tag {tag}), "
         "which is {status}",
     },
     "lint-rule-validated-on-unproven-segment": {
-        "da": "et bekræftet punkt, der deler et mærke med et kundesegment, som stadig er "
-        "utestet eller er afkræftet: beviset hviler på et gæt",
-        "en": "a validated item that shares a tag with a customer segment that is still "
-        "untested or is invalidated: the evidence rests on a guess",
+        "da": "Et bekræftet punkt, der har tag til fælles med et kundesegment, som er utestet "
+        "eller afkræftet: beviset hviler på et gæt.",
+        "en": "A validated item that shares a tag with a customer segment that is untested or "
+        "invalidated: the evidence rests on a guess.",
     },
     "lint-unproven-revenue": {
-        "da": "ingen af de {count} indtægtsstrømme er bekræftet eller under test",
+        "da": "ingen af de {count} indtægter er bekræftet eller under test",
         "en": "none of the {count} revenue streams is validated or being tested",
     },
     "lint-rule-unproven-revenue": {
-        "da": "et lærred, der bruger status, hvor alle indtægtsstrømme er utestede eller "
-        "afkræftede: ingen ved endnu, om nogen vil betale",
-        "en": "a canvas that uses statuses whose revenue streams are all untested or "
-        "invalidated: nobody knows yet whether anyone will pay",
+        "da": "Et lærred med status, hvor alle indtægter er utestede eller afkræftede: ingen ved "
+        "endnu, om nogen vil betale.",
+        "en": "A canvas that uses statuses whose revenue streams are all untested or "
+        "invalidated: nobody knows yet whether anyone will pay.",
     },
 }
 

@@ -29,6 +29,11 @@ class CanvasHeader(Horizontal):
     description of the canvas gives way first when the line is short.
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        #: The status counts last shown (empty: none).
+        self._counts = Text()
+
     def compose(self) -> ComposeResult:
         yield TextLine(id="header-about")
         yield Static(id="header-status")
@@ -73,9 +78,12 @@ class CanvasHeader(Horizontal):
         if filtering is not None:
             file.append(f" [{filtering}]", style="bold")
         self.query_one("#header-file", Static).update(file)
-        self.query_one("#header-status", Static).update(
-            self._status_counts(statuses, language, room=cell_len(line.plain), file=file)
-        )
+        counts = self._status_counts(statuses, language, room=cell_len(line.plain), file=file)
+        if counts != self._counts:
+            # Only when they change: an update lays the screen out again, and most edits
+            # (every edit of a canvas without statuses) leave the counts as they were.
+            self._counts = counts
+            self.query_one("#header-status", Static).update(counts)
 
     def _status_counts(
         self, statuses: dict[StatusId, int] | None, language: Language, *, room: int, file: Text

@@ -345,17 +345,25 @@ def _textconv(file: Path) -> None:
     help=tell("cli-option-show-width"),
 )
 @click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-titles-lang"))
+@click.option("--summary", is_flag=True, help=tell("cli-option-show-summary"))
 @reports_canvas_errors
-def show_command(file: Path, width: int | None, lang: Language | None) -> None:
+def show_command(file: Path, width: int | None, lang: Language | None, summary: bool) -> None:
     """Print FILE as the nine-block canvas grid.
 
     Blocks are stacked below 80 columns. Coloured on a terminal; plain text when piped or when
-    NO_COLOR is set.
+    NO_COLOR is set. With --summary, a plain table instead: per block, how many items are in
+    each status (untested, testing, validated, invalidated).
     """
+    canvas = load(file)
+    language = lang or canvas.header.language
+    if summary:
+        from bmc_tui.core.summary import summary_table
+
+        click.echo(summary_table(canvas, language), nl=False)
+        return
     from bmc_tui.core.show import print_canvas
 
-    canvas = load(file)
-    print_canvas(canvas, lang or canvas.header.language, width=width)
+    print_canvas(canvas, language, width=width)
 
 
 @main.command("export", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-export"))

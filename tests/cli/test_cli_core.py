@@ -22,7 +22,7 @@ from click.testing import CliRunner, Result
 from bmc_tui import __version__
 from bmc_tui.cli import main
 from bmc_tui.core.catalogue import BLOCKS
-from bmc_tui.core.model import FORMAT_VERSION
+from bmc_tui.core.model import BASE_FORMAT_VERSION, FORMAT_VERSION
 from bmc_tui.core.storage import dumps, load
 
 CANVASES = Path(__file__).resolve().parents[2] / "canvases"
@@ -275,7 +275,7 @@ def test_fmt_rewrites_a_hand_written_file_canonically(runner: CliRunner, tmp_pat
     assert result.exit_code == 0, result.output
     assert result.stdout == f"{path}: reformatted\n"
     text = path.read_text()
-    assert text.startswith(f"format_version = {FORMAT_VERSION}\n")
+    assert text.startswith(f"format_version = {BASE_FORMAT_VERSION}\n")
     assert '\nid = "' in text, "ids are assigned"
     assert load(path).items(BLOCKS[5].id)[0].text == "Shop"
 

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS, BlockId
 from bmc_tui.core.model import (
-    FORMAT_VERSION,
+    BASE_FORMAT_VERSION,
     MAX_HEADER_LENGTH,
     MAX_TAG_LENGTH,
     MAX_TAGS,
@@ -407,7 +407,7 @@ def test_file_data_leaves_out_empty_fields_and_blocks() -> None:
     canvas = Canvas().with_item_inserted(BlockId.CHANNELS, 0, Item(id="a1", text="x"))
     data = canvas.to_file_data()
     assert data == {
-        "format_version": FORMAT_VERSION,
+        "format_version": BASE_FORMAT_VERSION,
         "canvas": {"language": "en"},
         "channels": [{"id": "a1", "text": "x"}],
     }

@@ -255,3 +255,69 @@ def test_show_falls_back_to_ascii_marks_where_the_output_cannot_encode_them() ->
     assert f"* {mark} Students {NOTE_MARKER_ASCII}" in text
     assert f"Cheap lunch {mark}stud" in text
     assert "+---" in text or "+-" in text, "the boxes are ASCII too"
+
+
+# --- issue 14: statuses ------------------------------------------------------------------------
+
+
+def test_each_status_has_words_in_both_languages_and_a_marker_that_needs_no_colour() -> None:
+    from bmc_tui.core.catalogue import STATUSES, StatusId
+
+    assert [status.id for status in STATUSES] == list(StatusId)
+    assert [status.number for status in STATUSES] == [1, 2, 3, 4]
+    markers = [status.marker for status in STATUSES]
+    ascii_markers = [status.ascii_marker for status in STATUSES]
+    assert len(set(markers)) == len(set(ascii_markers)) == len(STATUSES)
+    assert all(marker.isascii() for marker in ascii_markers)
+    for status in STATUSES:
+        assert status.label("da")
+        assert status.label("en")
+        assert not status.marker.isalnum(), "a marker is a sign, not a letter"
+
+
+def test_status_counts_read_in_words_or_by_markers() -> None:
+    from bmc_tui.core.catalogue import StatusId
+    from bmc_tui.core.presentation import status_counts_text
+
+    counts = {
+        StatusId.UNTESTED: 18,
+        StatusId.TESTING: 3,
+        StatusId.VALIDATED: 4,
+        StatusId.INVALIDATED: 1,
+    }
+    assert (
+        status_counts_text(counts, "en") == "18 untested · 3 testing · 4 validated · 1 invalidated"
+    )
+    assert (
+        status_counts_text(counts, "da") == "18 utestet · 3 under test · 4 bekræftet · 1 afkræftet"
+    )
+    assert status_counts_text(counts, "en", short=True) == "?18 ~3 ✓4 ✗1"
+
+
+def test_show_falls_back_to_ascii_status_markers() -> None:
+    from rich.console import Console
+
+    from bmc_tui.core.catalogue import StatusId
+    from bmc_tui.core.show import CanvasView
+
+    validated = SEGMENT_ITEM.model_copy(update={"status": StatusId.VALIDATED})
+    canvas = sample().with_items(BlockId.CUSTOMER_SEGMENTS, (validated,))
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="ascii", errors="replace")
+    console = Console(file=out, width=200, color_system=None)
+    console.print(CanvasView(canvas, "en"))
+    out.flush()
+    text = buffer.getvalue().decode("ascii")
+    mark = segment_mark(0, ascii_only=True).glyph
+    assert f"* v {mark} Students" in text
+    assert "* ? Cheap lunch" in text
+
+
+def test_the_statuses_are_shown_only_once_a_canvas_uses_them() -> None:
+    from bmc_tui.core.catalogue import StatusId
+
+    assert "• ? Cheap lunch" not in shown(sample())
+    testing = TAGGED_ITEM.model_copy(update={"status": StatusId.TESTING})
+    used = sample().with_items(BlockId.VALUE_PROPOSITIONS, (testing,))
+    assert "• ~ Cheap lunch" in shown(used)
+    assert "• ? ● Students" in shown(used)

@@ -12,11 +12,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bmc_tui.core.catalogue import BLOCKS, LANGUAGES
+from bmc_tui.core.catalogue import BLOCKS, DEFAULT_STATUS, LANGUAGES, StatusId
 from bmc_tui.core.model import (
+    BASE_FORMAT_VERSION,
+    FORMAT_VERSION,
     MAX_TAG_LENGTH,
     MAX_TEXT_LENGTH,
     Canvas,
@@ -90,8 +93,9 @@ _item_id = st.builds(
 
 
 @st.composite
-def canvases(draw: st.DrawFn) -> Canvas:
-    """A valid canvas: every block's items with categories that block knows, unique ids."""
+def canvases(draw: st.DrawFn, *, statuses: bool = False) -> Canvas:
+    """A valid canvas: every block's items with categories that block knows, unique ids;
+    with ``statuses``, each item's status drawn too (else every item is untested)."""
     header = Header(
         title=draw(_header_text),
         designed_for=draw(_header_text),
@@ -116,6 +120,7 @@ def canvases(draw: st.DrawFn) -> Canvas:
                 category=draw(st.sampled_from(categories)),
                 tags=draw(st.just(()) | _tags),
                 note=draw(st.just("") | _multi_line),
+                status=draw(st.sampled_from(list(StatusId))) if statuses else DEFAULT_STATUS,
             )
             for _ in range(count)
         ]
@@ -177,3 +182,63 @@ def test_a_hand_written_file_reaches_a_fixed_point_in_one_format(tmp_path: Path)
     once = path.read_bytes()
     assert save(load(path), path) is False
     assert path.read_bytes() == once
+
+
+# --- issue 14: statuses ------------------------------------------------------------------------
+
+
+def version_1_text(canvas: Canvas) -> str:
+    """The canvas as the format was written before statuses existed, built here on its own
+    from the format's description (not from ``storage``): ``format_version = 1``, the header
+    table, then one ``[[block]]`` table per item with id, text, category, tags and note,
+    empty ones left out."""
+
+    def compact(data: dict[str, object]) -> dict[str, object]:
+        return {key: value for key, value in data.items() if value not in ("", None, (), [])}
+
+    chunks = [tomli_w.dumps({"format_version": 1})]
+    header = compact(canvas.header.model_dump(mode="python"))
+    chunks.append(tomli_w.dumps({"canvas": header}, multiline_strings=True))
+    for block in BLOCKS:
+        for item in canvas.items(block.id):
+            fields = {name: getattr(item, name) for name in ("id", "text", "category", "tags")}
+            fields["note"] = item.note
+            chunks.append(
+                f"[[{block.id.value}]]\n" + tomli_w.dumps(compact(fields), multiline_strings=True)
+            )
+    return "\n".join(chunks)
+
+
+@SETTINGS
+@given(canvases())
+def test_a_canvas_without_statuses_is_written_byte_for_byte_as_before(canvas: Canvas) -> None:
+    """An older bmc-tui keeps reading every canvas that does not use statuses."""
+    assert not canvas.uses_status()
+    assert dumps(canvas) == version_1_text(canvas)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_the_examples_are_still_version_1_files(example: Path) -> None:
+    canvas = load(example)
+    assert not canvas.uses_status()
+    assert version_1_text(canvas).encode("utf-8") == example.read_bytes()
+
+
+@SETTINGS
+@given(canvases(statuses=True))
+def test_statuses_survive_the_round_trip_and_set_the_version(canvas: Canvas) -> None:
+    text = dumps(canvas)
+    again = parse(PATH, text)
+    assert again == canvas
+    assert [item.status for _, _, item in again.all_items()] == [
+        item.status for _, _, item in canvas.all_items()
+    ]
+    assert dumps(again) == text
+    uses = any(item.status != DEFAULT_STATUS for _, _, item in canvas.all_items())
+    version = FORMAT_VERSION if uses else BASE_FORMAT_VERSION
+    assert text.startswith(f"format_version = {version}\n")
+    # The default is never written; every other status is, once per item that has it.
+    assert sum(line.startswith('status = "') for line in text.splitlines()) == sum(
+        item.status != DEFAULT_STATUS for _, _, item in canvas.all_items()
+    )
+    assert 'status = "untested"' not in text

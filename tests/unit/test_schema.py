@@ -23,8 +23,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bmc_tui.cli import main
-from bmc_tui.core.catalogue import BLOCKS
-from bmc_tui.core.model import MAX_NOTE_LENGTH, MAX_TAGS, MAX_TEXT_LENGTH, Header, Item
+from bmc_tui.core.catalogue import BLOCKS, STATUSES
+from bmc_tui.core.model import (
+    FORMAT_VERSION,
+    MAX_NOTE_LENGTH,
+    MAX_TAGS,
+    MAX_TEXT_LENGTH,
+    Header,
+    Item,
+)
 from bmc_tui.core.repository_setup import schema_text
 from bmc_tui.core.schema import HEADER_FIELDS, ITEM_FIELDS, canvas_json_schema
 from bmc_tui.core.storage import CanvasError, parse
@@ -68,7 +75,11 @@ BAD_FILES: dict[str, str] = {
     + ", ".join(f'"t{n}"' for n in range(MAX_TAGS + 1))
     + "]\n",
     "tag too long": f'[[channels]]\ntext = "x"\ntags = ["{"t" * 33}"]\n',
-    "newer format": "format_version = 2\n",
+    "newer format": f"format_version = {FORMAT_VERSION + 1}\n",
+    # issue 14: a status the catalogue does not list, or one written as a number.
+    "unknown status": '[[channels]]\ntext = "x"\nstatus = "done"\n',
+    "status as a number": '[[channels]]\ntext = "x"\nstatus = 3\n',
+    "status in capitals": '[[channels]]\ntext = "x"\nstatus = "Validated"\n',
     "format version as text": 'format_version = "1"\n',
     "note too long": f'[[channels]]\ntext = "x"\nnote = "{"n" * (MAX_NOTE_LENGTH + 1)}"\n',
     "block as a table": '[channels]\ntext = "x"\n',
@@ -87,6 +98,13 @@ GOOD_FILES: dict[str, str] = {
     "date written as text": '[canvas]\ndate = "2025-03-14"\n',
     "empty title": '[canvas]\ntitle = "   "\n',
     "emoji everywhere": '[canvas]\ntitle = "🥖 bakery 🥐"\n[[channels]]\ntext = "🚲"\n',
+    # issue 14: every status, in a version-2 file and (hand-written) in a version-1 one.
+    **{
+        f"status {status.id.value}": f'format_version = 2\n[[channels]]\ntext = "x"\n'
+        f'status = "{status.id.value}"\n'
+        for status in STATUSES
+    },
+    "status in a version-1 file": '[[channels]]\ntext = "x"\nstatus = "testing"\n',
 }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bmc_tui.core.catalogue import BlockId
-from bmc_tui.core.model import FORMAT_VERSION, Canvas, Header, Item
+from bmc_tui.core.model import BASE_FORMAT_VERSION, FORMAT_VERSION, Canvas, Header, Item
 from bmc_tui.core.storage import (
     MAX_FILE_BYTES,
     CanvasError,
@@ -240,7 +240,7 @@ def test_dumps_is_stable_and_ordered() -> None:
     )
     text = dumps(canvas)
     assert text == dumps(canvas)
-    assert text.startswith(f"format_version = {FORMAT_VERSION}\n\n[canvas]\n")
+    assert text.startswith(f"format_version = {BASE_FORMAT_VERSION}\n\n[canvas]\n")
     assert text.index("[[key_partners]]") < text.index("[[revenue_streams]]")
     assert text.endswith("\n")
     assert "[[channels]]" not in text, "empty blocks are left out"
@@ -431,3 +431,73 @@ def test_a_failed_save_does_not_disturb_other_files(
     with pytest.raises(CanvasError):
         save(small_canvas("x"), canvas_file)
     assert folder_state(tmp_path) == before
+
+
+# --- issue 14: statuses ------------------------------------------------------------------------
+
+
+def _with_status(status: str) -> str:
+    return (
+        'format_version = 2\n\n[canvas]\nlanguage = "en"\n\n'
+        f'[[channels]]\nid = "c1"\ntext = "Shop"\nstatus = "{status}"\n'
+    )
+
+
+def test_a_status_is_read_and_written_back_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "status.toml"
+    path.write_text(_with_status("testing"))
+    canvas = load(path)
+    assert canvas.items(BlockId.CHANNELS)[0].status == "testing"
+    assert dumps(canvas).endswith('text = "Shop"\nstatus = "testing"\n')
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_an_unknown_status_is_refused_naming_the_allowed_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    monkeypatch.setenv("BMC_TUI_LANG", language)
+    path = tmp_path / "bad.toml"
+    path.write_text(_with_status("done"))
+    (problem,) = error_of(path).problems
+    assert problem.line == 9
+    assert "channels[0].status" in problem.message
+    assert "'done'" in problem.message
+    if language == "en":
+        assert "a status is untested, testing, validated or invalidated" in problem.message
+    else:
+        assert "en status er untested, testing, validated eller invalidated" in problem.message
+
+
+def test_an_older_reader_refuses_a_file_with_status_by_its_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bmc-tui that reads only version 1 (as every release before statuses) says the file is
+    newer, in one line, before it could misread or list "unknown field" for every status."""
+    import bmc_tui.core.storage as storage
+
+    canvas = load_text(_with_status("validated"))
+    text = dumps(canvas)
+    assert text.startswith("format_version = 2\n")
+    monkeypatch.setattr(storage, "FORMAT_VERSION", BASE_FORMAT_VERSION)
+    path = tmp_path / "new.toml"
+    path.write_text(text)
+    (problem,) = error_of(path).problems
+    assert problem.message.startswith("format_version 2 is newer than this bmc-tui reads (1)")
+
+
+def test_taking_the_last_status_away_writes_version_1_again() -> None:
+    canvas = load_text(_with_status("validated"))
+    item = canvas.items(BlockId.CHANNELS)[0]
+    plain = canvas.with_item_replaced(
+        BlockId.CHANNELS, 0, Item(id=item.id, text=item.text, status="untested")
+    )
+    assert dumps(plain) == _with_status("validated").replace(
+        "format_version = 2", f"format_version = {BASE_FORMAT_VERSION}"
+    ).replace('status = "validated"\n', "")
+    assert dumps(canvas) == _with_status("validated"), "the file with a status is canonical"
+
+
+def load_text(text: str) -> Canvas:
+    from bmc_tui.core.storage import parse
+
+    return parse(Path("x.toml"), text)

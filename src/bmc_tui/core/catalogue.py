@@ -441,6 +441,59 @@ BLOCKS: tuple[Block, ...] = (
 BLOCKS_BY_ID: dict[BlockId, Block] = {block.id: block for block in BLOCKS}
 BLOCKS_BY_NUMBER: dict[int, Block] = {block.number: block for block in BLOCKS}
 
+# --- issue 14: assumptions with a status ---------------------------------------------------
+
+
+class StatusId(StrEnum):
+    """How far an item has been tested: the value of ``status = "..."`` in a canvas file.
+
+    An item starts as a guess (``untested``, the default, never written to the file); it is
+    being tested, or the evidence (kept in its note) has validated or invalidated it.
+    """
+
+    UNTESTED = "untested"
+    TESTING = "testing"
+    VALIDATED = "validated"
+    INVALIDATED = "invalidated"
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """One status and everything that shows it: its words, its marker and its colour.
+
+    The marker carries the meaning without colour (``NO_COLOR``, a monochrome terminal);
+    ``ascii_marker`` stands in where the output cannot encode the marker (``LANG=C``).
+    """
+
+    id: StatusId
+    #: The digit that chooses it in the editor's status dialog.
+    number: int
+    label: Text
+    marker: str
+    ascii_marker: str
+    #: An ANSI colour name, for the editor and ``show``; a hex colour for the poster.
+    colour: str
+    hex_colour: str
+
+
+#: Every status, in the order an assumption goes through them. The one list: the model, the
+#: schema, the editor, ``show``, ``export``, ``diff``, ``check`` and the summary read it.
+STATUSES: tuple[Status, ...] = (
+    Status(StatusId.UNTESTED, 1, Text("utestet", "untested"), "?", "?", "bright_black", "#6b7280"),
+    Status(StatusId.TESTING, 2, Text("under test", "testing"), "~", "~", "yellow", "#a16207"),
+    Status(StatusId.VALIDATED, 3, Text("bekræftet", "validated"), "✓", "v", "green", "#15803d"),
+    Status(StatusId.INVALIDATED, 4, Text("afkræftet", "invalidated"), "✗", "x", "red", "#b91c1c"),
+)
+STATUSES_BY_ID: dict[StatusId, Status] = {status.id: status for status in STATUSES}
+#: What an item is until someone says otherwise; left out of the file.
+DEFAULT_STATUS = StatusId.UNTESTED
+
+
+def status(status_id: StatusId | str) -> Status:
+    """The status with this id; raises ``ValueError`` for an unknown id."""
+    return STATUSES_BY_ID[StatusId(status_id)]
+
+
 #: Attribution the canvas asks for wherever it is shown or exported.
 ATTRIBUTION = Text(
     "Business Model Canvas af Strategyzer AG (strategyzer.com), udgivet under CC BY-SA 3.0.",

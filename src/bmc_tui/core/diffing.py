@@ -21,7 +21,14 @@ from typing import Any, Literal
 
 from rich.text import Text
 
-from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+from bmc_tui.core.catalogue import (
+    BLOCKS,
+    BLOCKS_BY_ID,
+    DEFAULT_STATUS,
+    STATUSES_BY_ID,
+    BlockId,
+    Language,
+)
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import ITEM_FIELDS, Canvas, Header, Item
 from bmc_tui.core.presentation import block_heading, markdown_escape
@@ -238,6 +245,10 @@ def _describe_field(change: FieldChange, language: Language) -> str:
         if not parts:
             return say("diff-field-reordered", language, field=name, value=_show(new, language))
         return f"{change.field} {' '.join(parts)}"
+    if change.field == "status":
+        # The statuses' names, unquoted: "status: untested → validated".
+        old_status, new_status = STATUSES_BY_ID[change.old], STATUSES_BY_ID[change.new]
+        return f"{name}: {old_status.label(language)} → {new_status.label(language)}"
     if change.field in ("note", "description"):
         kind = "added" if not change.old else "removed" if not change.new else "changed"
         return say(f"diff-field-{kind}", language, field=name)
@@ -379,9 +390,9 @@ def render_json(diff: CanvasDiff) -> str:
 def textconv(canvas: Canvas) -> str:
     """A stable, line-oriented reading of one canvas, for ``git diff`` through textconv.
 
-    One line per item (text, then category and tags, then the id) and one indented line per
-    note line, blocks in catalogue order: a line diff of two of these reads as the words a
-    person changed, and the same canvas always gives the same text.
+    One line per item (text, then category, tags and a status other than untested, then the
+    id) and one indented line per note line, blocks in catalogue order: a line diff of two of
+    these reads as the words a person changed, and the same canvas always gives the same text.
     """
     header = canvas.header
     lines = [f"Canvas: {header.title}" if header.title else "Canvas: (untitled)"]
@@ -410,6 +421,8 @@ def textconv(canvas: Canvas) -> str:
                 line += f" ({item.category})"
             if item.tags:
                 line += " " + " ".join(f"#{tag}" for tag in item.tags)
+            if item.status != DEFAULT_STATUS:
+                line += f" [{item.status}]"
             lines.append(f"{line}  {{{item.id}}}")
             if item.note:
                 lines += [f"    {note_line}".rstrip() for note_line in item.note.split("\n")]

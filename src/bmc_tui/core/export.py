@@ -30,6 +30,7 @@ from bmc_tui.core.catalogue import (
     ATTRIBUTION,
     BLOCKS,
     GRID_COLUMNS,
+    STATUSES,
     Block,
     BlockId,
     Language,
@@ -46,6 +47,9 @@ from bmc_tui.core.presentation import (
     markdown_escape,
     row_heights,
     segment_mark,
+    shows_status,
+    status_counts_text,
+    status_label,
     tag_label,
 )
 from bmc_tui.core.storage import (
@@ -105,7 +109,12 @@ def note_text(item: Item) -> str:
 
 
 def _markdown_item(
-    block: Block, item: Item, language: Language, segments: Mapping[str, int]
+    block: Block,
+    item: Item,
+    language: Language,
+    segments: Mapping[str, int],
+    *,
+    show_status: bool = False,
 ) -> list[str]:
     position = _segment_position(block, item, segments)
     mark = "" if position is None else f"{segment_mark(position).glyph} "
@@ -113,6 +122,8 @@ def _markdown_item(
     category = item_category(block, item, language)
     if category:
         line += f" _({markdown_escape(category, line_start=False)})_"
+    if show_status:
+        line += f" **{markdown_escape(status_label(item.status, language), line_start=False)}**"
     if item.tags:
         # Tags match [\w.+-]+ (the model checks), so a code span holds them without escaping.
         line += " " + " ".join(f"`{tag_label(tag, segments)}`" for tag in item.tags)
@@ -144,6 +155,9 @@ def to_markdown(canvas: Canvas, language: Language) -> str:
             rows = [markdown_escape(row.strip()) for row in paragraph.split("\n") if row.strip()]
             out += ["\\\n".join(rows), ""]
     segments = canvas.segment_tags()
+    show_status = shows_status(canvas)
+    if show_status:
+        out += [markdown_escape(status_counts_text(canvas.status_counts(), language)), ""]
     for block in BLOCKS:
         out += [f"## {markdown_escape(block_heading(block, language))}", ""]
         items = canvas.items(block.id)
@@ -151,7 +165,7 @@ def to_markdown(canvas: Canvas, language: Language) -> str:
             out += [f"_{EMPTY_BLOCK(language)}_", ""]
             continue
         for item in items:
-            out += _markdown_item(block, item, language, segments)
+            out += _markdown_item(block, item, language, segments, show_status=show_status)
         out.append("")
     out += ["---", "", f"_{markdown_escape(ATTRIBUTION(language))}_", ""]
     return "\n".join(out)
@@ -222,9 +236,12 @@ def _block_need_mm(block: Block, canvas: Canvas, language: Language, font_pt: fl
     if question:
         height += _text_lines(len(question), width / 0.85, font_pt) * 0.85 * em * _LINE_EM + 1.7
     list_width = width - 1.1 * em
+    show_status = shows_status(canvas)
     for item in canvas.items(block.id):
         category = item_category(block, item, language, poster_columns(block, font_pt)) or ""
         length = len(item.text) + round(0.85 * (len(category) + 1))
+        if show_status:
+            length += round(0.8 * (len(status_label(item.status, language)) + 1))
         length += sum(round(0.8 * (len(tag) + 4)) for tag in item.tags)
         height += _text_lines(length, list_width, font_pt) * em * _LINE_EM + 0.8
         note = note_text(item)
@@ -246,6 +263,8 @@ def _chrome_mm(canvas: Canvas, language: Language) -> float:
         rows = description.split("\n")
         lines = sum(_text_lines(len(row), _PAGE_WIDTH_MM, 8) for row in rows)
         height += 1 + lines * 8 * _LINE_EM * _PT_TO_MM
+    if shows_status(canvas):
+        height += 1 + 8 * _LINE_EM * _PT_TO_MM  # the status counts, one line
     height += 7 * _LINE_EM * _PT_TO_MM  # attribution
     return height
 
@@ -370,11 +389,27 @@ def _place_css() -> str:
     return "\n".join(rules) + "\n"
 
 
+def _status_css() -> str:
+    """A colour per status, the catalogue's, for a canvas that shows statuses."""
+    return ".status { font-size: .8em; font-weight: 600; white-space: nowrap; }\n" + "".join(
+        f".status-{status.id.value} {{ color: {status.hex_colour}; }}\n" for status in STATUSES
+    )
+
+
 def _html_item(
-    block: Block, item: Item, language: Language, segments: Mapping[str, int], font: float
+    block: Block,
+    item: Item,
+    language: Language,
+    segments: Mapping[str, int],
+    font: float,
+    *,
+    show_status: bool = False,
 ) -> str:
     esc = html.escape
     parts = []
+    if show_status:
+        label = esc(status_label(item.status, language))
+        parts.append(f'<span class="status status-{item.status}">{label}</span>')
     position = _segment_position(block, item, segments)
     if position is not None:
         parts.append(f'<span class="tag segment-{position}">{segment_mark(position).glyph}</span>')
@@ -411,6 +446,7 @@ def to_html(canvas: Canvas, language: Language) -> str:
         "rows": rows,
     }
     segments = canvas.segment_tags()
+    show_status = shows_status(canvas)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{esc(language)}">',
@@ -419,7 +455,11 @@ def to_html(canvas: Canvas, language: Language) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(title)}</title>",
         "<style>",
-        css + _segment_css(segments) + _place_css() + "</style>",
+        css
+        + _segment_css(segments)
+        + (_status_css() if show_status else "")
+        + _place_css()
+        + "</style>",
         "</head>",
         "<body>",
         '<main class="poster">',
@@ -434,6 +474,9 @@ def to_html(canvas: Canvas, language: Language) -> str:
     description = displayable(header.description, keep_newlines=True).strip()
     if description:
         out.append(f'<p class="description">{esc(description)}</p>')
+    if show_status:
+        counts = status_counts_text(canvas.status_counts(), language)
+        out.append(f'<p class="description">{esc(counts)}</p>')
     out += ["</header>", '<div class="canvas">']
     for block in BLOCKS:
         out.append(f'<section class="block block-{block.id.value}">')
@@ -447,7 +490,10 @@ def to_html(canvas: Canvas, language: Language) -> str:
         items = canvas.items(block.id)
         if items:
             out.append("<ul>")
-            out += [_html_item(block, item, language, segments, font) for item in items]
+            out += [
+                _html_item(block, item, language, segments, font, show_status=show_status)
+                for item in items
+            ]
             out.append("</ul>")
         out.append("</section>")
     out += [

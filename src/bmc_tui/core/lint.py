@@ -17,6 +17,13 @@ flagged for it. Then:
 * ``unpaid-segment``: a segment none of whose tags any revenue stream carries;
 * ``revenue-without-segment``: a revenue stream with no tags at all, so no segment pays it.
 
+Statuses (issue 14). Once items carry a status:
+
+* ``validated-on-unproven-segment``: a validated item that carries the tag of a segment whose
+  item is untested or invalidated;
+* ``unproven-revenue``: a canvas that uses statuses and has revenue streams, all of them
+  untested or invalidated.
+
 Headless: imports nothing from Textual.
 """
 
@@ -26,7 +33,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from bmc_tui.core import places
-from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+from bmc_tui.core.catalogue import (
+    BLOCKS,
+    BLOCKS_BY_ID,
+    STATUSES_BY_ID,
+    BlockId,
+    Language,
+    StatusId,
+)
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import CONFLICT_TAG, Canvas
 
@@ -55,7 +69,11 @@ class Finding:
 
     def message(self, language: Language) -> str:
         block = BLOCKS_BY_ID[self.block].title(language) if self.block is not None else ""
-        return say(self.key, language, block=block, **dict(self.fields))
+        fields = dict(self.fields)
+        if "status" in fields:
+            # Kept as the status's id; said by its name in the reader's language.
+            fields["status"] = STATUSES_BY_ID[StatusId(fields["status"])].label(language)
+        return say(self.key, language, block=block, **fields)
 
 
 Check = Callable[[Canvas], Iterator[Finding]]
@@ -166,6 +184,58 @@ def _revenue_without_segment(canvas: Canvas) -> Iterator[Finding]:
             )
 
 
+# --- issue 14: rules on the items' statuses ----------------------------------------------------
+
+#: A segment with one of these statuses is still a guess (or proven wrong): nothing built on
+#: it can be called validated.
+UNPROVEN: frozenset[StatusId] = frozenset({StatusId.UNTESTED, StatusId.INVALIDATED})
+
+
+def _validated_on_unproven_segment(canvas: Canvas) -> Iterator[Finding]:
+    """A validated item outside Customer Segments that carries the tag of a segment whose
+    own item is untested or invalidated: the evidence rests on a customer not yet shown to
+    exist (or shown not to)."""
+    segments = canvas.items(BlockId.CUSTOMER_SEGMENTS)
+    by_tag = canvas.segment_tags()
+    for block_id, _, item in canvas.all_items():
+        if block_id == BlockId.CUSTOMER_SEGMENTS or item.status != StatusId.VALIDATED:
+            continue
+        for tag in item.tags:
+            position = by_tag.get(tag)
+            if position is None or segments[position].status not in UNPROVEN:
+                continue
+            segment = segments[position]
+            yield Finding(
+                "validated-on-unproven-segment",
+                block_id,
+                item.id,
+                "lint-validated-on-unproven-segment",
+                (
+                    ("text", repr(item.text)),
+                    ("segment", repr(segment.text)),
+                    ("tag", tag),
+                    ("status", str(segment.status)),
+                ),
+            )
+            break  # one finding per item is enough to send a person to look
+
+
+def _unproven_revenue(canvas: Canvas) -> Iterator[Finding]:
+    """Every revenue stream untested or invalidated, in a canvas that uses statuses (one
+    that never set a status is not tracking evidence, and is not flagged for it)."""
+    streams = canvas.items(BlockId.REVENUE_STREAMS)
+    if not streams or not canvas.uses_status():
+        return
+    if all(stream.status in UNPROVEN for stream in streams):
+        yield Finding(
+            "unproven-revenue",
+            BlockId.REVENUE_STREAMS,
+            None,
+            "lint-unproven-revenue",
+            (("count", str(len(streams))),),
+        )
+
+
 #: Each rule's words are ``lint-rule-<id>`` (what it looks for) and ``lint-<id>`` (a finding)
 #: in the message catalogue.
 RULES: tuple[Rule, ...] = (
@@ -176,6 +246,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unserved-segment", _unserved_segment),
     Rule("unpaid-segment", _unpaid_segment),
     Rule("revenue-without-segment", _revenue_without_segment),
+    Rule("validated-on-unproven-segment", _validated_on_unproven_segment),
+    Rule("unproven-revenue", _unproven_revenue),
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 

@@ -600,8 +600,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "key-filter": {"da": "Filtrér", "en": "Filter"},
     "keyhelp-filter": {
-        "da": "Filtrér: fremhæv de punkter, der passer, og dæmp resten; escape rydder",
-        "en": "Filter: highlight items that match, dim the rest; escape clears",
+        "da": "Filtrér: fremhæv de punkter, der passer, og dæmp resten; status:bekræftet "
+        "(eller status:bek) vælger efter status; escape rydder",
+        "en": "Filter: highlight items that match, dim the rest; status:validated (or "
+        "status:val) selects by status; escape clears",
     },
     "key-toggle-questions": {"da": "Spørgsmål til/fra", "en": "Questions on/off"},
     "keyhelp-toggle-questions": {
@@ -762,8 +764,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "marks-escape-clears": {"da": "(escape rydder)", "en": "(escape clears)"},
     "filter-placeholder": {
-        "da": "Filtrér punkter — escape rydder",
-        "en": "Filter items — escape clears",
+        "da": "Filtrér punkter (eller status:bekræftet) — escape rydder",
+        "en": "Filter items (or status:validated) — escape clears",
     },
     "editor-add": {
         "da": "Nyt punkt — enter tilføjer, escape annullerer",
@@ -1213,6 +1215,57 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "keyhelp-resolve-conflict": {
         "da": "Løs en flettekonflikt: behold vores, deres eller begge",
         "en": "Resolve a merge conflict: keep ours, theirs or both",
+    },
+    # --- issue 14: assumptions with a status (the statuses' own words are in the catalogue)
+    "key-status": {"da": "Status", "en": "Status"},
+    "keyhelp-status": {
+        "da": "Sæt punktets status med et tal: {statuses}; noten holder beviset",
+        "en": "Set the item's status by a number: {statuses}; the note holds the evidence",
+    },
+    "status-title": {"da": "Status for: {item}", "en": "Status for: {item}"},
+    "status-help": {
+        "da": "1–4 eller enter vælger · escape fortryder · punktets note holder beviset",
+        "en": "1–4 or enter chooses · escape cancels · the item's note holds the evidence",
+    },
+    "change-set status": {"da": "sæt status", "en": "set status"},
+    "status-set": {"da": "Status: {status} (u fortryder)", "en": "Status: {status} (u undoes)"},
+    "words-or": {"da": "{first} eller {last}", "en": "{first} or {last}"},
+    "problem-unknown-status": {
+        "da": "ukendt status {status}; en status er {allowed}",
+        "en": "unknown status {status}; a status is {allowed}",
+    },
+    # The filter's word for a status: "status:validated" (or the start of a status's name).
+    "filter-status-word": {"da": "status", "en": "status"},
+    "filter-unknown-status": {
+        "da": "ingen status hedder {text}; der er {statuses}",
+        "en": "no status is called {text}; there are {statuses}",
+    },
+    "summary-block": {"da": "Blok", "en": "Block"},
+    "summary-total": {"da": "I alt", "en": "Total"},
+    "cli-option-show-summary": {
+        "da": "Udskriv i stedet en tabel: pr. blok, hvor mange punkter der har hver status.",
+        "en": "Print a table instead: per block, how many items are in each status.",
+    },
+    "lint-validated-on-unproven-segment": {
+        "da": "{text} er bekræftet, men bygger på segmentet {segment} (tag {tag}), som er {status}",
+        "en": "{text} is validated, but depends on the segment {segment} (tag {tag}), "
+        "which is {status}",
+    },
+    "lint-rule-validated-on-unproven-segment": {
+        "da": "Et bekræftet punkt, der har tag til fælles med et kundesegment, som er utestet "
+        "eller afkræftet: beviset hviler på et gæt.",
+        "en": "A validated item that shares a tag with a customer segment that is untested or "
+        "invalidated: the evidence rests on a guess.",
+    },
+    "lint-unproven-revenue": {
+        "da": "ingen af de {count} indtægter er bekræftet eller under test",
+        "en": "none of the {count} revenue streams is validated or being tested",
+    },
+    "lint-rule-unproven-revenue": {
+        "da": "Et lærred med status, hvor alle indtægter er utestede eller afkræftede: ingen ved "
+        "endnu, om nogen vil betale.",
+        "en": "A canvas that uses statuses whose revenue streams are all untested or "
+        "invalidated: nobody knows yet whether anyone will pay.",
     },
 }
 

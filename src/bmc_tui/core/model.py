@@ -28,13 +28,30 @@ from pydantic import (
     model_validator,
 )
 
-from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+from bmc_tui.core.catalogue import (
+    BLOCKS,
+    BLOCKS_BY_ID,
+    DEFAULT_STATUS,
+    STATUSES,
+    BlockId,
+    Language,
+    StatusId,
+)
 from bmc_tui.core.messages import say
 from bmc_tui.core.problems import Refusal, parse_date
 from bmc_tui.core.textsafe import BIDI_CONTROLS, is_forbidden
 
-#: The version of the file format this program writes and the newest it can read.
-FORMAT_VERSION = 1
+#: The newest version of the file format this program reads and writes.
+#:
+#: Version 2 (issue 14) adds an item's ``status``. Only a canvas that uses it is written as
+#: version 2; every other canvas is still written as version 1, byte for byte as before, so
+#: a bmc-tui that knows only version 1 keeps reading it. Given a version-2 file, such a
+#: bmc-tui stops with one line that says the file is newer than it reads (``storage``), where
+#: without the new version it would list an "unknown field" per item, which reads like a
+#: broken file whose ``status`` lines should be deleted.
+FORMAT_VERSION = 2
+#: The version a canvas without any status is written as: what every bmc-tui reads.
+BASE_FORMAT_VERSION = 1
 
 #: The tag a merge puts on both versions of an item it could not reconcile. It marks a
 #: conflict to resolve, so it never names a customer segment.
@@ -212,6 +229,12 @@ class Item(BaseModel):
     category: str | None = Field(
         default=None, description="One of the block's category ids (see the catalogue)."
     )
+    status: StatusId = Field(
+        default=DEFAULT_STATUS,
+        description="How far the item has been tested: "
+        + ", ".join(status.id.value for status in STATUSES)
+        + f". Left out, it is {DEFAULT_STATUS.value}.",
+    )
     tags: Annotated[tuple[Tag, ...], AfterValidator(_unique_tags)] = Field(
         default=(), max_length=MAX_TAGS
     )
@@ -325,7 +348,12 @@ CanvasFile: type[_CanvasFileBase] = create_model(  # type: ignore[call-overload]
     format_version=(
         int,
         # Strict: a lax "2" or 2.0 would slip past storage's newer-version check.
-        Field(default=FORMAT_VERSION, ge=1, strict=True, description="The file format's version."),
+        Field(
+            default=BASE_FORMAT_VERSION,
+            ge=1,
+            strict=True,
+            description="The file format's version: 2 once an item has a status, else 1.",
+        ),
     ),
     canvas=(Header, Field(default_factory=Header)),
     **{
@@ -371,13 +399,30 @@ class Canvas(BaseModel):
 
     def to_file_data(self) -> dict[str, Any]:
         """The canvas as plain data in the file's order, optional empty fields left out."""
-        data: dict[str, Any] = {"format_version": FORMAT_VERSION}
+        data: dict[str, Any] = {"format_version": self.format_version()}
         data["canvas"] = _compact(self.header.model_dump(mode="python"))
         for block in BLOCKS:
             items = self.blocks.get(block.id, ())
             if items:
-                data[block.id.value] = [_compact(item.model_dump()) for item in items]
+                data[block.id.value] = [_item_data(item) for item in items]
         return data
+
+    def format_version(self) -> int:
+        """The file format this canvas needs: the newest only when it uses what is new."""
+        return FORMAT_VERSION if self.uses_status() else BASE_FORMAT_VERSION
+
+    def uses_status(self) -> bool:
+        """Whether any item has a status other than the default (``untested``)."""
+        return any(item.status != DEFAULT_STATUS for _, _, item in self.all_items())
+
+    def status_counts(self, block_id: BlockId | None = None) -> dict[StatusId, int]:
+        """How many items (of one block, or of the whole canvas) have each status, every
+        status listed, in the catalogue's order."""
+        counts = {status.id: 0 for status in STATUSES}
+        for found_block, _, item in self.all_items():
+            if block_id is None or found_block == block_id:
+                counts[item.status] += 1
+        return counts
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -438,6 +483,17 @@ class Canvas(BaseModel):
         items = list(self.items(block_id))
         del items[index]
         return self.with_items(block_id, items)
+
+
+def _item_data(item: Item) -> dict[str, Any]:
+    """An item as the file writes it: the default status is left out like an empty note,
+    so a canvas without statuses is written exactly as before statuses existed."""
+    data = _compact(item.model_dump())
+    if item.status == DEFAULT_STATUS:
+        del data["status"]
+    else:
+        data["status"] = str(item.status)
+    return data
 
 
 def _compact(data: dict[str, Any]) -> dict[str, Any]:

@@ -20,8 +20,15 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from bmc_tui.core.catalogue import Block, Language, Text
-from bmc_tui.core.model import Header
+from bmc_tui.core.catalogue import (
+    STATUSES,
+    STATUSES_BY_ID,
+    Block,
+    Language,
+    StatusId,
+    Text,
+)
+from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.textsafe import displayable
 
 # --- headings and titles ---------------------------------------------------------------------
@@ -154,6 +161,58 @@ NOTE_MARKER_ASCII = "+"
 
 def note_marker(*, ascii_only: bool = False) -> str:
     return NOTE_MARKER_ASCII if ascii_only else NOTE_MARKER
+
+
+# --- an item's status (issue 14) --------------------------------------------------------------
+# The statuses themselves (ids, words, markers, colours) are data in the catalogue; here is
+# how every view writes them, so the pane, ``show``, the exports and the summary agree.
+
+
+def status_marker(status: StatusId, *, ascii_only: bool = False) -> str:
+    """The status's marker (``✓``), or its ASCII stand-in where the output needs one."""
+    entry = STATUSES_BY_ID[status]
+    return entry.ascii_marker if ascii_only else entry.marker
+
+
+def status_label(status: StatusId, language: Language, *, ascii_only: bool = False) -> str:
+    """Marker and word: ``✓ validated`` (``v validated`` in ASCII)."""
+    return (
+        f"{status_marker(status, ascii_only=ascii_only)} {STATUSES_BY_ID[status].label(language)}"
+    )
+
+
+def status_counts_text(
+    counts: dict[StatusId, int], language: Language, *, short: bool = False
+) -> str:
+    """The counts of a canvas's statuses in one line, every status named.
+
+    ``"18 untested · 3 testing · 4 validated · 1 invalidated"``; ``short`` gives the markers
+    in place of the words (``"?18 ~3 ✓4 ✗1"``), for a line with little room.
+    """
+    if short:
+        return " ".join(f"{status.marker}{counts.get(status.id, 0)}" for status in STATUSES)
+    return " · ".join(f"{counts.get(status.id, 0)} {status.label(language)}" for status in STATUSES)
+
+
+def status_names(language: Language) -> str:
+    """Every status's name, in the catalogue's order: "untested, testing, ..."."""
+    return ", ".join(status.label(language) for status in STATUSES)
+
+
+def status_legend(language: Language) -> str:
+    """Every status with its marker and digit, for the help screen and the dialog."""
+    return ", ".join(
+        f"{status.number} {status.marker} {status.label(language)}" for status in STATUSES
+    )
+
+
+def shows_status(canvas: Canvas) -> bool:
+    """Whether a view shows every item's status: once the canvas uses statuses at all.
+
+    A canvas that never set one reads as it always did; one that tracks its assumptions
+    marks its guesses (``?``) as plainly as what has been validated.
+    """
+    return canvas.uses_status()
 
 
 # --- category labels -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from bmc_tui.core.catalogue import Language
+from bmc_tui.core.catalogue import STATUSES, Language
 from bmc_tui.core.messages import say
 
 #: What Pydantic puts before the message of a ``ValueError`` raised in a validator.
@@ -82,6 +82,17 @@ def _pattern_words(loc: tuple[Any, ...], language: Language) -> str:
     return say("problem-characters", language)
 
 
+def status_words(value: object, language: Language) -> str:
+    """Why ``value`` is no status, naming the ones there are (from the catalogue)."""
+    allowed = [status.id.value for status in STATUSES]
+    return say(
+        "problem-unknown-status",
+        language,
+        status=repr(value) if isinstance(value, str) else str(value),
+        allowed=say("words-or", language, first=", ".join(allowed[:-1]), last=allowed[-1]),
+    )
+
+
 def describe(detail: Any, language: Language = "en") -> str:
     """The words of one Pydantic error detail (an entry of ``ValidationError.errors()``)."""
     kind = str(detail.get("type", ""))
@@ -102,5 +113,7 @@ def describe(detail: Any, language: Language = "en") -> str:
         return say("problem-required", language)
     if kind.startswith("date_"):
         return _date_words(detail.get("input"), language)
+    if kind == "enum" and loc and loc[-1] == "status":
+        return status_words(detail.get("input"), language)
     # Anything else (a wrong type in a hand-edited file) in Pydantic's own words.
     return str(detail.get("msg", "")).removeprefix(_VALUE_ERROR)

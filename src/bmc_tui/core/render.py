@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from rich.text import Text
 
-from bmc_tui.core.catalogue import Block, BlockId, Language
+from bmc_tui.core.catalogue import STATUSES_BY_ID, Block, BlockId, Language
 from bmc_tui.core.model import Item
 from bmc_tui.core.presentation import (
     ELLIPSIS,
@@ -23,6 +23,8 @@ from bmc_tui.core.presentation import (
     guide,
     note_marker,
     segment_mark,
+    status_label,
+    status_marker,
     tag_colour,
     tag_label,
 )
@@ -39,14 +41,22 @@ def item_line(
     width: int | None = None,
     show_note: bool = False,
     ascii_only: bool = False,
+    show_status: bool = False,
 ) -> Text:
-    """One item as a bullet: its segment's mark, text, note marker, category, tags.
+    """One item as a bullet: its status, its segment's mark, text, note marker, category,
+    tags.
 
     ``width`` is the column it is shown in (for how long the category label may be; ``None``
-    for a page); ``show_note`` adds the note's lines below it (the zoomed block).
+    for a page); ``show_note`` adds the note's lines below it (the zoomed block), and with
+    ``show_status`` the status in words above them. ``show_status`` marks the item with its
+    status (:func:`presentation.shows_status` says when a canvas wants that).
     """
     line = Text()
     line.append(f"{bullet(ascii_only=ascii_only)} ", style="dim")
+    if show_status:
+        colour = STATUSES_BY_ID[item.status].colour
+        line.append(status_marker(item.status, ascii_only=ascii_only), style=f"bold {colour}")
+        line.append(" ")
     if block.id == BlockId.CUSTOMER_SEGMENTS:
         for tag in item.tags:
             position = segment_tags.get(tag)
@@ -66,6 +76,11 @@ def item_line(
         # The space stays unstyled, so a selected (reversed) line shows no coloured gap.
         line.append(" ")
         line.append(tag_label(tag, segment_tags, ascii_only=ascii_only), style=colour)
+    if show_note and show_status:
+        # Zoomed, the status is said in words, with the note (the evidence) under it.
+        line.append("\n    ")
+        label = status_label(item.status, language, ascii_only=ascii_only)
+        line.append(label, style=f"italic {STATUSES_BY_ID[item.status].colour}")
     if show_note and item.has_note:
         for note_line in displayable(item.note, keep_newlines=True).rstrip("\n").split("\n"):
             line.append("\n    ")

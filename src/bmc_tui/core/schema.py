@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.catalogue import BLOCKS, DEFAULT_STATUS, STATUSES
 from bmc_tui.core.model import (
     FORMAT_VERSION,
     ISO_DATE_PATTERN,
@@ -48,7 +48,7 @@ HEADER_LINES = ("title", "designed_for", "designed_by", "version")
 HEADER_NOTES = ("description",)
 #: Every field the schema rewrites; a test checks that no text field of the model is missing.
 HEADER_FIELDS = (*HEADER_LINES, *HEADER_NOTES, "date", "language", "lint_disable")
-ITEM_FIELDS = ("id", "text", "category", "tags", "note")
+ITEM_FIELDS = ("id", "text", "category", "status", "tags", "note")
 
 _SURROGATES = range(0xD800, 0xE000)
 
@@ -206,6 +206,12 @@ def _item(pydantic_item: dict[str, Any], block_index: int) -> dict[str, Any]:
         else f"{block.title.en} has no categories: leave `category` out.",
         "enum": [c.id for c in block.categories],
     }
+    # The statuses from the catalogue (Pydantic's own schema of the enum is a $ref).
+    properties["status"] = {
+        **_keep(fields["status"]),
+        "enum": [status.id.value for status in STATUSES],
+        "default": DEFAULT_STATUS.value,
+    }
     tags = fields["tags"]
     properties["tags"] = {
         **_keep(tags, "default", "maxItems"),
@@ -218,7 +224,7 @@ def _item(pydantic_item: dict[str, Any], block_index: int) -> dict[str, Any]:
     return {
         "title": name,
         "description": f"One idea in {block.title.en}: a line of text, with an optional "
-        + ("note, category and tags." if block.categories else "note and tags."),
+        + ("note, category, status and tags." if block.categories else "note, status and tags."),
         "type": "object",
         "additionalProperties": False,
         "properties": properties,

@@ -31,7 +31,15 @@ from rich.text import Text
 
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS, GRID_ROWS, Block, Language
 from bmc_tui.core.model import Canvas
-from bmc_tui.core.presentation import block_title, canvas_title, guide, header_fields, row_heights
+from bmc_tui.core.presentation import (
+    block_title,
+    canvas_title,
+    guide,
+    header_fields,
+    row_heights,
+    shows_status,
+    status_counts_text,
+)
 from bmc_tui.core.render import item_line
 from bmc_tui.core.textsafe import displayable
 from bmc_tui.core.wrapping import HANGING_INDENT, wrap_text
@@ -48,6 +56,7 @@ def block_body(
     width: int,
     *,
     ascii_only: bool = False,
+    show_status: bool = False,
 ) -> RenderableType:
     """The inside of a block's box, ``width`` cells: its items as bullets, else its guide."""
     items = canvas.items(block.id)
@@ -61,7 +70,15 @@ def block_body(
         )
     return Bullets(
         [
-            item_line(item, block, language, segments, width=width, ascii_only=ascii_only)
+            item_line(
+                item,
+                block,
+                language,
+                segments,
+                width=width,
+                ascii_only=ascii_only,
+                show_status=show_status,
+            )
             for item in items
         ],
         language,
@@ -230,6 +247,7 @@ def block_box(
     tight: bool,
     height: int | None = None,
     ascii_only: bool = False,
+    show_status: bool = False,
 ) -> BlockBox:
     return BlockBox(
         block_title(block, language, title_room(width, tight=tight)),
@@ -240,6 +258,7 @@ def block_box(
             segments,
             inner_width(width, tight=tight),
             ascii_only=ascii_only,
+            show_status=show_status,
         ),
         tight=tight,
         height=height,
@@ -274,6 +293,7 @@ class CanvasView:
         self.language = language
         self.segments = canvas.segment_tags()
         self.ascii_only = False
+        self.show_status = shows_status(canvas)
 
     def header(self, width: int) -> RenderableType:
         """Title, then the header fields packed into lines, then the description."""
@@ -296,6 +316,10 @@ class CanvasView:
         description = displayable(header.description, keep_newlines=True).strip()
         if description:
             parts.append(Text(description, style="italic", overflow="fold"))
+        if self.show_status:
+            # The evidence at a glance, as the editor's header says it.
+            counts = status_counts_text(self.canvas.status_counts(), self.language)
+            parts.append(Text(counts, style="dim", overflow="fold"))
         parts.append(Text())
         return Group(*parts)
 
@@ -332,6 +356,7 @@ class CanvasView:
             tight=tight,
             height=height,
             ascii_only=self.ascii_only,
+            show_status=self.show_status,
         )
 
     def _stacked(self, width: int) -> Iterator[BlockBox]:

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 
 from bmc_tui.core.catalogue import BLOCKS, Language
 from bmc_tui.core.messages import MESSAGES, say
+from bmc_tui.core.presentation import status_legend
 
 
 class Context(StrEnum):
@@ -71,9 +72,14 @@ class Key:
         return say(f"key-{self.id}", language) if self.named else ""
 
     def help(self, language: Language) -> str:
-        """The help screen's sentence for the key: its help text, else its name."""
+        """The help screen's sentence for the key: its help text, else its name.
+
+        A help text may name the statuses (``{statuses}``): they are the catalogue's data.
+        """
         key = f"keyhelp-{self.id}"
-        return say(key, language) if key in MESSAGES else self.description(language)
+        if key not in MESSAGES:
+            return self.description(language)
+        return say(key, language, statuses=status_legend(language))
 
     def binding(self) -> Binding:
         # Textual's copy of the words is the English one; what a person reads (the key bar,
@@ -195,6 +201,10 @@ KEYS: tuple[Key, ...] = (
         edits=True,
     ),
     Key("tags", "t", "screen.set_tags", Context.ITEM_LIST, show=False, priority=True, edits=True),
+    # --- issue 14: an assumption's status, chosen by digit as the category is --------------
+    Key(
+        "status", "s", "screen.set_status", Context.ITEM_LIST, show=False, priority=True, edits=True
+    ),
     Key("compare", "D", "screen.compare", Context.ITEM_LIST, show=False, priority=True),
     Key("zoom", "z", "screen.zoom", Context.ITEM_LIST, priority=True, rank=40),
     Key("undo", "u", "screen.undo", Context.ITEM_LIST, priority=True, rank=75, edits=True),

@@ -34,20 +34,30 @@ from bmc_tui.core.catalogue import (
     Block,
     BlockId,
     Language,
+    StatusId,
 )
 from bmc_tui.core.document import Change
 from bmc_tui.core.interface_language import interface_language
+from bmc_tui.core.item_filter import ItemFilter
 from bmc_tui.core.messages import change_words, say
 from bmc_tui.core.model import Canvas, Item, text_problem
 from bmc_tui.core.places import first_problem
-from bmc_tui.core.presentation import block_heading, category_label, guide, note_marker
+from bmc_tui.core.presentation import (
+    block_heading,
+    category_label,
+    guide,
+    note_marker,
+    shows_status,
+    status_label,
+    status_names,
+)
 from bmc_tui.core.session import CanvasSession, LockOutcome, PendingText
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
 from bmc_tui.tui.keymap import EDITING_ACTIONS, KEYS_BY_ID, Context, bindings, editing_key
 from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
-from bmc_tui.tui.widgets.block_pane import BlockPane, item_matches, pane_id
+from bmc_tui.tui.widgets.block_pane import BlockPane, pane_id
 from bmc_tui.tui.widgets.canvas_header import CanvasHeader
 from bmc_tui.tui.widgets.guide import HintLine
 from bmc_tui.tui.widgets.item_editor import EditTarget, ItemEditor
@@ -115,6 +125,8 @@ class CanvasScreen(FileActions):
         self._disk_marks = False
         self.filter_text = ""
         self._segment_tags = session.document.canvas.segment_tags()
+        #: Whether the panes mark every item's status (the canvas uses statuses).
+        self._show_status = shows_status(session.document.canvas)
         #: The canvas and revision name that "compare" marks changes against, if on.
         self._compare_base: tuple[Canvas, str] | None = None
         self._checking = False
@@ -257,13 +269,16 @@ class CanvasScreen(FileActions):
     # --- pushing state down to the widgets -------------------------------------------------
 
     def refresh_all(self) -> None:
+        self._show_status = shows_status(self.document.canvas)
         for block in BLOCKS:
             self.refresh_block(block.id)
         self.refresh_header()
         self.refresh_hint()
 
     def refresh_block(self, block_id: BlockId, select: str | None = None) -> None:
-        self.pane(block_id).show(
+        pane = self.pane(block_id)
+        pane.show_status = self._show_status
+        pane.show(
             self.document.canvas.items(block_id),
             self.language,
             self._segment_tags,
@@ -302,6 +317,7 @@ class CanvasScreen(FileActions):
             read_only=self.read_only,
             questions_hidden=self.questions_hidden,
             filtering=self._filter_status(),
+            statuses=self.document.canvas.status_counts() if self._show_status else None,
         )
 
     def refresh_hint(self) -> None:
@@ -339,11 +355,19 @@ class CanvasScreen(FileActions):
             return
         self.keep_soon()
         segment_tags = self.document.canvas.segment_tags()
+        show_status = shows_status(self.document.canvas)
         blocks: set[BlockId] = set(change.blocks)
-        if change.header or segment_tags != self._segment_tags or self.annotations is not None:
-            # A new language or a renamed segment changes how every pane reads.
+        if (
+            change.header
+            or segment_tags != self._segment_tags
+            or show_status != self._show_status
+            or self.annotations is not None
+        ):
+            # A new language, a renamed segment, or the first (or last) status set changes
+            # how every pane reads.
             blocks = {block.id for block in BLOCKS}
         self._segment_tags = segment_tags
+        self._show_status = show_status
         for block_id in blocks:
             select = change.focus[1] if change.focus and change.focus[0] == block_id else None
             self.refresh_block(block_id, select=select)
@@ -601,6 +625,22 @@ class CanvasScreen(FileActions):
         dialog = CategoryDialog(block, self.language, item.category, item.text, self.ui_language)
         self.app.push_screen(dialog, chosen)
 
+    def action_set_status(self) -> None:
+        """How far the selected item's assumption has been tested: one digit, one undo step."""
+        from bmc_tui.tui.dialogs.status import StatusDialog
+
+        if (item := self.selected_item()) is None:
+            return
+
+        def chosen(status: StatusId | None) -> None:
+            if status is not None and status != item.status:
+                self._update(item.id, "set status", status=status)
+                label = status_label(status, self.ui_language)
+                self.notify(say("status-set", self.ui_language, status=label), timeout=3)
+
+        dialog = StatusDialog(item.status, item.text, self.language, self.ui_language)
+        self.app.push_screen(dialog, chosen)
+
     def action_set_tags(self) -> None:
         from bmc_tui.tui.dialogs.tags import TagsDialog
 
@@ -632,9 +672,14 @@ class CanvasScreen(FileActions):
             (choice, say(f"resolve-{choice}", language), keys[choice]) for choice in pair.choices
         ]
         if pair.copy is not None:
-            detail = say(
-                "resolve-detail-pair", language, ours=pair.original.text, theirs=pair.copy.text
-            )
+            ours, theirs = pair.original, pair.copy
+            if ours.status != theirs.status:
+                # Both sides' texts may be the same: then only the statuses tell them apart.
+                ours_words = f"{ours.text} ({status_label(ours.status, self.language)})"
+                theirs_words = f"{theirs.text} ({status_label(theirs.status, self.language)})"
+            else:
+                ours_words, theirs_words = ours.text, theirs.text
+            detail = say("resolve-detail-pair", language, ours=ours_words, theirs=theirs_words)
         else:
             detail = say("resolve-detail-single", language)
         from bmc_tui.tui.dialogs.choice import ChoiceDialog
@@ -766,15 +811,15 @@ class CanvasScreen(FileActions):
 
     def matches(self) -> list[tuple[BlockId, int]]:
         """The items the filter matches, in canvas order (block by block, top to bottom)."""
-        needle = self.filter_text.casefold()
-        if not needle:
+        query = ItemFilter.parse(self.filter_text)
+        if not query.active:
             return []
         canvas = self.document.canvas
         return [
             (block.id, index)
             for block in BLOCKS
             for index, item in enumerate(canvas.items(block.id))
-            if item_matches(item, needle)
+            if query.matches(item)
         ]
 
     def _filter_status(self) -> str | None:
@@ -783,6 +828,12 @@ class CanvasScreen(FileActions):
             return None
         count = len(self.matches())
         language, text = self.ui_language, self.filter_text
+        unknown = ItemFilter.parse(text).unknown_status
+        if unknown is not None:
+            # A misspelt status: say which there are, so the filter teaches its own words.
+            return say(
+                "filter-unknown-status", language, text=unknown, statuses=status_names(language)
+            )
         if count == 0:
             return say("filter-none", language, text=text)
         key = "filter-count-one" if count == 1 else "filter-count"

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 
 from bmc_tui.core.annotations import REMOVED, Annotations
 from bmc_tui.core.catalogue import GRID_COLUMNS, Block, Language
+from bmc_tui.core.item_filter import ItemFilter
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Item
 from bmc_tui.core.presentation import ROOMY_COLUMN, block_title
@@ -48,6 +49,8 @@ class BlockPane(Vertical):
         )
         #: Whether notes are drawn whole under their items (the zoomed block).
         self._notes = False
+        #: Whether each item shows its status (the canvas uses statuses): set by the screen.
+        self.show_status = False
 
     def compose(self) -> ComposeResult:
         # Where panes are narrow the title moves from the border into this line, which has
@@ -87,17 +90,25 @@ class BlockPane(Vertical):
         self.border_subtitle = subtitle
         self.query_one(Guide).show(language)
         self.set_class(not items, "-empty")
-        needle = filter_text.casefold()
+        query = ItemFilter.parse(filter_text)
         lines: list[tuple[str, Text]] = []
         for item in items:
-            line = item_line(item, self.block, language, segment_tags, width=width, show_note=notes)
+            line = item_line(
+                item,
+                self.block,
+                language,
+                segment_tags,
+                width=width,
+                show_note=notes,
+                show_status=self.show_status,
+            )
             if annotations is not None:
                 for mark in annotations.items.get(item.id, ()):
                     line.append(f" {mark.sign}{mark.label}", style=f"bold {MARK_STYLES[mark.kind]}")
-            if needle:
+            if query.active:
                 # A match is marked by a sign and an underline, not reversed: reversed is the
                 # selection, and both read apart without colour (NO_COLOR, a mono terminal).
-                if item_matches(item, needle):
+                if query.matches(item):
                     line.stylize("underline")
                     line = Text(f"{MATCH} ", style="bold") + line
                 else:
@@ -160,12 +171,3 @@ class BlockPane(Vertical):
 
 #: The sign before an item the filter matches.
 MATCH = "»"
-
-
-def item_matches(item: Item, needle: str) -> bool:
-    """Whether the filter ``needle`` (casefolded) is in the item's text, note, category or
-    tags: what the filter marks and what enter in the filter bar jumps to."""
-    return any(
-        needle in field.casefold()
-        for field in (item.text, item.note, item.category or "", *item.tags)
-    )

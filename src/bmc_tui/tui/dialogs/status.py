@@ -1,0 +1,62 @@
+"""Choosing an item's status: how far the assumption it states has been tested (issue 14)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.events import Key
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from bmc_tui.core.catalogue import STATUSES, Language, StatusId
+from bmc_tui.core.messages import say
+from bmc_tui.core.presentation import status_label
+from bmc_tui.tui.dialogs.base import Dialog
+
+
+class StatusDialog(Dialog[StatusId]):
+    """Dismisses with the chosen status, or ``None`` on escape. A digit chooses at once, as
+    in the category dialog; the statuses, their digits and markers are the catalogue's."""
+
+    def __init__(
+        self,
+        current: StatusId,
+        item_text: str = "",
+        language: Language = "en",
+        ui_language: Language = "en",
+    ) -> None:
+        super().__init__()
+        self.current = current
+        self.item_text = item_text
+        self.language = language
+        self.ui_language = ui_language
+
+    def compose(self) -> ComposeResult:
+        options = [
+            Option(f"{status.number}  {status_label(status.id, self.ui_language)}", id=status.id)
+            for status in STATUSES
+        ]
+        with Vertical(classes="dialog-box"):
+            title = say("status-title", self.ui_language, item=self.item_text)
+            yield Static(title, classes="dialog-title", markup=False)
+            yield OptionList(*options, id="statuses")
+            yield Static(say("status-help", self.ui_language), classes="dialog-help", markup=False)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = [status.id for status in STATUSES].index(self.current)
+        options.focus()
+
+    def on_key(self, event: Key) -> None:
+        key = event.character
+        if key and key.isdigit():
+            chosen = next((status for status in STATUSES if status.number == int(key)), None)
+            if chosen is not None:
+                event.stop()
+                self.dismiss(chosen.id)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(StatusId(event.option.id))

@@ -4,11 +4,15 @@ it switched off, whatever happens while importing."""
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from importlib.metadata import entry_points
 
 import pytest
 
 from bmc_tui.collector import long_lived_imports
+from conftest import CANVASES
 
 
 def test_the_console_script_starts_through_the_launcher() -> None:
@@ -35,3 +39,21 @@ def test_a_failed_import_leaves_the_collector_on() -> None:
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_a_stand_in_not_a_traceback() -> None:
+    # The real console script, on a stream that only takes ASCII (PYTHONIOENCODING=ascii,
+    # or an old terminal): the Danish example's letters and dashes become "?".
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bmc_tui", "show", str(CANVASES / "example-da.toml")],
+        capture_output=True,
+        text=True,
+        encoding="ascii",
+        errors="strict",
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "K?dehuset ? cykelv?rksted" in done.stdout

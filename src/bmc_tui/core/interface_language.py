@@ -14,7 +14,7 @@ import os
 from collections.abc import Mapping
 from typing import Final
 
-from bmc_tui.core.catalogue import LANGUAGES, Language
+from bmc_tui.core.language import LANGUAGES, Language
 
 #: The environment variable that pins the interface language (``da`` or ``en``).
 ENVIRONMENT_VARIABLE: Final = "BMC_TUI_LANG"

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from bmc_tui.core.catalogue import Language
+from bmc_tui.core.language import Language
 from bmc_tui.core.messages import say
 
 #: What Pydantic puts before the message of a ``ValueError`` raised in a validator.
@@ -38,6 +38,19 @@ class Refusal(ValueError):
 
     def words(self, language: Language) -> str:
         return say(self.key, language, **self.fields)
+
+
+class PlacedRefusals(ValueError):
+    """Several refusals, each at its place in a file (``channels[1].id``): what the model's
+    checks across items find. Its ``str`` is English, ``"; "``-joined (the form Pydantic and
+    storage split back into one problem per place); ``words`` gives it in any language."""
+
+    def __init__(self, parts: list[tuple[str, Refusal]]) -> None:
+        self.parts = parts
+        super().__init__(self.words("en"))
+
+    def words(self, language: Language) -> str:
+        return "; ".join(f"{place}: {refusal.words(language)}" for place, refusal in self.parts)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -88,7 +101,7 @@ def describe(detail: Any, language: Language = "en") -> str:
     context = detail.get("ctx") or {}
     loc = tuple(detail.get("loc", ()))
     error = context.get("error")
-    if isinstance(error, Refusal):
+    if isinstance(error, Refusal | PlacedRefusals):
         return error.words(language)
     if kind == "string_pattern_mismatch":
         return _pattern_words(loc, language)

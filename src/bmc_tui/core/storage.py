@@ -241,7 +241,8 @@ def _category_problems(where: PlaceIndex, raw: dict[str, Any]) -> list[Problem]:
                 problems.append(
                     _problem_from_dotted(
                         where,
-                        f"{block.id.value}[{index}].category: {block.unknown_category(category)}",
+                        f"{block.id.value}[{index}].category: "
+                        f"{block.unknown_category(category).words(default_language())}",
                     )
                 )
     return problems

@@ -12,7 +12,7 @@ from __future__ import annotations
 from string import Formatter
 from typing import Final
 
-from bmc_tui.core.catalogue import Language
+from bmc_tui.core.language import Language
 
 #: The language names as each language writes its own.
 LANGUAGE_NAMES: Final[dict[Language, str]] = {"da": "Dansk", "en": "English"}
@@ -261,58 +261,119 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "file-unknown-field": {"da": "ukendt felt", "en": "unknown field"},
     "file-unknown-table": {"da": "ukendt blok eller tabel", "en": "unknown block or table"},
-    # Each command's one-line summary in `bmc-tui --help` (click's short_help).
+    # Each command's help in `bmc-tui COMMAND --help`: its first paragraph is the command's
+    # one-line summary in `bmc-tui --help`.
     "cli-help-open": {
         "da": "Åbn FIL i editoren (standardkommandoen).",
         "en": "Open FILE in the editor (the default command).",
     },
     "cli-help-new": {
-        "da": "Skriv et nyt, tomt lærred til FIL.",
-        "en": "Write a new, empty canvas to FILE.",
+        "da": "Skriv et nyt, tomt lærred til FIL.\n\n"
+        'Aldrig over en fil, der findes. FIL får ".toml" tilføjet, medmindre navnet '
+        'allerede ender sådan, som editorens "gem som" gør.',
+        "en": "Write a new, empty canvas to FILE.\n\n"
+        'Never over an existing file. FILE gets ".toml" added unless it ends so, as the '
+        'editor\'s "save as" does.',
     },
     "cli-help-validate": {
-        "da": "Kontrollér, at hver FIL er et gyldigt lærred.",
-        "en": "Check that each FILE is a valid canvas.",
+        "da": "Kontrollér, at hver FIL er et gyldigt lærred.\n\n"
+        "Hvert problem er en linje FIL:LINJE:KOLONNE. Slutkode 0, når alle filer er "
+        "gyldige, 1, når en af dem ikke er.",
+        "en": "Check that each FILE is a valid canvas.\n\n"
+        "Each problem is a FILE:LINE:COL line. Exit 0 when every file is valid, 1 when "
+        "any is not.",
     },
     "cli-help-fmt": {
-        "da": "Skriv hver FIL om i kanonisk form.",
-        "en": "Rewrite each FILE in canonical form.",
+        "da": "Skriv hver FIL om i kanonisk form.\n\n"
+        "Id'er tildeles, og rækkefølgen lægges fast, som en kodeformatter gør. En "
+        "skrivebeskyttet FIL meldes og skrives ikke om, medmindre --force er givet.",
+        "en": "Rewrite each FILE in canonical form.\n\n"
+        "Ids are assigned and the order is fixed, as a code formatter does. A read-only "
+        "FILE is reported, not rewritten, unless --force is given.",
     },
     "cli-help-schema": {
         "da": "Udskriv JSON-skemaet for canvas-filer.",
         "en": "Print the JSON Schema of the canvas file format.",
     },
     "cli-help-diff": {
-        "da": "Vis, hvad der er ændret mellem to lærreder.",
-        "en": "Show what changed between two canvases.",
+        "da": "Vis, hvad der er ændret mellem to lærreder.\n\n"
+        "Punkt for punkt: GAMMEL NY, eller FIL --rev REV. Slutkode 0, når lærrederne er "
+        "ens, 1, når de er forskellige, 2 ved en fejl.",
+        "en": "Show what changed between two canvases.\n\n"
+        "Item by item: OLD NEW, or FILE --rev REV. Exit 0 when the canvases are the same, "
+        "1 when they differ, 2 on an error.",
     },
     "cli-help-show": {
-        "da": "Vis FIL som lærredets ni blokke.",
-        "en": "Print FILE as the nine-block canvas grid.",
+        "da": "Vis FIL som lærredets ni blokke.\n\n"
+        "Under 80 kolonner står blokkene under hinanden. I farver i en terminal; ren "
+        "tekst, når uddata sendes videre, eller når NO_COLOR er sat.",
+        "en": "Print FILE as the nine-block canvas grid.\n\n"
+        "Blocks are stacked below 80 columns. Coloured on a terminal; plain text when "
+        "piped or when NO_COLOR is set.",
     },
     "cli-help-export": {
-        "da": "Eksportér FIL som Markdown, HTML, JSON eller SVG.",
-        "en": "Export FILE as Markdown, HTML, JSON or SVG.",
+        "da": "Eksportér FIL som Markdown, HTML, JSON eller SVG.\n\n"
+        "Markdown, en selvstændig A4-plakat i HTML, JSON eller et SVG-billede af "
+        "lærredet.",
+        "en": "Export FILE as Markdown, HTML, JSON or SVG.\n\n"
+        "Markdown, a self-contained A4 HTML poster, JSON, or an SVG picture of the grid.",
     },
     "cli-help-merge": {
-        "da": "Flet to ændrede lærreder punkt for punkt.",
-        "en": "Merge two changed canvases item by item.",
+        "da": "Flet to ændrede lærreder punkt for punkt.\n\n"
+        "DERES flettes ind i VORES, begge ændret fra BASIS; gits merge-driver. En "
+        "konflikt beholder begge udgaver, tagget `conflict` med en note, der siger, "
+        "hvilken der er hvilken. Slutkode 0, når fletningen gik rent, 1, når der blev "
+        "konflikter tilbage (en linje for hver), 2 ved en fejl, og så skrives intet.",
+        "en": "Merge two changed canvases item by item.\n\n"
+        "THEIRS is merged into OURS, both changed from BASE; git's merge driver. "
+        "Conflicts keep both versions, tagged `conflict` with a note saying which is "
+        "which. Exit 0 when clean, 1 when conflicts were left (one line each), 2 on an "
+        "error, in which case nothing is written.",
     },
     "cli-help-check": {
-        "da": "Tjek hvert lærred for, hvad det kan mangle.",
-        "en": "Lint each canvas FILE for what it may miss.",
+        "da": "Tjek hvert lærred for, hvad det kan mangle.\n\n"
+        "Hvert fund er en linje `FIL:LINJE:KOLONNE: regel-id besked`. Et lærred kan selv "
+        "slå regler fra med `lint_disable = [...]` i sin [canvas]-tabel. Slutkode 0, når "
+        "intet er fundet, 1 ved fund, 2, når en fil ikke kan læses.",
+        "en": "Lint each canvas FILE for what it may miss.\n\n"
+        "Each finding is a `FILE:LINE:COL: rule-id message` line. A canvas can switch "
+        "rules off itself with `lint_disable = [...]` in its [canvas] table. Exit 0 when "
+        "clean, 1 on findings, 2 when a file cannot be read.",
     },
     "cli-help-init": {
-        "da": "Gør dette git-repository klar til lærreder.",
-        "en": "Set up this git repository for canvases.",
+        "da": "Gør dette git-repository klar til lærreder.\n\n"
+        "Én gang pr. klon; det er sikkert at køre den igen. Git sammenligner og fletter "
+        "lærreder punkt for punkt (`MØNSTER diff=bmc merge=bmc` i .gitattributes, "
+        "driverne i repositoryets egen git-konfiguration); låsefiler holdes uden for git "
+        "(.gitignore); canvas.schema.json og en regel i .taplo.toml lader TOML-editorer "
+        "(Taplo, Even Better TOML) tjekke lærreder og formatere dem, som bmc-tui gør. "
+        "Filer, der findes, får tilføjet, men erstattes aldrig. Commit filerne; alle, der "
+        "kloner, kører `bmc-tui init` for konfigurationens skyld. Slutkode 1, når en "
+        "regel i .taplo.toml, som brugeren selv har skrevet, er i vejen.",
+        "en": "Set up this git repository for canvases.\n\n"
+        "Once per clone; safe to run again. Git diffs and merges canvases item by item "
+        "(`PATTERN diff=bmc merge=bmc` in .gitattributes, the drivers in the repository's "
+        "own git config); lock files stay out of git (.gitignore); canvas.schema.json and "
+        "a .taplo.toml rule let TOML editors (Taplo, Even Better TOML) check canvases and "
+        "format them as bmc-tui does. Existing files are added to, never replaced. Commit "
+        "the files; everyone who clones runs `bmc-tui init` for the config. Exit 1 when a "
+        ".taplo.toml rule of the user's own is in the way.",
     },
     "cli-help-git-setup": {
         "da": "Det gamle navn for `init`; gør præcis det samme.",
         "en": "The old name of `init`; does exactly the same.",
     },
     "cli-help-recover": {
-        "da": "Vis eller gendan lærreder, der aldrig blev gemt.",
-        "en": "List or restore canvases never saved.",
+        "da": "Vis eller gendan lærreder, der aldrig blev gemt.\n\n"
+        "Lærreder, hvis editor forsvandt, før de blev gemt. `bmc-tui recover` viser dem, "
+        "nyeste først; `bmc-tui recover N -o FIL` skriver nummer N til FIL som et "
+        "almindeligt lærred og fjerner dets gendannelsesfil. Aldrig over en FIL, der "
+        "findes, uden --force.",
+        "en": "List or restore canvases never saved.\n\n"
+        "Canvases whose editor has gone before they were saved. `bmc-tui recover` lists "
+        "them, newest first; `bmc-tui recover N -o FILE` writes number N to FILE as an "
+        "ordinary canvas and removes its recovery file. Never over an existing FILE "
+        "without --force.",
     },
     "cli-help-main": {
         "da": "Tænk en forretning igennem på et Business Model Canvas, i terminalen.\n\n"
@@ -396,8 +457,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Compare FILE at git revision REV with the work tree, or at A with B.",
     },
     "cli-option-diff-format": {
-        "da": "Tekst til terminalen, Markdown eller JSON.",
-        "en": "Terminal text, Markdown or JSON.",
+        "da": "Tekst til terminalen, Markdown eller JSON (standard: text).",
+        "en": "Terminal text, Markdown or JSON (default: text).",
     },
     "cli-option-diff-textconv": {
         "da": "Skriv én canvas-FIL som enkle linjer (gits diff.bmc.textconv bruger det).",
@@ -413,16 +474,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "cli-option-export-format": {
         "da": "Markdown, en A4-plakat i HTML til udskrift, JSON eller et SVG-billede af "
-        "lærredet (standard: endelsen på OUT, ellers md).",
+        "lærredet (standard: endelsen på UDFIL, ellers md).",
         "en": "Markdown, a printable A4 HTML poster, JSON, or an SVG picture of the grid "
         "(default: OUT's suffix, else md).",
     },
     "cli-option-export-output": {
-        "da": "Skriv til OUT i stedet for stdout (en enhed, FIFO eller socket afvises).",
+        "da": "Skriv til UDFIL i stedet for stdout (en enhed, FIFO eller socket afvises).",
         "en": "Write to OUT, not stdout (a device, FIFO or socket is refused).",
     },
     "cli-option-merge-output": {
-        "da": "Hvor der skrives (standard: OURS).",
+        "da": "Hvor der skrives (standard: VORES).",
         "en": "Where to write (default: OURS).",
     },
     "cli-option-merge-name": {
@@ -430,7 +491,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The file's name in messages (git passes %P).",
     },
     "cli-option-check-disable": {
-        "da": "Spring RULE over (kan gentages).",
+        "da": "Spring REGEL over (kan gentages).",
         "en": "Skip RULE (repeatable).",
     },
     "cli-option-check-list-rules": {
@@ -438,8 +499,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "List the rules and what each looks for.",
     },
     "cli-option-init-pattern": {
-        "da": "Hvilke filer der er lærreder, som et .gitattributes-mønster (fx '*.canvas.toml').",
-        "en": "Which files are canvases, as a .gitattributes pattern (e.g. '*.canvas.toml').",
+        "da": "Hvilke filer der er lærreder, som et .gitattributes-mønster (fx '*.canvas.toml'; "
+        "standard: {default}).",
+        "en": "Which files are canvases, as a .gitattributes pattern (e.g. '*.canvas.toml'; "
+        "default: {default}).",
     },
     "cli-option-init-dry-run": {
         "da": "Fortæl, hvad der ville blive ændret; skriv intet.",
@@ -450,8 +513,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The file to write the canvas to.",
     },
     "cli-option-recover-force": {
-        "da": "Overskriv OUTPUT, hvis den findes.",
-        "en": "Overwrite OUTPUT if it exists.",
+        "da": "Overskriv FIL, hvis den findes.",
+        "en": "Overwrite FILE if it exists.",
     },
     "cli-option-recover-lang": {
         "da": "Sproget i beskederne (standard: $BMC_TUI_LANG, ellers din locale).",
@@ -1214,6 +1277,41 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Løs en flettekonflikt: behold vores, deres eller begge",
         "en": "Resolve a merge conflict: keep ours, theirs or both",
     },
+    # --- one language, finished (issue 12): refusals, merges, TOML errors, help texts -------
+    "problem-unknown-category": {
+        "da": "ukendt kategori {category} (kendte i {block}: {known})",
+        "en": "unknown category {category} (known for {block}: {known})",
+    },
+    "problem-no-categories": {
+        "da": "ukendt kategori {category} ({block} har ingen kategorier)",
+        "en": "unknown category {category} ({block} has no categories)",
+    },
+    "problem-duplicate-id": {
+        "da": "id'et {id} er brugt to gange (første gang i {first})",
+        "en": "duplicate item id {id} (first used at {first})",
+    },
+    # The frame click draws around a command's help, and the names of its arguments and
+    # option values (click's own words are English; these follow the command line).
+    "cli-usage": {"da": "Brug:", "en": "Usage:"},
+    "cli-options": {"da": "Tilvalg", "en": "Options"},
+    "cli-commands": {"da": "Kommandoer", "en": "Commands"},
+    "cli-options-metavar": {"da": "[TILVALG]", "en": "[OPTIONS]"},
+    "cli-subcommand-metavar": {"da": "[KOMMANDO] [ARGUMENTER]...", "en": "[COMMAND] [ARGS]..."},
+    "cli-option-help": {"da": "Vis denne hjælp og afslut.", "en": "Show this message and exit."},
+    "cli-option-version": {"da": "Vis versionen og afslut.", "en": "Show the version and exit."},
+    "cli-name-file": {"da": "FIL", "en": "FILE"},
+    "cli-name-files": {"da": "FILER", "en": "FILES"},
+    "cli-name-out": {"da": "UDFIL", "en": "OUT"},
+    "cli-name-base": {"da": "BASIS", "en": "BASE"},
+    "cli-name-ours": {"da": "VORES", "en": "OURS"},
+    "cli-name-theirs": {"da": "DERES", "en": "THEIRS"},
+    "cli-name-where": {"da": "MAPPE", "en": "WHERE"},
+    "cli-name-number": {"da": "NUMMER", "en": "NUMBER"},
+    "cli-name-text": {"da": "TEKST", "en": "TEXT"},
+    "cli-name-pattern": {"da": "MØNSTER", "en": "PATTERN"},
+    "cli-name-name": {"da": "NAVN", "en": "NAME"},
+    "cli-name-rule": {"da": "REGEL", "en": "RULE"},
+    "cli-name-columns": {"da": "KOLONNER", "en": "COLUMNS"},
 }
 
 

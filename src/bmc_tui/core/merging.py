@@ -30,6 +30,8 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
+from bmc_tui.core.interface_language import default_language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import (
     CONFLICT_TAG,
     ITEM_FIELDS,
@@ -419,7 +421,10 @@ class _Merger:
         try:
             return Header.model_validate(fields)
         except ValidationError as error:
-            raise MergeError(f"canvas header: {first_problem(error)}") from None
+            problem = first_problem(error, language=default_language())
+            raise MergeError(
+                say("merge-header-invalid", default_language(), problem=problem)
+            ) from None
 
 
 def _places(canvas: Canvas) -> dict[str, Placed]:
@@ -430,7 +435,9 @@ def _build(fields: dict[str, Any]) -> Item:
     try:
         return Item.model_validate(fields)
     except ValidationError as error:
-        raise MergeError(f"item {fields.get('id')}: {first_problem(error)}") from None
+        problem = first_problem(error, language=default_language())
+        words = say("merge-item-invalid", default_language(), id=fields.get("id"), problem=problem)
+        raise MergeError(words) from None
 
 
 def _weave(

@@ -1312,6 +1312,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "cli-name-name": {"da": "NAVN", "en": "NAME"},
     "cli-name-rule": {"da": "REGEL", "en": "RULE"},
     "cli-name-columns": {"da": "KOLONNER", "en": "COLUMNS"},
+    # Merging (core/merging.py, core/session.py): a merge whose result is no valid canvas.
+    "session-cannot-merge": {
+        "da": "{path}: kan ikke flette: {problem}",
+        "en": "{path}: cannot merge: {problem}",
+    },
+    "merge-header-invalid": {
+        "da": "lærredets oplysninger: {problem}",
+        "en": "canvas header: {problem}",
+    },
+    "merge-item-invalid": {"da": "punkt {id}: {problem}", "en": "item {id}: {problem}"},
 }
 
 

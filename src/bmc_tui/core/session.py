@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Literal
 from bmc_tui.core import storage
 from bmc_tui.core.catalogue import BlockId, Language
 from bmc_tui.core.document import CanvasDocument, Change
+from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.locking import (
     Lock,
     LockHeld,
@@ -497,7 +498,8 @@ class CanvasSession:
             storage.parse(self.path, storage.dumps(result.canvas))
         except (MergeError, CanvasError, ValueError) as error:
             summary = error.summary if isinstance(error, CanvasError) else str(error)
-            return DiskProblem(f"{self.path}: cannot merge: {summary}")
+            words = say("session-cannot-merge", default_language(), path=self.path, problem=summary)
+            return DiskProblem(words)
         change = self.document.take_disk_version(
             theirs, stamp, result.canvas, "merge with the file on disk"
         )

@@ -1322,6 +1322,92 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "canvas header: {problem}",
     },
     "merge-item-invalid": {"da": "punkt {id}: {problem}", "en": "item {id}: {problem}"},
+    # What tomllib finds wrong in a file, after "invalid TOML:" (core/problems.py).
+    "toml-invalid-statement": {
+        "da": "her forventes nøgle = værdi, en [tabel] eller en kommentar",
+        "en": "expected key = value, a [table] or a comment here",
+    },
+    "toml-expected-newline": {
+        "da": "der står mere efter værdien; en ny linje var ventet",
+        "en": "more follows the value; a new line was expected",
+    },
+    "toml-expected-equals": {
+        "da": "der mangler et = efter nøglen",
+        "en": "an = is missing after the key",
+    },
+    "toml-table-unclosed": {
+        "da": "tabellens navn mangler sit afsluttende ]",
+        "en": "the table name lacks its closing ]",
+    },
+    "toml-array-table-unclosed": {
+        "da": "tabellens navn mangler sit afsluttende ]]",
+        "en": "the table name lacks its closing ]]",
+    },
+    "toml-expected": {"da": "her mangler {expected}", "en": "{expected} is missing here"},
+    "toml-invalid-character": {
+        "da": "tegnet {char} er ikke tilladt her",
+        "en": "the character {char} is not allowed here",
+    },
+    "toml-illegal-character": {
+        "da": "tegnet {char} er ikke tilladt i en streng",
+        "en": "the character {char} is not allowed in a string",
+    },
+    "toml-declared-twice": {
+        "da": "tabellen [{table}] står der to gange",
+        "en": "the table [{table}] is given twice",
+    },
+    "toml-overwrite": {
+        "da": "en værdi med det navn er allerede givet",
+        "en": "a value of that name is given already",
+    },
+    "toml-immutable": {
+        "da": "{table} er skrevet på én linje og kan ikke udvides her",
+        "en": "{table} is written inline and cannot be added to here",
+    },
+    "toml-redefine": {
+        "da": "{table} kan ikke defineres igen",
+        "en": "{table} cannot be defined again",
+    },
+    "toml-key-start": {
+        "da": "en nøgle kan ikke begynde med dette tegn",
+        "en": "a key cannot begin with this character",
+    },
+    "toml-unclosed-array": {
+        "da": "en liste mangler sit afsluttende ]",
+        "en": "a list lacks its closing ]",
+    },
+    "toml-unclosed-inline-table": {
+        "da": "en tabel på én linje mangler sit afsluttende }}",
+        "en": "an inline table lacks its closing }}",
+    },
+    "toml-duplicate-inline-key": {
+        "da": "nøglen {key} står der to gange",
+        "en": "the key {key} is given twice",
+    },
+    "toml-bad-escape": {
+        "da": "en \\ i en streng skal efterfølges af et gyldigt tegn (skriv \\\\ for en \\)",
+        "en": "a \\ in a string must be followed by a valid character (write \\\\ for a \\)",
+    },
+    "toml-bad-hex": {
+        "da": "ugyldige hexcifre efter \\u eller \\U",
+        "en": "invalid hex digits after \\u or \\U",
+    },
+    "toml-bad-unicode": {
+        "da": "\\u eller \\U giver ikke et gyldigt Unicode-tegn",
+        "en": "the \\u or \\U escape is no valid Unicode character",
+    },
+    "toml-unterminated-string": {
+        "da": "en streng mangler sit afsluttende anførselstegn",
+        "en": "a string lacks its closing quote",
+    },
+    "toml-bad-date": {
+        "da": "ugyldig dato eller tid",
+        "en": "invalid date or time",
+    },
+    "toml-invalid-value": {
+        "da": "ugyldig værdi (står teksten i anførselstegn?)",
+        "en": "invalid value (is the text in quotes?)",
+    },
 }
 
 

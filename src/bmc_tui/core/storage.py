@@ -27,7 +27,7 @@ from bmc_tui.core.locking import current_host, pid_alive
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
 from bmc_tui.core.places import PlaceIndex, detail_message, dotted, locate, shown_key
-from bmc_tui.core.problems import Refusal, parse_date
+from bmc_tui.core.problems import Refusal, parse_date, toml_words
 from bmc_tui.core.textsafe import shown_path
 
 #: Canvases are small; anything larger than this is not a canvas, and reading it would only
@@ -153,8 +153,9 @@ def _impossible_date(line: str) -> tuple[str, int] | None:
 
 
 def _invalid_toml(message: str) -> str:
-    """tomllib's own words (English), after ours."""
-    return say("file-invalid-toml", default_language(), message=message)
+    """What tomllib found wrong, in words of the catalogue (tomllib's own for one it has not)."""
+    language = default_language()
+    return say("file-invalid-toml", language, message=toml_words(message, language))
 
 
 def parse(path: Path, text: str) -> Canvas:

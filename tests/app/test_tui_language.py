@@ -12,7 +12,7 @@ from rich.table import Table
 from textual.command import CommandInput, CommandPalette
 from textual.widgets import Static
 
-from bmc_tui.core.catalogue import LANGUAGES
+from bmc_tui.core.catalogue import LANGUAGES, BlockId
 from bmc_tui.core.interface_language import ENVIRONMENT_VARIABLE
 from bmc_tui.tui.app import BmcApp, create_app
 from bmc_tui.tui.commands import CanvasCommands, system_commands
@@ -273,3 +273,44 @@ async def test_the_same_walk_on_an_english_canvas_speaks_english(en_canvas: Path
     assert "Nothing to undo" in said["undo"]
     assert "Save canvas as" in said["save-as"]
     assert all(english_words(text) for text in said.values()), said
+
+
+@pytest.mark.parametrize(("key", "dialog_words"), [("t", "Tags for:"), ("c", "(none)")])
+async def test_a_language_pinned_from_the_palette_over_a_dialog_rewords_it(
+    da_canvas: Path, key: str, dialog_words: str
+) -> None:
+    """The palette opens over a dialog and can pin the interface language there. The dialog
+    asks the app for its language (never its caller), and says everything again in the
+    pinned one when it is shown again, keeping what was typed."""
+    from textual.widgets import Input
+
+    from bmc_tui.tui.dialogs.base import Dialog
+
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        canvas(app).focus_block(BlockId.CUSTOMER_SEGMENTS)
+        await pilot.press(key)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, Dialog)
+        typed = list(dialog.query(Input))
+        for field in typed:
+            field.value = "familier ny"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        commands = {name: run for name, run, _ in CanvasCommands(app.screen)._commands()}
+        app.screen.dismiss()
+        await pilot.pause()
+        commands["Brugerfladens sprog: English"]()
+        await pilot.pause()
+        assert app.screen is dialog
+        shown = screen_text(app)
+        assert dialog_words in shown
+        assert "escape cancels" in shown
+        assert "fortryder" not in shown
+        for field in dialog.query(Input):
+            assert field.value == "familier ny"
+        if typed:
+            assert isinstance(app.focused, Input)

@@ -360,6 +360,8 @@ BLOCKS: tuple[Block, ...] = (
             Category("mass_market", Text("Massemarked", "Mass market")),
             Category("niche", Text("Niche", "Niche market")),
             Category("segmented", Text("Segmenteret", "Segmented")),
+            # "Customized" is the Danish template's own word (glossed in Danish in brackets),
+            # so it is the Danish label too, short and long: not a word left untranslated.
             Category(
                 "customized",
                 Text(

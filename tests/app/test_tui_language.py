@@ -38,7 +38,7 @@ ENGLISH_WORDS = frozenset({
     "chooses", "keeps", "Date", "Title", "Designed", "Description",
     "branch", "compares", "Item", "deleted", "Nothing", "has", "categories", "Discard", "unsaved",
     "changes", "This", "saves", "In", "this", "Type", "something", "does", "exist", "month",
-    "moves", "between", "fields",
+    "moves", "between", "fields", "then",
 })
 # fmt: on
 
@@ -83,6 +83,7 @@ async def test_a_danish_canvas_has_a_danish_key_bar_help_and_too_small_screen(
         help_text = " ".join(static_text(s) for s in app.screen.query(Static))
         assert "På lærredet" in help_text
         assert "De ni blokke" in help_text
+        assert "m og så 1-9" in help_text
         assert english_words(help_text) == set()
         assert english_words(key_bar(app)) == set()
         await pilot.press("escape")
@@ -309,8 +310,38 @@ async def test_a_language_pinned_from_the_palette_over_a_dialog_rewords_it(
         shown = screen_text(app)
         assert dialog_words in shown
         assert "escape cancels" in shown
-        assert "fortryder" not in shown
+        assert "annullerer" not in shown
         for field in dialog.query(Input):
             assert field.value == "familier ny"
         if typed:
             assert isinstance(app.focused, Input)
+
+
+async def test_the_cores_errors_speak_the_editors_language_not_the_locales(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Danish canvas under an English locale: the editor speaks Danish, and so does a
+    save that fails (the core words it, in the editor's language while it runs)."""
+    from bmc_tui.core.interface_language import default_language
+    from bmc_tui.tui.dialogs.text_prompt import TextPrompt
+
+    monkeypatch.delenv(ENVIRONMENT_VARIABLE, raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    app = create_app(None, language="da")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = canvas(app)
+        screen.run_worker(screen.save_as())
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("ctrl+a", "ctrl+k", *"/ingen/mappe/her", "enter")
+        await pilot.pause()
+        said = " ".join(f"{n.title} {n.message}" for n in app._notifications)
+        assert "Ikke gemt" in said
+        assert "kan ikke gemme: mappen /ingen/mappe findes ikke" in said
+        assert words_in(said, {"cannot", "save", "folder", "does", "exist"}) == set()
+    assert default_language() == "en", "the locale decides again once the editor is gone"
+
+
+def words_in(text: str, some: set[str]) -> set[str]:
+    return set(re.findall(r"[A-Za-zÆØÅæøå]+", text)) & some

@@ -1158,21 +1158,21 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The text contains a control character ({code}) that cannot be shown.",
     },
     "tags-too-many": {
-        "da": "{count} mærker; et punkt kan have højst {limit}.",
+        "da": "{count} tags; et punkt kan have højst {limit}.",
         "en": "{count} tags; an item can have at most {limit}.",
     },
     "tag-too-long": {
-        "da": "Mærket »{tag}« er for langt; højst {limit} tegn.",
+        "da": "Tagget »{tag}« er for langt; højst {limit} tegn.",
         "en": "The tag “{tag}” is too long; at most {limit} characters.",
     },
     "tag-not-a-word": {
-        "da": "Mærket »{tag}« skal være ét ord: bogstaver og tal, og efter det første tegn "
+        "da": "Tagget »{tag}« skal være ét ord: bogstaver og tal, og efter det første tegn "
         "også punktum, plus og bindestreg.",
         "en": "The tag “{tag}” must be one word: letters and digits, and after the first "
         "character also dots, plus signs and hyphens.",
     },
     "tag-twice": {
-        "da": "Mærket »{tag}« står der to gange.",
+        "da": "Tagget »{tag}« står der to gange.",
         "en": "The tag “{tag}” is given twice.",
     },
     "not-kept": {"da": "Ikke gemt", "en": "Not kept"},
@@ -1205,8 +1205,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "change-edit note": {"da": "ret note", "en": "edit note"},
     "change-set category": {"da": "vælg kategori", "en": "set category"},
-    "change-set tags": {"da": "sæt mærker", "en": "set tags"},
-    "change-edit canvas header": {"da": "ret lærredets hoved", "en": "edit canvas header"},
+    "change-set tags": {"da": "sæt tags", "en": "set tags"},
+    "change-edit canvas header": {"da": "ret lærredets oplysninger", "en": "edit canvas header"},
     "change-reload from disk": {"da": "genindlæs fra disken", "en": "reload from disk"},
     "change-merge with the file on disk": {
         "da": "flet med filen på disken",
@@ -1256,16 +1256,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Move {item} to block… (press 1–9)",
     },
     "move-here": {"da": "(her)", "en": "(here)"},
-    "move-help": {"da": "1–9 flytter · escape fortryder", "en": "1–9 moves · escape cancels"},
+    "move-help": {"da": "1–9 flytter · escape annullerer", "en": "1–9 moves · escape cancels"},
     "tags-title": {"da": "Tags til: {item}", "en": "Tags for: {item}"},
     "tags-help": {
-        "da": "enter gemmer · mellemrum skiller tags · escape fortryder",
+        "da": "enter gemmer · mellemrum skiller tags · escape annullerer",
         "en": "enter keeps · space separates tags · escape cancels",
     },
     "category-title": {"da": "{heading} for: {item}", "en": "{heading} for: {item}"},
     "category-none": {"da": "(ingen)", "en": "(none)"},
     "category-help": {
-        "da": "enter eller et tal vælger · escape fortryder",
+        "da": "enter eller et tal vælger · escape annullerer",
         "en": "enter or a number chooses · escape cancels",
     },
     "zoom-editing": {
@@ -1408,6 +1408,79 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "ugyldig værdi (står teksten i anførselstegn?)",
         "en": "invalid value (is the text in quotes?)",
     },
+    # Files, exports, recovery and git (core/storage.py, export.py, session.py, recovery.py,
+    # gitintegration.py): what the core refuses or cannot do, in the reader's language. The
+    # os-* reasons are what the system says (its strerror, which English keeps as it is).
+    "os-permission": {"da": "adgang nægtet", "en": "permission denied"},
+    "os-missing": {"da": "findes ikke", "en": "no such file or folder"},
+    "os-no-space": {"da": "der er ikke mere plads på disken", "en": "no space left on the disk"},
+    "os-read-only": {"da": "filsystemet er skrivebeskyttet", "en": "the file system is read-only"},
+    "os-is-folder": {"da": "er en mappe", "en": "is a folder"},
+    "os-not-a-folder": {
+        "da": "en del af stien er ikke en mappe",
+        "en": "part of the path is no folder",
+    },
+    "os-name-too-long": {"da": "navnet er for langt", "en": "the name is too long"},
+    "os-exists": {"da": "findes allerede", "en": "exists already"},
+    "save-failed": {"da": "kan ikke gemme: {reason}", "en": "cannot save: {reason}"},
+    "save-no-folder": {
+        "da": "mappen {folder} findes ikke",
+        "en": "the folder {folder} does not exist",
+    },
+    "save-is-folder": {
+        "da": "er en mappe, ikke en lærredsfil",
+        "en": "is a folder, not a canvas file",
+    },
+    "export-onto-source": {
+        "da": "er det lærred, der eksporteres; overskriver det ikke",
+        "en": "is the canvas being exported; not overwriting it",
+    },
+    "export-is-folder": {
+        "da": "er en mappe; angiv et filnavn at skrive til",
+        "en": "is a folder; give a file name to write",
+    },
+    "recover-exists": {
+        "da": "findes allerede; overskriver den ikke (--force gør)",
+        "en": "already exists; not overwriting it (--force does)",
+    },
+    "recover-target-open": {
+        "da": "er åben i en editor: {owner}",
+        "en": "is open in an editor: {owner}",
+    },
+    "recovery-not-the-canvas": {
+        "da": "en gendannelsesfil må ikke erstatte selve lærredet",
+        "en": "a recovery file must not replace the canvas itself",
+    },
+    "recovery-cannot-keep": {
+        "da": "kan ikke gemme gendannelsesfiler: {reason}",
+        "en": "cannot keep recovery files: {reason}",
+    },
+    "git-missing": {
+        "da": "git er ikke installeret (eller ikke på PATH)",
+        "en": "git is not installed (or not on PATH)",
+    },
+    "git-cannot-run": {"da": "kan ikke køre git: {reason}", "en": "cannot run git: {reason}"},
+    "git-no-folder": {"da": "{folder}: mappen findes ikke", "en": "{folder}: no such folder"},
+    "git-not-a-repository": {
+        "da": "{path}: ligger ikke i et git-repository",
+        "en": "{path}: not in a git repository",
+    },
+    "git-unknown-revision": {"da": "ukendt revision {rev}", "en": "unknown revision {rev}"},
+    "git-not-in-revision": {
+        "da": "{path}: findes ikke i revision {rev}",
+        "en": "{path}: not in revision {rev}",
+    },
+    "git-three-dots": {
+        "da": "{spec}: skriv A..B (tre prikker understøttes ikke)",
+        "en": "{spec}: use A..B (three dots are not supported)",
+    },
+    "git-config-failed": {"da": "git config {key}: {reason}", "en": "git config {key}: {reason}"},
+    "git-pattern-spaces": {
+        "da": "{pattern}: et .gitattributes-mønster kan ikke være tomt eller have mellemrum",
+        "en": "{pattern}: a .gitattributes pattern cannot be empty or hold spaces",
+    },
+    # The help's key column: the word between the keys of a sequence ("m then 1-9").
+    "help-key-then": {"da": "og så", "en": "then"},
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import calendar
 import datetime as dt
+import errno
 import re
 from typing import Any, Final
 
@@ -176,3 +177,29 @@ def toml_words(message: str, language: Language) -> str:
             }
             return say(key, language, **fields)
     return message
+
+
+#: The system's reasons a file operation fails that a person meets, each said by the
+#: catalogue (the system's own ``strerror`` is English whatever the interface speaks).
+_OS_REASONS: Final[dict[int, str]] = {
+    errno.EACCES: "os-permission",
+    errno.EPERM: "os-permission",
+    errno.ENOENT: "os-missing",
+    errno.ENOSPC: "os-no-space",
+    errno.EDQUOT: "os-no-space",
+    errno.EROFS: "os-read-only",
+    errno.EISDIR: "os-is-folder",
+    errno.ENOTDIR: "os-not-a-folder",
+    errno.ENAMETOOLONG: "os-name-too-long",
+    errno.EEXIST: "os-exists",
+}
+
+
+def os_words(error: OSError, language: Language) -> str:
+    """Why a file operation failed, in ``language``: the system's own words in English (as
+    ``strerror`` gives them), the catalogue's in Danish; the system's for a reason not
+    known here."""
+    key = _OS_REASONS.get(error.errno or 0)
+    if key is None or language == "en":
+        return error.strerror or str(error)
+    return say(key, language)

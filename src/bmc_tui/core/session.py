@@ -633,10 +633,12 @@ def restore_to_file(found: Recovered, target: Path, *, force: bool = False) -> P
     """Write an orphaned recovery to ``target`` as an ordinary canvas file, then remove the
     recovery file. Never over an existing file unless ``force``; raises ``CanvasError``."""
     if (target.exists() or target.is_symlink()) and not force:
-        raise CanvasError.single(target, "already exists; not overwriting it (--force does)")
+        raise CanvasError.single(target, say("recover-exists", default_language()))
     held = inspect(target)
     if held is not None and not held.stale:
-        raise CanvasError.single(target, f"is open in an editor: {held.owner.describe()}")
+        raise CanvasError.single(
+            target, say("recover-target-open", default_language(), owner=held.owner.describe())
+        )
     storage.write_canvas(found.canvas, target)
     RecoveryStore(found.file.parent).discard_file(found.file)
     return target

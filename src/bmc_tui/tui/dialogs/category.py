@@ -42,9 +42,7 @@ class CategoryDialog(Dialog[str]):
         words = ui_language(self)
         none = say("category-none", words)
         options.append(Option(f"0  {none}", id=NO_CATEGORY or "none"))
-        title = say(
-            "category-title", words, heading=heading(self.language), item=self.item_text
-        )
+        title = say("category-title", words, heading=heading(self.language), item=self.item_text)
         with Vertical(classes="dialog-box"):
             yield Static(title, classes="dialog-title", markup=False)
             yield OptionList(*options, id="categories")

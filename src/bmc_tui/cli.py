@@ -29,6 +29,7 @@ from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.places import first_problem
 from bmc_tui.core.storage import CanvasError, dumps, load, save, with_canvas_suffix
 from bmc_tui.core.textsafe import shown_path
+from bmc_tui.usage_errors import show_usage_error
 
 #: Which files ``bmc-tui init`` sets git up for, unless --pattern says otherwise.
 DEFAULT_PATTERN = "canvases/**/*.toml"
@@ -113,6 +114,23 @@ class DefaultToOpenGroup(WordedCommand, click.Group):
 
     GROUP_OPTIONS = frozenset({"-h", "--help", "-V", "--version"})
     command_class = WordedCommand
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's ``main``, but a usage error (a missing argument, an unknown option, a bad
+        value) is said by the catalogue, in the command line's language (exit 2, as click)."""
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        try:
+            return super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.UsageError as error:
+            show_usage_error(error, default_language(), self)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo(tell("cli-aborted"), err=True)
+            sys.exit(1)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         first = next((arg for arg in args if not arg.startswith("-")), None)

@@ -256,3 +256,42 @@ def test_refusals_across_items_in_danish(tmp_path: Path) -> None:
     english = validate(path, LC_ALL="C.UTF-8")
     assert "customer_segments[0].category: unknown category 'nitch' (known for" in english
     assert "duplicate item id 'abc' (first used at channels[0])" in english
+
+
+@pytest.mark.parametrize(
+    ("args", "danish", "english"),
+    [
+        # (The argument's name is read at import, in this process's language: not checked.)
+        (["validate"], "Fejl: Mangler argumentet '", "Error: Missing argument '"),
+        (
+            ["validate", "--quiett", "x"],
+            "Fejl: Tilvalget '--quiett' findes ikke. Mente du '--quiet'?",
+            "Error: No such option '--quiett'. Did you mean '--quiet'?",
+        ),
+        (
+            ["show", "--width", "5", "x"],
+            "Fejl: Ugyldig værdi for '--width': et helt tal fra 20 til 1000.",
+            "Error: Invalid value for '--width': a whole number from 20 to 1000.",
+        ),
+        (
+            ["show", "--lang", "de", "x"],
+            "Fejl: Ugyldig værdi for '--lang': vælg en af da, en.",
+            "Error: Invalid value for '--lang': choose one of da, en.",
+        ),
+        (["show", "--width"], "Fejl: Tilvalget '--width' skal have en værdi.", "requires a value"),
+        (["fmt", "--check=1", "x"], "Fejl: Tilvalget '--check' tager ingen værdi.", "not take"),
+    ],
+)
+def test_usage_errors_in_the_language(args: list[str], danish: str, english: str) -> None:
+    """click's own usage errors are English ("Error: Missing argument"); ours follow the
+    command line's language, exit 2 as click's, with the usage line and a hint to --help."""
+    runner = CliRunner()
+    said = runner.invoke(main, args, env={"BMC_TUI_LANG": "da"}, prog_name="bmc-tui")
+    assert said.exit_code == 2
+    assert danish in said.output
+    assert words(said.output) & {"Error", "Missing", "Invalid", "Try", "such", "value"} == set()
+    if "Brug:" in said.output:
+        assert f"Se 'bmc-tui {args[0]} --help' for hjælp." in said.output
+    told = runner.invoke(main, args, env={"LC_ALL": "C.UTF-8"}, prog_name="bmc-tui")
+    assert told.exit_code == 2
+    assert english in told.output

@@ -1481,6 +1481,41 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     # The help's key column: the word between the keys of a sequence ("m then 1-9").
     "help-key-then": {"da": "og så", "en": "then"},
+    # click's usage errors, in our words (bmc_tui/usage_errors.py).
+    "cli-error": {"da": "Fejl: {message}", "en": "Error: {message}"},
+    "cli-error-hint": {
+        "da": "Se '{command} --help' for hjælp.",
+        "en": "Try '{command} --help' for help.",
+    },
+    "cli-error-missing-argument": {
+        "da": "Mangler argumentet {name}.",
+        "en": "Missing argument {name}.",
+    },
+    "cli-error-missing-option": {"da": "Mangler tilvalget {name}.", "en": "Missing option {name}."},
+    "cli-error-no-such-option": {
+        "da": "Tilvalget {option} findes ikke.",
+        "en": "No such option {option}.",
+    },
+    "cli-error-did-you-mean": {"da": "Mente du {options}?", "en": "Did you mean {options}?"},
+    "cli-error-needs-value": {
+        "da": "Tilvalget {option} skal have en værdi.",
+        "en": "Option {option} requires a value.",
+    },
+    "cli-error-takes-no-value": {
+        "da": "Tilvalget {option} tager ingen værdi.",
+        "en": "Option {option} does not take a value.",
+    },
+    "cli-error-bad-value": {
+        "da": "Ugyldig værdi for {name}: {what}",
+        "en": "Invalid value for {name}: {what}",
+    },
+    "cli-error-choose": {"da": "vælg en af {choices}.", "en": "choose one of {choices}."},
+    "cli-error-range": {
+        "da": "et helt tal fra {low} til {high}.",
+        "en": "a whole number from {low} to {high}.",
+    },
+    "cli-error-integer": {"da": "et helt tal.", "en": "a whole number."},
+    "cli-aborted": {"da": "Afbrudt!", "en": "Aborted!"},
 }
 
 

@@ -295,3 +295,27 @@ def test_usage_errors_in_the_language(args: list[str], danish: str, english: str
     told = runner.invoke(main, args, env={"LC_ALL": "C.UTF-8"}, prog_name="bmc-tui")
     assert told.exit_code == 2
     assert english in told.output
+
+
+def test_merge_reports_its_conflicts_in_the_language(tmp_path: Path) -> None:
+    """The report is the reader's; the notes written into the canvas stay as they are
+    (bmc-tui reads them back when a conflict is resolved)."""
+    files = {
+        "base": '[canvas]\ntitle = "t"\n\n[[channels]]\nid = "a1"\ntext = "Butik"\n',
+        "ours": '[canvas]\ntitle = "vores"\n\n[[channels]]\nid = "a1"\ntext = "Butikken"\n',
+        "theirs": '[canvas]\ntitle = "deres"\n\n[[channels]]\nid = "a1"\ntext = "Webshop"\n',
+    }
+    for name, text in files.items():
+        (tmp_path / f"{name}.toml").write_text(text, encoding="utf-8")
+    args = ["merge", *(str(tmp_path / f"{name}.toml") for name in files), "-o"]
+    runner = CliRunner()
+    danish = runner.invoke(main, [*args, str(tmp_path / "da.toml")], env={"BMC_TUI_LANG": "da"})
+    assert danish.exit_code == 1
+    assert 'channels: punkt a1 "Butikken": begge sider ændrede text; beholdt begge' in (
+        danish.output
+    )
+    assert "lærredets oplysninger: title ændret forskelligt på de to sider" in danish.output
+    assert words(danish.output) & {"item", "both", "sides", "changed", "kept", "header"} == set()
+    english = runner.invoke(main, [*args, str(tmp_path / "en.toml")], env={"LC_ALL": "C.UTF-8"})
+    assert 'channels: item a1 "Butikken": both sides changed text; kept both' in english.output
+    assert (tmp_path / "da.toml").read_text() == (tmp_path / "en.toml").read_text()

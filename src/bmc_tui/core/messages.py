@@ -1516,6 +1516,37 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "cli-error-integer": {"da": "et helt tal.", "en": "a whole number."},
     "cli-aborted": {"da": "Afbrudt!", "en": "Aborted!"},
+    # The merge's report of its conflicts (core/merging.py; the notes it writes into the
+    # canvas stay as they are: bmc-tui reads them back to resolve a conflict).
+    "merge-where-header": {"da": "lærredets oplysninger", "en": "canvas header"},
+    "merge-side-ours": {"da": "vores", "en": "ours"},
+    "merge-side-theirs": {"da": "deres", "en": "theirs"},
+    "merge-both-added": {"da": " (begge tilføjede punktet)", "en": " (both added this item)"},
+    "merge-both-changed": {
+        "da": "punkt {id} {text}: begge sider ændrede {what}; beholdt begge (deres som punkt "
+        "{copy})",
+        "en": "item {id} {text}: both sides changed {what}; kept both (theirs as item {copy})",
+    },
+    "merge-changed-deleted": {
+        "da": "punkt {id} {text}: ændret af {kept}, slettet af {other}; beholdt det",
+        "en": "item {id} {text}: changed by {kept}, deleted by {other}; kept it",
+    },
+    "merge-category-dropped": {
+        "da": "punkt {id} {text}: kategorien {category} findes ikke i {block} efter flytningen; "
+        "udeladt",
+        "en": "item {id} {text}: category {category} does not exist in {block} after the move; "
+        "left it out",
+    },
+    "merge-both-values": {
+        "da": ": vores {ours}, deres {theirs}",
+        "en": ": ours {ours}, theirs {theirs}",
+    },
+    "merge-header-changed": {
+        "da": "{name} ændret forskelligt på de to sider{shown}; beholdt vores, deres står i "
+        "beskrivelsen",
+        "en": "{name} changed differently on both sides{shown}; kept ours, theirs is written in "
+        "the description",
+    },
 }
 
 

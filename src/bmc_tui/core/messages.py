@@ -1547,6 +1547,19 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "{name} changed differently on both sides{shown}; kept ours, theirs is written in "
         "the description",
     },
+    # A merge of files that are no canvases, line by line (core/linemerge.py).
+    "linemerge-no-git": {
+        "da": "git er ikke installeret (eller ikke på PATH); kan ikke flette linje for linje",
+        "en": "git is not installed (or not on PATH); cannot merge line by line",
+    },
+    "linemerge-cannot-run": {
+        "da": "kan ikke køre git merge-file: {reason}",
+        "en": "cannot run git merge-file: {reason}",
+    },
+    "linemerge-failed": {
+        "da": "git merge-file mislykkedes: {reason}",
+        "en": "git merge-file failed: {reason}",
+    },
 }
 
 

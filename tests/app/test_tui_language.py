@@ -345,3 +345,21 @@ async def test_the_cores_errors_speak_the_editors_language_not_the_locales(
 
 def words_in(text: str, some: set[str]) -> set[str]:
     return set(re.findall(r"[A-Za-zÆØÅæøå]+", text)) & some
+
+
+async def test_a_prompt_pinned_over_keeps_the_language_it_was_asked_in(da_canvas: Path) -> None:
+    """A prompt's words are its asker's: pinned over, it is finished as asked, not half in
+    one language and half in the other."""
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        prompt = app.screen
+        app.pin_language("en")
+        await pilot.pause()
+        assert app.screen is prompt
+        shown = screen_text(app)
+        assert "Sammenlign med en git-revision" in shown
+        assert "escape annullerer" in shown
+        assert "cancels" not in shown

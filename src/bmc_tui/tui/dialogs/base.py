@@ -29,6 +29,10 @@ class Dialog(ModalScreen[T]):
     """A modal question. ``escape`` dismisses with ``None``: the caller changes nothing."""
 
     DEFAULT_CLASSES = "dialog"
+    #: Whether the dialog words itself (``ui_language``) and so can say everything again in
+    #: another language; a prompt or a choice is given its words by the asker, and a question
+    #: asked is finished in the language it was asked in.
+    REWORDS: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.DIALOG)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -57,7 +61,8 @@ class Dialog(ModalScreen[T]):
         """Say everything again if the interface language changed while the dialog is open
         (the palette opens over a dialog and can pin another language, or turn the canvas's
         language, which the interface follows)."""
-        if self._worded_in not in (None, ui_language(self)) and not self._answered:
+        changed = self._worded_in not in (None, ui_language(self))
+        if changed and self.REWORDS and not self._answered:
             self.call_later(self.reword)
 
     async def reword(self) -> None:

@@ -29,6 +29,10 @@ from bmc_tui.core.model import Canvas, Header
 from bmc_tui.core.places import first_problem
 from bmc_tui.core.storage import CanvasError, dumps, load, save, with_canvas_suffix
 from bmc_tui.core.textsafe import shown_path
+from bmc_tui.usage_errors import show_usage_error
+
+#: Which files ``bmc-tui init`` sets git up for, unless --pattern says otherwise.
+DEFAULT_PATTERN = "canvases/**/*.toml"
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -65,11 +69,68 @@ def tell(key: str, **fields: object) -> str:
     return say(key, default_language(), **fields)
 
 
-class DefaultToOpenGroup(click.Group):
+def named(key: str, *, optional: bool = False, many: bool = False) -> str:
+    """An argument's or a value's name in the usage line and the options (``FIL``), in the
+    command line's language, marked as click marks it: ``[optional]``, ``many...``."""
+    name = tell(key)
+    name = f"[{name}]" if optional else name
+    return f"{name}..." if many else name
+
+
+class WordedCommand(click.Command):
+    """A command whose whole help speaks the command line's language: its texts come from
+    the catalogue (``help=tell(...)``), and so do the words click draws around them
+    ("Usage:", "Options", ``[OPTIONS]``, the help option's line), which click has in English."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", tell("cli-options-metavar"))
+        super().__init__(*args, **kwargs)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        formatter.write_usage(ctx.command_path, pieces, prefix=f"{tell('cli-usage')} ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [
+            record
+            for param in self.get_params(ctx)
+            if not isinstance(param, click.Argument)
+            and (record := param.get_help_record(ctx)) is not None
+        ]
+        if rows:
+            with formatter.section(tell("cli-options")):
+                formatter.write_dl(rows)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = tell("cli-option-help")
+        return option
+
+
+class DefaultToOpenGroup(WordedCommand, click.Group):
     """``bmc-tui FILE`` opens FILE: arguments that name no command open the editor, so
     ``bmc-tui FILE --lang da`` and ``bmc-tui --lang da FILE`` both work."""
 
     GROUP_OPTIONS = frozenset({"-h", "--help", "-V", "--version"})
+    command_class = WordedCommand
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's ``main``, but a usage error (a missing argument, an unknown option, a bad
+        value) is said by the catalogue, in the command line's language (exit 2, as click)."""
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        try:
+            return super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.UsageError as error:
+            show_usage_error(error, default_language(), self)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo(tell("cli-aborted"), err=True)
+            sys.exit(1)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         first = next((arg for arg in args if not arg.startswith("-")), None)
@@ -87,8 +148,14 @@ class DefaultToOpenGroup(click.Group):
             if command is not None and not command.hidden:
                 rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
         if rows:
-            with formatter.section("Commands"):
+            with formatter.section(tell("cli-commands")):
                 formatter.write_dl(rows)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # WordedCommand's options, then the commands (click.Group's, which comes later in
+        # the method order, would write the options in click's words).
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
 
 
 @click.group(
@@ -96,8 +163,11 @@ class DefaultToOpenGroup(click.Group):
     invoke_without_command=True,
     context_settings=CONTEXT_SETTINGS,
     help=tell("cli-help-main"),
+    subcommand_metavar=tell("cli-subcommand-metavar"),
 )
-@click.version_option(__version__, "-V", "--version", prog_name="bmc-tui")
+@click.version_option(
+    __version__, "-V", "--version", prog_name="bmc-tui", help=tell("cli-option-version")
+)
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """The editor, or the command named (the help text: the catalogue's ``cli-help-main``)."""
@@ -105,8 +175,13 @@ def main(ctx: click.Context) -> None:
         ctx.invoke(open_command, file=None, lang=None, ui_lang=None)
 
 
-@main.command("open", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-open"))
-@click.argument("file", required=False, type=click.Path(path_type=Path))
+@main.command("open", context_settings=CONTEXT_SETTINGS, help=tell("cli-help-open"))
+@click.argument(
+    "file",
+    required=False,
+    metavar=named("cli-name-file", optional=True),
+    type=click.Path(path_type=Path),
+)
 @click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-open-lang"))
 @click.option(
     "--ui-lang",
@@ -114,7 +189,7 @@ def main(ctx: click.Context) -> None:
     help=tell("cli-option-open-ui-lang"),
 )
 def open_command(file: Path | None, lang: Language | None, ui_lang: Language | None) -> None:
-    """Open FILE in the editor (the default command)."""
+    """Open FILE in the editor (the default command) (help: ``cli-help-open``)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail(tell("cli-needs-terminal"))
     # Imported here, not at the top: the headless commands must not pay for Textual.
@@ -124,17 +199,15 @@ def open_command(file: Path | None, lang: Language | None, ui_lang: Language | N
     run_editor(file, language=lang or default_language(), ui_language=ui_lang)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-new"))
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--title", default="", help=tell("cli-option-new-title"))
+@main.command(context_settings=CONTEXT_SETTINGS, help=tell("cli-help-new"))
+@click.argument("file", metavar=named("cli-name-file"), type=click.Path(path_type=Path))
+@click.option(
+    "--title", default="", metavar=named("cli-name-text"), help=tell("cli-option-new-title")
+)
 @click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-new-lang"))
 @reports_canvas_errors
 def new(file: Path, title: str, lang: Language | None) -> None:
-    """Write a new, empty canvas to FILE.
-
-    Never over an existing file. FILE gets ".toml" added unless it ends so, as the editor's
-    "save as" does.
-    """
+    """Write a new, empty canvas to FILE (help: ``cli-help-new``)."""
     file = with_canvas_suffix(file)
     if file.exists() or file.is_symlink():
         fail(tell("cli-exists", path=shown_path(file)))
@@ -146,14 +219,17 @@ def new(file: Path, title: str, lang: Language | None) -> None:
     click.echo(tell("cli-wrote", path=shown_path(file)))
 
 
-@main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-validate"))
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@main.command(context_settings=CONTEXT_SETTINGS, help=tell("cli-help-validate"))
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    metavar=named("cli-name-files", many=True),
+    type=click.Path(path_type=Path),
+)
 @click.option("-q", "--quiet", is_flag=True, help=tell("cli-option-validate-quiet"))
 def validate(files: tuple[Path, ...], quiet: bool) -> None:
-    """Check that each FILE is a valid canvas.
-
-    Each problem is a FILE:LINE:COL line. Exit 0 when every file is valid, 1 when any is not.
-    """
+    """Check that each FILE is a valid canvas (help: ``cli-help-validate``)."""
     invalid = 0
     for file in files:
         try:
@@ -168,16 +244,18 @@ def validate(files: tuple[Path, ...], quiet: bool) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-fmt"))
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@main.command(context_settings=CONTEXT_SETTINGS, help=tell("cli-help-fmt"))
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    metavar=named("cli-name-files", many=True),
+    type=click.Path(path_type=Path),
+)
 @click.option("--check", is_flag=True, help=tell("cli-option-fmt-check"))
 @click.option("--force", is_flag=True, help=tell("cli-option-fmt-force"))
 def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
-    """Rewrite each FILE in canonical form.
-
-    Ids are assigned and the order is fixed, as a code formatter does. A read-only FILE is
-    reported, not rewritten, unless --force is given.
-    """
+    """Rewrite each FILE in canonical form (help: ``cli-help-fmt``)."""
     from bmc_tui.core.storage import decode, parse, read_bytes, refuse_read_only
 
     errors = would_change = 0
@@ -204,9 +282,9 @@ def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-schema"))
+@main.command(context_settings=CONTEXT_SETTINGS, help=tell("cli-help-schema"))
 def schema() -> None:
-    """Print the JSON Schema of the canvas file format."""
+    """Print the JSON Schema of the canvas file format (help: ``cli-help-schema``)."""
     import json
 
     from bmc_tui.core.schema import canvas_json_schema
@@ -237,8 +315,13 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
     return parse(Path(label), decode(Path(label), file_at_revision(file, rev))), label
 
 
-@main.command("diff", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-diff"))
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@main.command("diff", context_settings=CONTEXT_SETTINGS, help=tell("cli-help-diff"))
+@click.argument(
+    "files",
+    nargs=-1,
+    metavar=named("cli-name-files", optional=True, many=True),
+    type=click.Path(path_type=Path),
+)
 @click.option(
     "--rev",
     metavar="REV|A..B",
@@ -249,7 +332,6 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
     "output_format",
     type=click.Choice(["text", "md", "json"]),
     default="text",
-    show_default=True,
     help=tell("cli-option-diff-format"),
 )
 @click.option(
@@ -261,11 +343,7 @@ def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
 def diff_command(
     files: tuple[Path, ...], rev: str | None, output_format: str, textconv: bool
 ) -> None:
-    """Show what changed between two canvases.
-
-    Item by item: OLD NEW, or FILE --rev REV. Exit 0 when the canvases are the same, 1 when they
-    differ, 2 on an error.
-    """
+    """Show what changed between two canvases (help: ``cli-help-diff``)."""
     from bmc_tui.core import diffing
     from bmc_tui.core.gitintegration import GitError, split_range
 
@@ -337,10 +415,11 @@ def _textconv(file: Path) -> None:
 # --- show, export ----------------------------------------------------------------------------
 
 
-@main.command("show", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-show"))
-@click.argument("file", type=click.Path(path_type=Path))
+@main.command("show", context_settings=CONTEXT_SETTINGS, help=tell("cli-help-show"))
+@click.argument("file", metavar=named("cli-name-file"), type=click.Path(path_type=Path))
 @click.option(
     "--width",
+    metavar=named("cli-name-columns"),
     type=click.IntRange(min=20, max=1000),
     help=tell("cli-option-show-width"),
 )
@@ -348,12 +427,7 @@ def _textconv(file: Path) -> None:
 @click.option("--summary", is_flag=True, help=tell("cli-option-show-summary"))
 @reports_canvas_errors
 def show_command(file: Path, width: int | None, lang: Language | None, summary: bool) -> None:
-    """Print FILE as the nine-block canvas grid.
-
-    Blocks are stacked below 80 columns. Coloured on a terminal; plain text when piped or when
-    NO_COLOR is set. With --summary, a plain table instead: per block, how many items are in
-    each status (untested, testing, validated, invalidated).
-    """
+    """Print FILE as the nine-block canvas grid (help: ``cli-help-show``)."""
     canvas = load(file)
     language = lang or canvas.header.language
     if summary:
@@ -366,8 +440,8 @@ def show_command(file: Path, width: int | None, lang: Language | None, summary: 
     print_canvas(canvas, language, width=width)
 
 
-@main.command("export", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-export"))
-@click.argument("file", type=click.Path(path_type=Path))
+@main.command("export", context_settings=CONTEXT_SETTINGS, help=tell("cli-help-export"))
+@click.argument("file", metavar=named("cli-name-file"), type=click.Path(path_type=Path))
 @click.option(
     "-f",
     "--format",
@@ -378,6 +452,7 @@ def show_command(file: Path, width: int | None, lang: Language | None, summary: 
 @click.option(
     "-o",
     "--output",
+    metavar=named("cli-name-out"),
     type=click.Path(path_type=Path),
     help=tell("cli-option-export-output"),
 )
@@ -386,10 +461,7 @@ def show_command(file: Path, width: int | None, lang: Language | None, summary: 
 def export_command(
     file: Path, export_format: str | None, output: Path | None, lang: Language | None
 ) -> None:
-    """Export FILE as Markdown, HTML, JSON or SVG.
-
-    Markdown, a self-contained A4 HTML poster, JSON, or an SVG picture of the grid.
-    """
+    """Export FILE as Markdown, HTML, JSON or SVG (help: ``cli-help-export``)."""
     from bmc_tui.core.export import UnknownFormat, choose_format, render, write_export
     from bmc_tui.core.storage import names_a_stream
 
@@ -408,24 +480,23 @@ def export_command(
         click.echo(tell("cli-wrote", path=shown_path(output)))
 
 
-@main.command("merge", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-merge"))
-@click.argument("base", type=click.Path(path_type=Path))
-@click.argument("ours", type=click.Path(path_type=Path))
-@click.argument("theirs", type=click.Path(path_type=Path))
+@main.command("merge", context_settings=CONTEXT_SETTINGS, help=tell("cli-help-merge"))
+@click.argument("base", metavar=named("cli-name-base"), type=click.Path(path_type=Path))
+@click.argument("ours", metavar=named("cli-name-ours"), type=click.Path(path_type=Path))
+@click.argument("theirs", metavar=named("cli-name-theirs"), type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help=tell("cli-option-merge-output")
+    "-o",
+    "--output",
+    metavar=named("cli-name-file"),
+    type=click.Path(path_type=Path),
+    help=tell("cli-option-merge-output"),
 )
-@click.option("--name", metavar="NAME", help=tell("cli-option-merge-name"))
+@click.option("--name", metavar=named("cli-name-name"), help=tell("cli-option-merge-name"))
 @reports_canvas_errors
 def merge_command(
     base: Path, ours: Path, theirs: Path, output: Path | None, name: str | None
 ) -> None:
-    """Merge two changed canvases item by item.
-
-    THEIRS is merged into OURS, both changed from BASE; git's merge driver. Conflicts keep both
-    versions, tagged `conflict` with a note saying which is which. Exit 0 when clean, 1 when
-    conflicts were left (one line each), 2 on an error, in which case nothing is written.
-    """
+    """Merge two changed canvases item by item (help: ``cli-help-merge``)."""
     from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.merging import MergeError, merge
     from bmc_tui.core.storage import decode, parse, read_bytes
@@ -483,17 +554,22 @@ def _merge_lines(
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command("check", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-check"))
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--disable", multiple=True, metavar="RULE", help=tell("cli-option-check-disable"))
+@main.command("check", context_settings=CONTEXT_SETTINGS, help=tell("cli-help-check"))
+@click.argument(
+    "files",
+    nargs=-1,
+    metavar=named("cli-name-files", optional=True, many=True),
+    type=click.Path(path_type=Path),
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar=named("cli-name-rule"),
+    help=tell("cli-option-check-disable"),
+)
 @click.option("--list-rules", is_flag=True, help=tell("cli-option-check-list-rules"))
 def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -> None:
-    """Lint each canvas FILE for what it may miss.
-
-    Each finding is a `FILE:LINE:COL: rule-id message` line. A canvas can switch rules off
-    itself with `lint_disable = [...]` in its [canvas] table. Exit 0 when clean, 1 on findings,
-    2 when a file cannot be read.
-    """
+    """Lint each canvas FILE for what it may miss (help: ``cli-help-check``)."""
     from bmc_tui.core.lint import RULES, Locator, lint, unknown_rules
     from bmc_tui.core.storage import decode, parse, read_bytes
 
@@ -528,25 +604,23 @@ def check(files: tuple[Path, ...], disable: tuple[str, ...], list_rules: bool) -
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command("init", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-init"))
+@main.command("init", context_settings=CONTEXT_SETTINGS, help=tell("cli-help-init"))
 @click.option(
     "--pattern",
-    default="canvases/**/*.toml",
-    show_default=True,
-    help=tell("cli-option-init-pattern"),
+    default=DEFAULT_PATTERN,
+    metavar=named("cli-name-pattern"),
+    help=tell("cli-option-init-pattern", default=DEFAULT_PATTERN),
 )
 @click.option("--dry-run", is_flag=True, help=tell("cli-option-init-dry-run"))
-@click.argument("where", required=False, type=click.Path(path_type=Path), default=Path())
+@click.argument(
+    "where",
+    required=False,
+    metavar=named("cli-name-where", optional=True),
+    type=click.Path(path_type=Path),
+    default=Path(),
+)
 def init(pattern: str, dry_run: bool, where: Path) -> None:
-    """Set up this git repository for canvases.
-
-    Once per clone; safe to run again. Git diffs and merges canvases item by item (`PATTERN
-    diff=bmc merge=bmc` in .gitattributes, the drivers in the repository's own git config); lock
-    files stay out of git (.gitignore); canvas.schema.json and a .taplo.toml rule let TOML
-    editors (Taplo, Even Better TOML) check canvases and format them as bmc-tui does. Existing
-    files are added to, never replaced. Commit the files; everyone who clones runs `bmc-tui
-    init` for the config. Exit 1 when a .taplo.toml rule of the user's own is in the way.
-    """
+    """Set up this git repository for canvases (help: ``cli-help-init``)."""
     from bmc_tui.core.gitintegration import GitError, pattern_warnings
     from bmc_tui.core.repository_setup import SCHEMA_FILE, SetupError, apply_step, plan_setup
 
@@ -594,7 +668,7 @@ def init(pattern: str, dry_run: bool, where: Path) -> None:
 
 # The old name, kept so scripts and habits keep working: the very same command.
 main.add_command(
-    click.Command(
+    WordedCommand(
         "git-setup",
         context_settings=CONTEXT_SETTINGS,
         callback=init.callback,
@@ -607,21 +681,25 @@ main.add_command(
 # --- recover (the canvas session's untitled recoveries) --------------------------------------
 
 
-@main.command("recover", context_settings=CONTEXT_SETTINGS, short_help=tell("cli-help-recover"))
-@click.argument("number", required=False, type=click.IntRange(min=1))
+@main.command("recover", context_settings=CONTEXT_SETTINGS, help=tell("cli-help-recover"))
+@click.argument(
+    "number",
+    required=False,
+    metavar=named("cli-name-number", optional=True),
+    type=click.IntRange(min=1),
+)
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help=tell("cli-option-recover-output")
+    "-o",
+    "--output",
+    metavar=named("cli-name-file"),
+    type=click.Path(path_type=Path),
+    help=tell("cli-option-recover-output"),
 )
 @click.option("--force", is_flag=True, help=tell("cli-option-recover-force"))
 @click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-recover-lang"))
 @reports_canvas_errors
 def recover(number: int | None, output: Path | None, force: bool, lang: Language | None) -> None:
-    """List or restore canvases never saved.
-
-    Canvases whose editor has gone before they were saved. `bmc-tui recover` lists them, newest
-    first; `bmc-tui recover N -o FILE` writes number N to FILE as an ordinary canvas and removes
-    its recovery file. Never over an existing FILE without --force.
-    """
+    """List or restore canvases never saved (help: ``cli-help-recover``)."""
     from bmc_tui.core.session import describe_recovery, orphaned_untitled, restore_to_file
 
     language = lang or default_language()

@@ -12,7 +12,7 @@ from rich.table import Table
 from textual.command import CommandInput, CommandPalette
 from textual.widgets import Static
 
-from bmc_tui.core.catalogue import LANGUAGES
+from bmc_tui.core.catalogue import LANGUAGES, BlockId
 from bmc_tui.core.interface_language import ENVIRONMENT_VARIABLE
 from bmc_tui.tui.app import BmcApp, create_app
 from bmc_tui.tui.commands import CanvasCommands, system_commands
@@ -38,7 +38,7 @@ ENGLISH_WORDS = frozenset({
     "chooses", "keeps", "Date", "Title", "Designed", "Description",
     "branch", "compares", "Item", "deleted", "Nothing", "has", "categories", "Discard", "unsaved",
     "changes", "This", "saves", "In", "this", "Type", "something", "does", "exist", "month",
-    "moves", "between", "fields",
+    "moves", "between", "fields", "then",
 })
 # fmt: on
 
@@ -83,6 +83,7 @@ async def test_a_danish_canvas_has_a_danish_key_bar_help_and_too_small_screen(
         help_text = " ".join(static_text(s) for s in app.screen.query(Static))
         assert "På lærredet" in help_text
         assert "De ni blokke" in help_text
+        assert "m og så 1-9" in help_text
         assert english_words(help_text) == set()
         assert english_words(key_bar(app)) == set()
         await pilot.press("escape")
@@ -273,3 +274,94 @@ async def test_the_same_walk_on_an_english_canvas_speaks_english(en_canvas: Path
     assert "Nothing to undo" in said["undo"]
     assert "Save canvas as" in said["save-as"]
     assert all(english_words(text) for text in said.values()), said
+
+
+@pytest.mark.parametrize(
+    ("key", "dialog_words"), [("t", "Tags for:"), ("c", "(none)"), ("s", "Status for:")]
+)
+async def test_a_language_pinned_from_the_palette_over_a_dialog_rewords_it(
+    da_canvas: Path, key: str, dialog_words: str
+) -> None:
+    """The palette opens over a dialog and can pin the interface language there. The dialog
+    asks the app for its language (never its caller), and says everything again in the
+    pinned one when it is shown again, keeping what was typed."""
+    from textual.widgets import Input
+
+    from bmc_tui.tui.dialogs.base import Dialog
+
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        canvas(app).focus_block(BlockId.CUSTOMER_SEGMENTS)
+        await pilot.press(key)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, Dialog)
+        typed = list(dialog.query(Input))
+        for field in typed:
+            field.value = "familier ny"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        commands = {name: run for name, run, _ in CanvasCommands(app.screen)._commands()}
+        app.screen.dismiss()
+        await pilot.pause()
+        commands["Brugerfladens sprog: English"]()
+        await pilot.pause()
+        assert app.screen is dialog
+        shown = screen_text(app)
+        assert dialog_words in shown
+        assert "escape cancels" in shown
+        assert "annullerer" not in shown
+        for field in dialog.query(Input):
+            assert field.value == "familier ny"
+        if typed:
+            assert isinstance(app.focused, Input)
+
+
+async def test_the_cores_errors_speak_the_editors_language_not_the_locales(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Danish canvas under an English locale: the editor speaks Danish, and so does a
+    save that fails (the core words it, in the editor's language while it runs)."""
+    from bmc_tui.core.interface_language import default_language
+    from bmc_tui.tui.dialogs.text_prompt import TextPrompt
+
+    monkeypatch.delenv(ENVIRONMENT_VARIABLE, raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    app = create_app(None, language="da")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = canvas(app)
+        screen.run_worker(screen.save_as())
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("ctrl+a", "ctrl+k", *"/ingen/mappe/her", "enter")
+        await pilot.pause()
+        said = " ".join(f"{n.title} {n.message}" for n in app._notifications)
+        assert "Ikke gemt" in said
+        assert "kan ikke gemme: mappen /ingen/mappe findes ikke" in said
+        assert words_in(said, {"cannot", "save", "folder", "does", "exist"}) == set()
+    assert default_language() == "en", "the locale decides again once the editor is gone"
+
+
+def words_in(text: str, some: set[str]) -> set[str]:
+    return set(re.findall(r"[A-Za-zÆØÅæøå]+", text)) & some
+
+
+async def test_a_prompt_pinned_over_keeps_the_language_it_was_asked_in(da_canvas: Path) -> None:
+    """A prompt's words are its asker's: pinned over, it is finished as asked, not half in
+    one language and half in the other."""
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        prompt = app.screen
+        app.pin_language("en")
+        await pilot.pause()
+        assert app.screen is prompt
+        shown = screen_text(app)
+        assert "Sammenlign med en git-revision" in shown
+        assert "escape annullerer" in shown
+        assert "cancels" not in shown

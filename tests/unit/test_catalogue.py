@@ -179,12 +179,20 @@ def test_a_block_allows_no_category_or_one_it_lists_and_says_which_it_knows() ->
         assert entry.allows(None)
         assert all(entry.allows(category.id) for category in entry.categories)
         assert not entry.allows("no_such_category")
+        # A Refusal: said in either language by whoever shows it (English as its str).
         refusal = entry.unknown_category("no_such_category")
-        assert refusal.startswith(f"unknown category 'no_such_category' (known for {entry.id}: ")
+        english, danish = refusal.words("en"), refusal.words("da")
+        assert str(refusal) == english
+        assert english.startswith("unknown category 'no_such_category' (")
+        assert danish.startswith("ukendt kategori 'no_such_category' (")
         for category in entry.categories:
-            assert category.id in refusal
-        if not entry.categories:
-            assert refusal.endswith(": none)")
+            assert category.id in english
+            assert category.id in danish
+        if entry.categories:
+            assert f"(known for {entry.id}: " in english
+        else:
+            assert english.endswith(f"({entry.id} has no categories)")
+            assert danish.endswith(f"({entry.id} har ingen kategorier)")
 
 
 # --- faithful to the Danish seed ----------------------------------------------------------------

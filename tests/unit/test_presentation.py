@@ -101,6 +101,20 @@ def test_category_labels_grow_with_their_column() -> None:
     assert category_label(segments, "customized", "en").startswith("Customised (modified")
 
 
+def test_the_danish_customized_is_the_templates_own_word_at_every_size() -> None:
+    """The Danish template writes "• Customized (modifi ceret, tilpasset til bestemt person
+    eller opgave)": "Customized" is its Danish word for the kind, glossed in Danish. The pane
+    shows it as the template does (no word of ours in its place), the same word in a narrow
+    column and a roomy one, and the gloss wherever the whole label has room."""
+    segments = block(BlockId.CUSTOMER_SEGMENTS)
+    narrow = category_label(segments, "customized", "da", presentation.ROOMY_COLUMN - 1)
+    roomy = category_label(segments, "customized", "da", presentation.ROOMY_COLUMN)
+    assert narrow == roomy == "Customized"
+    assert category_label(segments, "customized", "da") == (
+        "Customized (modificeret, tilpasset til bestemt person eller opgave)"
+    )
+
+
 # --- the guide -------------------------------------------------------------------------------
 
 

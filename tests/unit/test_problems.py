@@ -4,6 +4,7 @@ and a date that does not exist says so."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -11,7 +12,7 @@ from pydantic import ValidationError
 from bmc_tui.core.catalogue import LANGUAGES, Language
 from bmc_tui.core.model import Header, Item
 from bmc_tui.core.places import first_problem
-from bmc_tui.core.problems import Refusal, parse_date
+from bmc_tui.core.problems import Refusal, parse_date, toml_words
 from bmc_tui.core.storage import CanvasError, parse
 
 REGEX_SIGNS = ("^", "$", "\\w", "[", "pattern")
@@ -84,3 +85,57 @@ def test_a_bare_toml_date_that_does_not_exist_says_so_at_its_place() -> None:
     problem = caught.value.problems[0]
     assert problem.message == "date: 2025-13-45 does not exist: there is no month 13"
     assert (problem.line, problem.column) == (3, 8)
+
+
+#: Broken TOML a person writes by hand, where tomllib finds it, and what each language says.
+BROKEN_TOML = [
+    ("[canvas]\ntitle = Værksted\n", (2, 9), "ugyldig værdi", "invalid value"),
+    ('[canvas]\ntitle "x"\n', (2, 7), "der mangler et = efter nøglen", "an = is missing"),
+    ('[canvas\ntitle = "x"\n', (1, 8), "tabellens navn mangler sit", "the table name lacks"),
+    ('[canvas]\ntitle = "x\n', (2, 11), "en streng mangler sit afsluttende", "a string lacks its"),
+    ('[canvas]\ntitle = "x" y\n', (2, 13), "der står mere efter værdien", "more follows the value"),
+    (
+        "[canvas]\n[canvas]\n",
+        (2, 8),
+        "tabellen [canvas] står der to gange",
+        "the table [canvas] is",
+    ),
+    (
+        '[canvas]\ntitle = "a"\ntitle = "b"\n',
+        (3, 12),
+        "en værdi med det navn er",
+        "a value of that",
+    ),
+    ('[[channels]]\ntext = "a\\q"\n', (2, 12), "en \\ i en streng skal", "a \\ in a string"),
+    ('[[channels]]\ntags = ["a"\n', (3, 1), "en liste mangler sit", "a list lacks its"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "danish", "english"), BROKEN_TOML)
+def test_invalid_toml_is_said_in_words_at_its_place(
+    monkeypatch: pytest.MonkeyPatch, text: str, place: tuple[int, int], danish: str, english: str
+) -> None:
+    """tomllib's English after "ugyldig TOML:" read as two languages in one line; its common
+    errors are the catalogue's words now, and the place is kept."""
+    for language, words in (("da", danish), ("en", english)):
+        monkeypatch.setenv("BMC_TUI_LANG", language)
+        with pytest.raises(CanvasError) as caught:
+            parse(Path("x.toml"), text)
+        (problem,) = caught.value.problems
+        prefix = "ugyldig TOML: " if language == "da" else "invalid TOML: "
+        assert problem.message.startswith(prefix + words), problem.message
+        assert (problem.line, problem.column) == place
+
+
+def test_every_tomllib_message_known_here_has_words_and_an_unknown_one_is_kept() -> None:
+    for message in (
+        "Invalid statement",
+        "Cannot declare ('a', 'b') twice",
+        "Cannot mutate immutable namespace ('a',)",
+        "Duplicate inline table key 'b'",
+        "Unclosed inline table",
+    ):
+        assert toml_words(message, "da") != message
+        assert toml_words(message, "en") != message
+    assert "[a.b]" in toml_words("Cannot declare ('a', 'b') twice", "da")
+    assert toml_words("Something tomllib says one day", "da") == "Something tomllib says one day"

@@ -22,7 +22,7 @@ from bmc_tui.core import storage
 from bmc_tui.core.catalogue import BlockId
 from bmc_tui.core.locking import acquire, inspect, lock_path
 from bmc_tui.core.merging import merge
-from bmc_tui.core.model import CONFLICT_TAG, Canvas, Header, Item
+from bmc_tui.core.model import CONFLICT_TAG, MAX_NOTE_LENGTH, Canvas, Header, Item
 from bmc_tui.core.recovery import Recovered, RecoveryStore
 from bmc_tui.core.session import (
     CanvasSession,
@@ -416,6 +416,29 @@ def test_merge_after_keep_mine_uses_the_version_kept_over_as_base(path: Path) ->
     outcome = session.merge_with_disk()
     assert isinstance(outcome, Merged)
     assert texts(session.document.canvas) == ["Bread", "Mine", "More of theirs"]
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        ("da", "kan ikke flette: lærredets oplysninger: description: må højst have"),
+        ("en", "cannot merge: canvas header: description: may have at most"),
+    ],
+)
+def test_a_merge_that_cannot_be_made_says_why_in_the_language(
+    path: Path, monkeypatch: pytest.MonkeyPatch, language: str, says: str
+) -> None:
+    """Both sides retitled a canvas whose description is nearly full: the merge notes the
+    other title in the description, which is then too long; nothing is merged, in words."""
+    monkeypatch.setenv("BMC_TUI_LANG", language)
+    full = "x" * (MAX_NOTE_LENGTH - 5)
+    save(Canvas(header=Header(title="A", description=full)), path)
+    session = opened(path)
+    session.document.set_header(Header(title="Ours", description=full))
+    save(Canvas(header=Header(title="Theirs", description=full)), path)
+    outcome = session.merge_with_disk()
+    assert isinstance(outcome, DiskProblem)
+    assert outcome.message == f"{path}: {says} 20000 {'tegn' if language == 'da' else 'characters'}"
 
 
 def test_a_vanished_file_is_reported_once(path: Path) -> None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
 
-Language = Literal["da", "en"]
-LANGUAGES: tuple[Language, ...] = ("da", "en")
+# Re-exported: the languages are defined below the catalogue (core.language), so the message
+# catalogue can be keyed by them while the blocks word their refusals with it.
+from bmc_tui.core.language import LANGUAGES as LANGUAGES
+from bmc_tui.core.language import Language as Language
+from bmc_tui.core.problems import Refusal
 
 #: The canvas is ten equal columns wide; each top block spans two, each bottom block five.
 GRID_COLUMNS = 10
@@ -99,10 +101,15 @@ class Block:
         block lists. The one rule the model, storage, editing and merging all ask."""
         return category_id is None or self.category(category_id) is not None
 
-    def unknown_category(self, category_id: str) -> str:
-        """Why ``category_id`` is refused here, naming the categories the block knows."""
-        known = ", ".join(c.id for c in self.categories) or "none"
-        return f"unknown category {category_id!r} (known for {self.id.value}: {known})"
+    def unknown_category(self, category_id: str) -> Refusal:
+        """Why ``category_id`` is refused here, naming the categories the block knows: a
+        ``Refusal``, raised by the model and said in either language by whoever shows it."""
+        if not self.categories:
+            return Refusal("problem-no-categories", category=repr(category_id), block=self.id.value)
+        known = ", ".join(c.id for c in self.categories)
+        return Refusal(
+            "problem-unknown-category", category=repr(category_id), block=self.id.value, known=known
+        )
 
 
 BLOCKS: tuple[Block, ...] = (
@@ -353,6 +360,8 @@ BLOCKS: tuple[Block, ...] = (
             Category("mass_market", Text("Massemarked", "Mass market")),
             Category("niche", Text("Niche", "Niche market")),
             Category("segmented", Text("Segmenteret", "Segmented")),
+            # "Customized" is the Danish template's own word (glossed in Danish in brackets),
+            # so it is the Danish label too, short and long: not a word left untranslated.
             Category(
                 "customized",
                 Text(

@@ -36,6 +36,7 @@ from bmc_tui.core.catalogue import (
     Language,
     Text,
 )
+from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Item
 from bmc_tui.core.presentation import (
@@ -565,7 +566,7 @@ def write_export(text: str, output: Path, *, source: Path) -> None:
     target = Path(os.path.realpath(output))
     if not names_a_stream(output):
         if target == Path(os.path.realpath(source)):
-            raise CanvasError.single(output, "is the canvas being exported; not overwriting it")
+            raise CanvasError.single(output, say("export-onto-source", default_language()))
         if target.is_dir():
-            raise CanvasError.single(output, "is a folder; give a file name to write")
+            raise CanvasError.single(output, say("export-is-folder", default_language()))
     write_file(output, text.encode("utf-8"))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.messages import say
+from bmc_tui.core.problems import os_words
 from bmc_tui.core.textsafe import shown_path
 
 #: Where canvases live by default. ``**/`` matches zero or more folders, so this covers
@@ -36,11 +37,13 @@ class GitError(Exception):
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     if shutil.which("git") is None:
-        raise GitError("git is not installed (or not on PATH)")
+        raise GitError(say("git-missing", default_language()))
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as error:
-        raise GitError(f"cannot run git: {error.strerror or error}") from None
+        raise GitError(
+            say("git-cannot-run", default_language(), reason=os_words(error, default_language()))
+        ) from None
 
 
 def _folder(path: Path) -> Path:
@@ -53,10 +56,10 @@ def repo_toplevel(path: Path) -> Path:
     """The root of the work tree that holds ``path``; ``GitError`` outside a repository."""
     folder = _folder(path)
     if not folder.is_dir():
-        raise GitError(f"{shown_path(folder)}: no such folder")
+        raise GitError(say("git-no-folder", default_language(), folder=shown_path(folder)))
     result = _run(["rev-parse", "--show-toplevel"], folder)
     if result.returncode != 0 or not result.stdout.strip():
-        raise GitError(f"{shown_path(path)}: not in a git repository")
+        raise GitError(say("git-not-a-repository", default_language(), path=shown_path(path)))
     return Path(os.fsdecode(result.stdout.strip()))
 
 
@@ -70,7 +73,7 @@ def repo_path(path: Path) -> str:
     repo_toplevel(path)
     result = _run(["rev-parse", "--show-prefix"], folder)
     if result.returncode != 0:
-        raise GitError(f"{shown_path(path)}: not in a git repository")
+        raise GitError(say("git-not-a-repository", default_language(), path=shown_path(path)))
     prefix = os.fsdecode(result.stdout.strip())
     return f"{prefix}{path.name}" if not path.is_dir() else prefix.rstrip("/")
 
@@ -78,10 +81,10 @@ def repo_path(path: Path) -> str:
 def resolve_revision(path: Path, rev: str) -> str:
     """The commit id ``rev`` names, or a ``GitError`` saying it names none."""
     if not rev or rev.startswith("-"):
-        raise GitError(f"unknown revision {rev!r}")
+        raise GitError(say("git-unknown-revision", default_language(), rev=repr(rev)))
     result = _run(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], _folder(path))
     if result.returncode != 0:
-        raise GitError(f"unknown revision {rev!r}")
+        raise GitError(say("git-unknown-revision", default_language(), rev=repr(rev)))
     return result.stdout.decode().strip()
 
 
@@ -91,7 +94,9 @@ def file_at_revision(path: Path, rev: str) -> bytes:
     commit = resolve_revision(path, rev)
     result = _run(["cat-file", "blob", f"{commit}:{relative}"], _folder(path))
     if result.returncode != 0:
-        raise GitError(f"{shown_path(relative)}: not in revision {rev!r}")
+        raise GitError(
+            say("git-not-in-revision", default_language(), path=shown_path(relative), rev=repr(rev))
+        )
     return result.stdout
 
 
@@ -102,7 +107,7 @@ def split_range(spec: str) -> tuple[str, str | None]:
     """
     if ".." in spec:
         if "..." in spec:
-            raise GitError(f"{spec!r}: use A..B (three dots are not supported)")
+            raise GitError(say("git-three-dots", default_language(), spec=repr(spec)))
         old, new = spec.split("..", 1)
         return old or "HEAD", new or "HEAD"
     return spec, None
@@ -129,7 +134,7 @@ def own_command() -> list[str]:
 def attributes_line(pattern: str) -> str:
     """The ``.gitattributes`` line that gives ``pattern`` the bmc diff and merge drivers."""
     if not pattern or any(char.isspace() for char in pattern):
-        raise GitError(f"{pattern!r}: a .gitattributes pattern cannot be empty or hold spaces")
+        raise GitError(say("git-pattern-spaces", default_language(), pattern=repr(pattern)))
     if pattern.startswith(("#", "!")):
         # git reads "#..." as a comment and refuses "!...": either way no file would match.
         raise GitError(say("git-pattern-comment", default_language(), pattern=repr(pattern)))
@@ -204,4 +209,11 @@ def set_git_config(root: Path, key: str, value: str) -> None:
     result = _run(["config", "--local", key, value], root)
     if result.returncode != 0:
         message = result.stderr.decode(errors="replace").strip().splitlines()
-        raise GitError(f"git config {key}: {message[0] if message else 'failed'}")
+        raise GitError(
+            say(
+                "git-config-failed",
+                default_language(),
+                key=key,
+                reason=message[0] if message else "-",
+            )
+        )

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import locale
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Final
 
-from bmc_tui.core.catalogue import LANGUAGES, Language
+from bmc_tui.core.language import LANGUAGES, Language
 
 #: The environment variable that pins the interface language (``da`` or ``en``).
 ENVIRONMENT_VARIABLE: Final = "BMC_TUI_LANG"
@@ -46,13 +46,33 @@ def locale_language(environ: Mapping[str, str] = os.environ) -> Language:
     return "da" if code.lower().startswith("da") else "en"
 
 
+#: While an editor runs: what tells the language its interface speaks now (see ``speak``).
+_speaker: Callable[[], Language | None] | None = None
+
+
+def speak(speaker: Callable[[], Language | None] | None) -> None:
+    """Word the core's messages in the language ``speaker`` tells, or (None) by the setting
+    and the locale again.
+
+    The core words its errors when it raises them (``storage``'s "cannot save", a merge
+    that cannot be made), without knowing who shows them. The command line shows them in
+    the setting's language; the editor in its interface language, which follows the open
+    canvas and the palette. So an editor, while it runs, is asked here; a speaker that
+    answers None (its editor is gone) is passed over.
+    """
+    global _speaker
+    _speaker = speaker
+
+
 def default_language(environ: Mapping[str, str] = os.environ) -> Language:
-    """The language when no canvas decides: what ``BMC_TUI_LANG`` pins, else the locale's.
+    """The language when no canvas decides: what ``BMC_TUI_LANG`` pins, else the locale's
+    (or, while an editor runs, its interface language: see ``speak``).
 
     The command line speaks it, the core's errors are worded in it, and a new canvas is
     written in it unless ``--lang`` says otherwise: the same setting the editor obeys.
     """
-    return pinned_language(None, environ) or locale_language(environ)
+    spoken = _speaker() if _speaker is not None else None
+    return spoken or pinned_language(None, environ) or locale_language(environ)
 
 
 def interface_language(canvas_language: Language, pinned: Language | None) -> Language:

@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.interface_language import default_language
+from bmc_tui.core.messages import say
+from bmc_tui.core.problems import os_words
 
 #: The top-level keys a canvas file may have: one of them makes a TOML file a canvas.
 CANVAS_KEYS = frozenset({"format_version", "canvas", *(block.id.value for block in BLOCKS)})
@@ -51,7 +54,7 @@ def is_not_a_canvas(data: bytes) -> bool:
 def merge_lines(base: Path, ours: Path, theirs: Path, *, name: str) -> LineMerge:
     """git's three-way line merge of the three files; conflicts marked as git marks them."""
     if shutil.which("git") is None:
-        raise LineMergeError("git is not installed (or not on PATH); cannot merge line by line")
+        raise LineMergeError(say("linemerge-no-git", default_language()))
     labels = [f"{name} (ours)", f"{name} (base)", f"{name} (theirs)"]
     command = ["git", "merge-file", "-p"]
     for label in labels:
@@ -61,9 +64,13 @@ def merge_lines(base: Path, ours: Path, theirs: Path, *, name: str) -> LineMerge
             [*command, str(ours), str(base), str(theirs)], capture_output=True, check=False
         )
     except OSError as error:
-        raise LineMergeError(f"cannot run git merge-file: {error.strerror or error}") from None
+        reason = os_words(error, default_language())
+        raise LineMergeError(
+            say("linemerge-cannot-run", default_language(), reason=reason)
+        ) from None
     # merge-file exits with the number of conflicts (capped at 127), negative on an error.
     if done.returncode < 0 or done.returncode > 127:
-        reason = done.stderr.decode(errors="replace").strip().splitlines()
-        raise LineMergeError(f"git merge-file failed: {reason[0] if reason else done.returncode}")
+        said = done.stderr.decode(errors="replace").strip().splitlines()
+        reason = said[0] if said else str(done.returncode)
+        raise LineMergeError(say("linemerge-failed", default_language(), reason=reason))
     return LineMerge(done.stdout, done.returncode)

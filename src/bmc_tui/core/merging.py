@@ -29,7 +29,9 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId
+from bmc_tui.core.catalogue import BLOCKS, BLOCKS_BY_ID, BlockId, Language
+from bmc_tui.core.interface_language import default_language
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import (
     CONFLICT_TAG,
     ITEM_FIELDS,
@@ -63,7 +65,7 @@ class Conflict:
     message: str
 
     def __str__(self) -> str:
-        where = self.block.value if self.block is not None else "canvas header"
+        where = self.block.value if self.block is not None else say("merge-where-header", _says())
         return f"{where}: {self.message}"
 
 
@@ -230,14 +232,18 @@ class _Merger:
                 ),
             )
         )
-        self.conflicts.append(
-            Conflict(
-                ours_block,
-                item_id,
-                f"item {item_id} {_quote(ours[1].text)}: both sides changed {what}; "
-                f"kept both (theirs as item {copy_id})",
-            )
+        fields_changed = ", ".join(conflicting)
+        if base is None:
+            fields_changed += say("merge-both-added", _says())
+        report = say(
+            "merge-both-changed",
+            _says(),
+            id=item_id,
+            text=_quote(ours[1].text),
+            what=fields_changed,
+            copy=copy_id,
         )
+        self.conflicts.append(Conflict(ours_block, item_id, report))
 
     def _edited_and_deleted(self, item_id: str, kept: Placed, kept_side: str) -> None:
         other = "theirs" if kept_side == "ours" else "ours"
@@ -253,14 +259,15 @@ class _Merger:
                 f"conflict: {other} deleted this item.",
             ),
         )
-        self.conflicts.append(
-            Conflict(
-                block,
-                item_id,
-                f"item {item_id} {_quote(item.text)}: changed by {kept_side}, deleted by "
-                f"{other}; kept it",
-            )
+        report = say(
+            "merge-changed-deleted",
+            _says(),
+            id=item_id,
+            text=_quote(item.text),
+            kept=say(f"merge-side-{kept_side}", _says()),
+            other=say(f"merge-side-{other}", _says()),
         )
+        self.conflicts.append(Conflict(block, item_id, report))
 
     def _fit_category(self, item_id: str, block: BlockId, fields: dict[str, Any]) -> Item:
         """The item, unless its merged category does not exist in its merged block.
@@ -276,8 +283,14 @@ class _Merger:
             Conflict(
                 block,
                 item_id,
-                f"item {item_id} {_quote(fields['text'])}: category {category!r} does not exist "
-                f"in {block.value} after the move; left it out",
+                say(
+                    "merge-category-dropped",
+                    _says(),
+                    id=item_id,
+                    text=_quote(fields["text"]),
+                    category=repr(category),
+                    block=block.value,
+                ),
             )
         )
         return self._marked(
@@ -403,15 +416,13 @@ class _Merger:
                     notes.append(
                         f"conflict: {name}: ours {_quote(o)}, theirs {_quote(t)} (kept ours)"
                     )
-                shown = "" if name == "description" else f": ours {_quote(o)}, theirs {_quote(t)}"
-                self.conflicts.append(
-                    Conflict(
-                        None,
-                        None,
-                        f"{name} changed differently on both sides{shown}; kept ours, "
-                        "theirs is written in the description",
-                    )
+                shown = (
+                    ""
+                    if name == "description"
+                    else say("merge-both-values", _says(), ours=_quote(o), theirs=_quote(t))
                 )
+                report = say("merge-header-changed", _says(), name=name, shown=shown)
+                self.conflicts.append(Conflict(None, None, report))
             fields[name] = value
         if notes:
             description = fields["description"]
@@ -419,7 +430,16 @@ class _Merger:
         try:
             return Header.model_validate(fields)
         except ValidationError as error:
-            raise MergeError(f"canvas header: {first_problem(error)}") from None
+            problem = first_problem(error, language=default_language())
+            raise MergeError(
+                say("merge-header-invalid", default_language(), problem=problem)
+            ) from None
+
+
+def _says() -> Language:
+    """The language of the merge's report (not of the notes it writes into the canvas, whose
+    words ``conflicts`` reads back)."""
+    return default_language()
 
 
 def _places(canvas: Canvas) -> dict[str, Placed]:
@@ -430,7 +450,9 @@ def _build(fields: dict[str, Any]) -> Item:
     try:
         return Item.model_validate(fields)
     except ValidationError as error:
-        raise MergeError(f"item {fields.get('id')}: {first_problem(error)}") from None
+        problem = first_problem(error, language=default_language())
+        words = say("merge-item-invalid", default_language(), id=fields.get("id"), problem=problem)
+        raise MergeError(words) from None
 
 
 def _weave(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from string import Formatter
 from typing import Final
 
-from bmc_tui.core.catalogue import Language
+from bmc_tui.core.language import Language
 
 #: The language names as each language writes its own.
 LANGUAGE_NAMES: Final[dict[Language, str]] = {"da": "Dansk", "en": "English"}
@@ -261,58 +261,122 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "file-unknown-field": {"da": "ukendt felt", "en": "unknown field"},
     "file-unknown-table": {"da": "ukendt blok eller tabel", "en": "unknown block or table"},
-    # Each command's one-line summary in `bmc-tui --help` (click's short_help).
+    # Each command's help in `bmc-tui COMMAND --help`: its first paragraph is the command's
+    # one-line summary in `bmc-tui --help`.
     "cli-help-open": {
         "da": "Åbn FIL i editoren (standardkommandoen).",
         "en": "Open FILE in the editor (the default command).",
     },
     "cli-help-new": {
-        "da": "Skriv et nyt, tomt lærred til FIL.",
-        "en": "Write a new, empty canvas to FILE.",
+        "da": "Skriv et nyt, tomt lærred til FIL.\n\n"
+        'Aldrig over en fil, der findes. FIL får ".toml" tilføjet, medmindre navnet '
+        'allerede ender sådan, som editorens "gem som" gør.',
+        "en": "Write a new, empty canvas to FILE.\n\n"
+        'Never over an existing file. FILE gets ".toml" added unless it ends so, as the '
+        'editor\'s "save as" does.',
     },
     "cli-help-validate": {
-        "da": "Kontrollér, at hver FIL er et gyldigt lærred.",
-        "en": "Check that each FILE is a valid canvas.",
+        "da": "Kontrollér, at hver FIL er et gyldigt lærred.\n\n"
+        "Hvert problem er en linje FIL:LINJE:KOLONNE. Slutkode 0, når alle filer er "
+        "gyldige, 1, når en af dem ikke er.",
+        "en": "Check that each FILE is a valid canvas.\n\n"
+        "Each problem is a FILE:LINE:COL line. Exit 0 when every file is valid, 1 when "
+        "any is not.",
     },
     "cli-help-fmt": {
-        "da": "Skriv hver FIL om i kanonisk form.",
-        "en": "Rewrite each FILE in canonical form.",
+        "da": "Skriv hver FIL om i kanonisk form.\n\n"
+        "Id'er tildeles, og rækkefølgen lægges fast, som en kodeformatter gør. En "
+        "skrivebeskyttet FIL meldes og skrives ikke om, medmindre --force er givet.",
+        "en": "Rewrite each FILE in canonical form.\n\n"
+        "Ids are assigned and the order is fixed, as a code formatter does. A read-only "
+        "FILE is reported, not rewritten, unless --force is given.",
     },
     "cli-help-schema": {
         "da": "Udskriv JSON-skemaet for canvas-filer.",
         "en": "Print the JSON Schema of the canvas file format.",
     },
     "cli-help-diff": {
-        "da": "Vis, hvad der er ændret mellem to lærreder.",
-        "en": "Show what changed between two canvases.",
+        "da": "Vis, hvad der er ændret mellem to lærreder.\n\n"
+        "Punkt for punkt: GAMMEL NY, eller FIL --rev REV. Slutkode 0, når lærrederne er "
+        "ens, 1, når de er forskellige, 2 ved en fejl.",
+        "en": "Show what changed between two canvases.\n\n"
+        "Item by item: OLD NEW, or FILE --rev REV. Exit 0 when the canvases are the same, "
+        "1 when they differ, 2 on an error.",
     },
     "cli-help-show": {
-        "da": "Vis FIL som lærredets ni blokke.",
-        "en": "Print FILE as the nine-block canvas grid.",
+        "da": "Vis FIL som lærredets ni blokke.\n\n"
+        "Under 80 kolonner står blokkene under hinanden. I farver i en terminal; ren "
+        "tekst, når uddata sendes videre, eller når NO_COLOR er sat. Med --summary i stedet "
+        "en ren tabel: for hver blok, hvor mange punkter der har hver status (utestet, "
+        "under test, bekræftet, afkræftet).",
+        "en": "Print FILE as the nine-block canvas grid.\n\n"
+        "Blocks are stacked below 80 columns. Coloured on a terminal; plain text when "
+        "piped or when NO_COLOR is set. With --summary, a plain table instead: per block, "
+        "how many items are in each status (untested, testing, validated, invalidated).",
     },
     "cli-help-export": {
-        "da": "Eksportér FIL som Markdown, HTML, JSON eller SVG.",
-        "en": "Export FILE as Markdown, HTML, JSON or SVG.",
+        "da": "Eksportér FIL som Markdown, HTML, JSON eller SVG.\n\n"
+        "Markdown, en selvstændig A4-plakat i HTML, JSON eller et SVG-billede af "
+        "lærredet.",
+        "en": "Export FILE as Markdown, HTML, JSON or SVG.\n\n"
+        "Markdown, a self-contained A4 HTML poster, JSON, or an SVG picture of the grid.",
     },
     "cli-help-merge": {
-        "da": "Flet to ændrede lærreder punkt for punkt.",
-        "en": "Merge two changed canvases item by item.",
+        "da": "Flet to ændrede lærreder punkt for punkt.\n\n"
+        "DERES flettes ind i VORES, begge ændret fra BASIS; gits merge-driver. En "
+        "konflikt beholder begge udgaver, tagget `conflict` med en note, der siger, "
+        "hvilken der er hvilken. Slutkode 0, når fletningen gik rent, 1, når der blev "
+        "konflikter tilbage (en linje for hver), 2 ved en fejl, og så skrives intet.",
+        "en": "Merge two changed canvases item by item.\n\n"
+        "THEIRS is merged into OURS, both changed from BASE; git's merge driver. "
+        "Conflicts keep both versions, tagged `conflict` with a note saying which is "
+        "which. Exit 0 when clean, 1 when conflicts were left (one line each), 2 on an "
+        "error, in which case nothing is written.",
     },
     "cli-help-check": {
-        "da": "Tjek hvert lærred for, hvad det kan mangle.",
-        "en": "Lint each canvas FILE for what it may miss.",
+        "da": "Tjek hvert lærred for, hvad det kan mangle.\n\n"
+        "Hvert fund er en linje `FIL:LINJE:KOLONNE: regel-id besked`. Et lærred kan selv "
+        "slå regler fra med `lint_disable = [...]` i sin [canvas]-tabel. Slutkode 0, når "
+        "intet er fundet, 1 ved fund, 2, når en fil ikke kan læses.",
+        "en": "Lint each canvas FILE for what it may miss.\n\n"
+        "Each finding is a `FILE:LINE:COL: rule-id message` line. A canvas can switch "
+        "rules off itself with `lint_disable = [...]` in its [canvas] table. Exit 0 when "
+        "clean, 1 on findings, 2 when a file cannot be read.",
     },
     "cli-help-init": {
-        "da": "Gør dette git-repository klar til lærreder.",
-        "en": "Set up this git repository for canvases.",
+        "da": "Gør dette git-repository klar til lærreder.\n\n"
+        "Én gang pr. klon; det er sikkert at køre den igen. Git sammenligner og fletter "
+        "lærreder punkt for punkt (`MØNSTER diff=bmc merge=bmc` i .gitattributes, "
+        "driverne i repositoryets egen git-konfiguration); låsefiler holdes uden for git "
+        "(.gitignore); canvas.schema.json og en regel i .taplo.toml lader TOML-editorer "
+        "(Taplo, Even Better TOML) tjekke lærreder og formatere dem, som bmc-tui gør. "
+        "Filer, der findes, får tilføjet, men erstattes aldrig. Commit filerne; alle, der "
+        "kloner, kører `bmc-tui init` for konfigurationens skyld. Slutkode 1, når en "
+        "regel i .taplo.toml, som brugeren selv har skrevet, er i vejen.",
+        "en": "Set up this git repository for canvases.\n\n"
+        "Once per clone; safe to run again. Git diffs and merges canvases item by item "
+        "(`PATTERN diff=bmc merge=bmc` in .gitattributes, the drivers in the repository's "
+        "own git config); lock files stay out of git (.gitignore); canvas.schema.json and "
+        "a .taplo.toml rule let TOML editors (Taplo, Even Better TOML) check canvases and "
+        "format them as bmc-tui does. Existing files are added to, never replaced. Commit "
+        "the files; everyone who clones runs `bmc-tui init` for the config. Exit 1 when a "
+        ".taplo.toml rule of the user's own is in the way.",
     },
     "cli-help-git-setup": {
         "da": "Det gamle navn for `init`; gør præcis det samme.",
         "en": "The old name of `init`; does exactly the same.",
     },
     "cli-help-recover": {
-        "da": "Vis eller gendan lærreder, der aldrig blev gemt.",
-        "en": "List or restore canvases never saved.",
+        "da": "Vis eller gendan lærreder, der aldrig blev gemt.\n\n"
+        "Lærreder, hvis editor forsvandt, før de blev gemt. `bmc-tui recover` viser dem, "
+        "nyeste først; `bmc-tui recover N -o FIL` skriver nummer N til FIL som et "
+        "almindeligt lærred og fjerner dets gendannelsesfil. Aldrig over en FIL, der "
+        "findes, uden --force.",
+        "en": "List or restore canvases never saved.\n\n"
+        "Canvases whose editor has gone before they were saved. `bmc-tui recover` lists "
+        "them, newest first; `bmc-tui recover N -o FILE` writes number N to FILE as an "
+        "ordinary canvas and removes its recovery file. Never over an existing FILE "
+        "without --force.",
     },
     "cli-help-main": {
         "da": "Tænk en forretning igennem på et Business Model Canvas, i terminalen.\n\n"
@@ -396,8 +460,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Compare FILE at git revision REV with the work tree, or at A with B.",
     },
     "cli-option-diff-format": {
-        "da": "Tekst til terminalen, Markdown eller JSON.",
-        "en": "Terminal text, Markdown or JSON.",
+        "da": "Tekst til terminalen, Markdown eller JSON (standard: text).",
+        "en": "Terminal text, Markdown or JSON (default: text).",
     },
     "cli-option-diff-textconv": {
         "da": "Skriv én canvas-FIL som enkle linjer (gits diff.bmc.textconv bruger det).",
@@ -413,16 +477,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "cli-option-export-format": {
         "da": "Markdown, en A4-plakat i HTML til udskrift, JSON eller et SVG-billede af "
-        "lærredet (standard: endelsen på OUT, ellers md).",
+        "lærredet (standard: endelsen på UDFIL, ellers md).",
         "en": "Markdown, a printable A4 HTML poster, JSON, or an SVG picture of the grid "
         "(default: OUT's suffix, else md).",
     },
     "cli-option-export-output": {
-        "da": "Skriv til OUT i stedet for stdout (en enhed, FIFO eller socket afvises).",
+        "da": "Skriv til UDFIL i stedet for stdout (en enhed, FIFO eller socket afvises).",
         "en": "Write to OUT, not stdout (a device, FIFO or socket is refused).",
     },
     "cli-option-merge-output": {
-        "da": "Hvor der skrives (standard: OURS).",
+        "da": "Hvor der skrives (standard: VORES).",
         "en": "Where to write (default: OURS).",
     },
     "cli-option-merge-name": {
@@ -430,7 +494,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The file's name in messages (git passes %P).",
     },
     "cli-option-check-disable": {
-        "da": "Spring RULE over (kan gentages).",
+        "da": "Spring REGEL over (kan gentages).",
         "en": "Skip RULE (repeatable).",
     },
     "cli-option-check-list-rules": {
@@ -438,8 +502,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "List the rules and what each looks for.",
     },
     "cli-option-init-pattern": {
-        "da": "Hvilke filer der er lærreder, som et .gitattributes-mønster (fx '*.canvas.toml').",
-        "en": "Which files are canvases, as a .gitattributes pattern (e.g. '*.canvas.toml').",
+        "da": "Hvilke filer der er lærreder, som et .gitattributes-mønster (fx '*.canvas.toml'; "
+        "standard: {default}).",
+        "en": "Which files are canvases, as a .gitattributes pattern (e.g. '*.canvas.toml'; "
+        "default: {default}).",
     },
     "cli-option-init-dry-run": {
         "da": "Fortæl, hvad der ville blive ændret; skriv intet.",
@@ -450,8 +516,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The file to write the canvas to.",
     },
     "cli-option-recover-force": {
-        "da": "Overskriv OUTPUT, hvis den findes.",
-        "en": "Overwrite OUTPUT if it exists.",
+        "da": "Overskriv FIL, hvis den findes.",
+        "en": "Overwrite FILE if it exists.",
     },
     "cli-option-recover-lang": {
         "da": "Sproget i beskederne (standard: $BMC_TUI_LANG, ellers din locale).",
@@ -1097,21 +1163,21 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The text contains a control character ({code}) that cannot be shown.",
     },
     "tags-too-many": {
-        "da": "{count} mærker; et punkt kan have højst {limit}.",
+        "da": "{count} tags; et punkt kan have højst {limit}.",
         "en": "{count} tags; an item can have at most {limit}.",
     },
     "tag-too-long": {
-        "da": "Mærket »{tag}« er for langt; højst {limit} tegn.",
+        "da": "Tagget »{tag}« er for langt; højst {limit} tegn.",
         "en": "The tag “{tag}” is too long; at most {limit} characters.",
     },
     "tag-not-a-word": {
-        "da": "Mærket »{tag}« skal være ét ord: bogstaver og tal, og efter det første tegn "
+        "da": "Tagget »{tag}« skal være ét ord: bogstaver og tal, og efter det første tegn "
         "også punktum, plus og bindestreg.",
         "en": "The tag “{tag}” must be one word: letters and digits, and after the first "
         "character also dots, plus signs and hyphens.",
     },
     "tag-twice": {
-        "da": "Mærket »{tag}« står der to gange.",
+        "da": "Tagget »{tag}« står der to gange.",
         "en": "The tag “{tag}” is given twice.",
     },
     "not-kept": {"da": "Ikke gemt", "en": "Not kept"},
@@ -1144,8 +1210,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "change-edit note": {"da": "ret note", "en": "edit note"},
     "change-set category": {"da": "vælg kategori", "en": "set category"},
-    "change-set tags": {"da": "sæt mærker", "en": "set tags"},
-    "change-edit canvas header": {"da": "ret lærredets hoved", "en": "edit canvas header"},
+    "change-set tags": {"da": "sæt tags", "en": "set tags"},
+    "change-edit canvas header": {"da": "ret lærredets oplysninger", "en": "edit canvas header"},
     "change-reload from disk": {"da": "genindlæs fra disken", "en": "reload from disk"},
     "change-merge with the file on disk": {
         "da": "flet med filen på disken",
@@ -1195,16 +1261,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Move {item} to block… (press 1–9)",
     },
     "move-here": {"da": "(her)", "en": "(here)"},
-    "move-help": {"da": "1–9 flytter · escape fortryder", "en": "1–9 moves · escape cancels"},
+    "move-help": {"da": "1–9 flytter · escape annullerer", "en": "1–9 moves · escape cancels"},
     "tags-title": {"da": "Tags til: {item}", "en": "Tags for: {item}"},
     "tags-help": {
-        "da": "enter gemmer · mellemrum skiller tags · escape fortryder",
+        "da": "enter gemmer · mellemrum skiller tags · escape annullerer",
         "en": "enter keeps · space separates tags · escape cancels",
     },
     "category-title": {"da": "{heading} for: {item}", "en": "{heading} for: {item}"},
     "category-none": {"da": "(ingen)", "en": "(none)"},
     "category-help": {
-        "da": "enter eller et tal vælger · escape fortryder",
+        "da": "enter eller et tal vælger · escape annullerer",
         "en": "enter or a number chooses · escape cancels",
     },
     "zoom-editing": {
@@ -1266,6 +1332,289 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "endnu, om nogen vil betale.",
         "en": "A canvas that uses statuses whose revenue streams are all untested or "
         "invalidated: nobody knows yet whether anyone will pay.",
+    },
+    # --- one language, finished (issue 12): refusals, merges, TOML errors, help texts -------
+    "problem-unknown-category": {
+        "da": "ukendt kategori {category} (kendte i {block}: {known})",
+        "en": "unknown category {category} (known for {block}: {known})",
+    },
+    "problem-no-categories": {
+        "da": "ukendt kategori {category} ({block} har ingen kategorier)",
+        "en": "unknown category {category} ({block} has no categories)",
+    },
+    "problem-duplicate-id": {
+        "da": "id'et {id} er brugt to gange (første gang i {first})",
+        "en": "duplicate item id {id} (first used at {first})",
+    },
+    # The frame click draws around a command's help, and the names of its arguments and
+    # option values (click's own words are English; these follow the command line).
+    "cli-usage": {"da": "Brug:", "en": "Usage:"},
+    "cli-options": {"da": "Tilvalg", "en": "Options"},
+    "cli-commands": {"da": "Kommandoer", "en": "Commands"},
+    "cli-options-metavar": {"da": "[TILVALG]", "en": "[OPTIONS]"},
+    "cli-subcommand-metavar": {"da": "[KOMMANDO] [ARGUMENTER]...", "en": "[COMMAND] [ARGS]..."},
+    "cli-option-help": {"da": "Vis denne hjælp og afslut.", "en": "Show this message and exit."},
+    "cli-option-version": {"da": "Vis versionen og afslut.", "en": "Show the version and exit."},
+    "cli-name-file": {"da": "FIL", "en": "FILE"},
+    "cli-name-files": {"da": "FILER", "en": "FILES"},
+    "cli-name-out": {"da": "UDFIL", "en": "OUT"},
+    "cli-name-base": {"da": "BASIS", "en": "BASE"},
+    "cli-name-ours": {"da": "VORES", "en": "OURS"},
+    "cli-name-theirs": {"da": "DERES", "en": "THEIRS"},
+    "cli-name-where": {"da": "MAPPE", "en": "WHERE"},
+    "cli-name-number": {"da": "NUMMER", "en": "NUMBER"},
+    "cli-name-text": {"da": "TEKST", "en": "TEXT"},
+    "cli-name-pattern": {"da": "MØNSTER", "en": "PATTERN"},
+    "cli-name-name": {"da": "NAVN", "en": "NAME"},
+    "cli-name-rule": {"da": "REGEL", "en": "RULE"},
+    "cli-name-columns": {"da": "KOLONNER", "en": "COLUMNS"},
+    # Merging (core/merging.py, core/session.py): a merge whose result is no valid canvas.
+    "session-cannot-merge": {
+        "da": "{path}: kan ikke flette: {problem}",
+        "en": "{path}: cannot merge: {problem}",
+    },
+    "merge-header-invalid": {
+        "da": "lærredets oplysninger: {problem}",
+        "en": "canvas header: {problem}",
+    },
+    "merge-item-invalid": {"da": "punkt {id}: {problem}", "en": "item {id}: {problem}"},
+    # What tomllib finds wrong in a file, after "invalid TOML:" (core/problems.py).
+    "toml-invalid-statement": {
+        "da": "her forventes nøgle = værdi, en [tabel] eller en kommentar",
+        "en": "expected key = value, a [table] or a comment here",
+    },
+    "toml-expected-newline": {
+        "da": "der står mere efter værdien; en ny linje var ventet",
+        "en": "more follows the value; a new line was expected",
+    },
+    "toml-expected-equals": {
+        "da": "der mangler et = efter nøglen",
+        "en": "an = is missing after the key",
+    },
+    "toml-table-unclosed": {
+        "da": "tabellens navn mangler sit afsluttende ]",
+        "en": "the table name lacks its closing ]",
+    },
+    "toml-array-table-unclosed": {
+        "da": "tabellens navn mangler sit afsluttende ]]",
+        "en": "the table name lacks its closing ]]",
+    },
+    "toml-expected": {"da": "her mangler {expected}", "en": "{expected} is missing here"},
+    "toml-invalid-character": {
+        "da": "tegnet {char} er ikke tilladt her",
+        "en": "the character {char} is not allowed here",
+    },
+    "toml-illegal-character": {
+        "da": "tegnet {char} er ikke tilladt i en streng",
+        "en": "the character {char} is not allowed in a string",
+    },
+    "toml-declared-twice": {
+        "da": "tabellen [{table}] står der to gange",
+        "en": "the table [{table}] is given twice",
+    },
+    "toml-overwrite": {
+        "da": "en værdi med det navn er allerede givet",
+        "en": "a value of that name is given already",
+    },
+    "toml-immutable": {
+        "da": "{table} er skrevet på én linje og kan ikke udvides her",
+        "en": "{table} is written inline and cannot be added to here",
+    },
+    "toml-redefine": {
+        "da": "{table} kan ikke defineres igen",
+        "en": "{table} cannot be defined again",
+    },
+    "toml-key-start": {
+        "da": "en nøgle kan ikke begynde med dette tegn",
+        "en": "a key cannot begin with this character",
+    },
+    "toml-unclosed-array": {
+        "da": "en liste mangler sit afsluttende ]",
+        "en": "a list lacks its closing ]",
+    },
+    "toml-unclosed-inline-table": {
+        "da": "en tabel på én linje mangler sit afsluttende }}",
+        "en": "an inline table lacks its closing }}",
+    },
+    "toml-duplicate-inline-key": {
+        "da": "nøglen {key} står der to gange",
+        "en": "the key {key} is given twice",
+    },
+    "toml-bad-escape": {
+        "da": "en \\ i en streng skal efterfølges af et gyldigt tegn (skriv \\\\ for en \\)",
+        "en": "a \\ in a string must be followed by a valid character (write \\\\ for a \\)",
+    },
+    "toml-bad-hex": {
+        "da": "ugyldige hexcifre efter \\u eller \\U",
+        "en": "invalid hex digits after \\u or \\U",
+    },
+    "toml-bad-unicode": {
+        "da": "\\u eller \\U giver ikke et gyldigt Unicode-tegn",
+        "en": "the \\u or \\U escape is no valid Unicode character",
+    },
+    "toml-unterminated-string": {
+        "da": "en streng mangler sit afsluttende anførselstegn",
+        "en": "a string lacks its closing quote",
+    },
+    "toml-bad-date": {
+        "da": "ugyldig dato eller tid",
+        "en": "invalid date or time",
+    },
+    "toml-invalid-value": {
+        "da": "ugyldig værdi (står teksten i anførselstegn?)",
+        "en": "invalid value (is the text in quotes?)",
+    },
+    # Files, exports, recovery and git (core/storage.py, export.py, session.py, recovery.py,
+    # gitintegration.py): what the core refuses or cannot do, in the reader's language. The
+    # os-* reasons are what the system says (its strerror, which English keeps as it is).
+    "os-permission": {"da": "adgang nægtet", "en": "permission denied"},
+    "os-missing": {"da": "findes ikke", "en": "no such file or folder"},
+    "os-no-space": {"da": "der er ikke mere plads på disken", "en": "no space left on the disk"},
+    "os-read-only": {"da": "filsystemet er skrivebeskyttet", "en": "the file system is read-only"},
+    "os-is-folder": {"da": "er en mappe", "en": "is a folder"},
+    "os-not-a-folder": {
+        "da": "en del af stien er ikke en mappe",
+        "en": "part of the path is no folder",
+    },
+    "os-name-too-long": {"da": "navnet er for langt", "en": "the name is too long"},
+    "os-exists": {"da": "findes allerede", "en": "exists already"},
+    "save-failed": {"da": "kan ikke gemme: {reason}", "en": "cannot save: {reason}"},
+    "save-no-folder": {
+        "da": "mappen {folder} findes ikke",
+        "en": "the folder {folder} does not exist",
+    },
+    "save-is-folder": {
+        "da": "er en mappe, ikke en lærredsfil",
+        "en": "is a folder, not a canvas file",
+    },
+    "export-onto-source": {
+        "da": "er det lærred, der eksporteres; overskriver det ikke",
+        "en": "is the canvas being exported; not overwriting it",
+    },
+    "export-is-folder": {
+        "da": "er en mappe; angiv et filnavn at skrive til",
+        "en": "is a folder; give a file name to write",
+    },
+    "recover-exists": {
+        "da": "findes allerede; overskriver den ikke (--force gør)",
+        "en": "already exists; not overwriting it (--force does)",
+    },
+    "recover-target-open": {
+        "da": "er åben i en editor: {owner}",
+        "en": "is open in an editor: {owner}",
+    },
+    "recovery-not-the-canvas": {
+        "da": "en gendannelsesfil må ikke erstatte selve lærredet",
+        "en": "a recovery file must not replace the canvas itself",
+    },
+    "recovery-cannot-keep": {
+        "da": "kan ikke gemme gendannelsesfiler: {reason}",
+        "en": "cannot keep recovery files: {reason}",
+    },
+    "git-missing": {
+        "da": "git er ikke installeret (eller ikke på PATH)",
+        "en": "git is not installed (or not on PATH)",
+    },
+    "git-cannot-run": {"da": "kan ikke køre git: {reason}", "en": "cannot run git: {reason}"},
+    "git-no-folder": {"da": "{folder}: mappen findes ikke", "en": "{folder}: no such folder"},
+    "git-not-a-repository": {
+        "da": "{path}: ligger ikke i et git-repository",
+        "en": "{path}: not in a git repository",
+    },
+    "git-unknown-revision": {"da": "ukendt revision {rev}", "en": "unknown revision {rev}"},
+    "git-not-in-revision": {
+        "da": "{path}: findes ikke i revision {rev}",
+        "en": "{path}: not in revision {rev}",
+    },
+    "git-three-dots": {
+        "da": "{spec}: skriv A..B (tre prikker understøttes ikke)",
+        "en": "{spec}: use A..B (three dots are not supported)",
+    },
+    "git-config-failed": {"da": "git config {key}: {reason}", "en": "git config {key}: {reason}"},
+    "git-pattern-spaces": {
+        "da": "{pattern}: et .gitattributes-mønster kan ikke være tomt eller have mellemrum",
+        "en": "{pattern}: a .gitattributes pattern cannot be empty or hold spaces",
+    },
+    # The help's key column: the word between the keys of a sequence ("m then 1-9").
+    "help-key-then": {"da": "og så", "en": "then"},
+    # click's usage errors, in our words (bmc_tui/usage_errors.py).
+    "cli-error": {"da": "Fejl: {message}", "en": "Error: {message}"},
+    "cli-error-hint": {
+        "da": "Se '{command} --help' for hjælp.",
+        "en": "Try '{command} --help' for help.",
+    },
+    "cli-error-missing-argument": {
+        "da": "Mangler argumentet {name}.",
+        "en": "Missing argument {name}.",
+    },
+    "cli-error-missing-option": {"da": "Mangler tilvalget {name}.", "en": "Missing option {name}."},
+    "cli-error-no-such-option": {
+        "da": "Tilvalget {option} findes ikke.",
+        "en": "No such option {option}.",
+    },
+    "cli-error-did-you-mean": {"da": "Mente du {options}?", "en": "Did you mean {options}?"},
+    "cli-error-needs-value": {
+        "da": "Tilvalget {option} skal have en værdi.",
+        "en": "Option {option} requires a value.",
+    },
+    "cli-error-takes-no-value": {
+        "da": "Tilvalget {option} tager ingen værdi.",
+        "en": "Option {option} does not take a value.",
+    },
+    "cli-error-bad-value": {
+        "da": "Ugyldig værdi for {name}: {what}",
+        "en": "Invalid value for {name}: {what}",
+    },
+    "cli-error-choose": {"da": "vælg en af {choices}.", "en": "choose one of {choices}."},
+    "cli-error-range": {
+        "da": "et helt tal fra {low} til {high}.",
+        "en": "a whole number from {low} to {high}.",
+    },
+    "cli-error-integer": {"da": "et helt tal.", "en": "a whole number."},
+    "cli-aborted": {"da": "Afbrudt!", "en": "Aborted!"},
+    # The merge's report of its conflicts (core/merging.py; the notes it writes into the
+    # canvas stay as they are: bmc-tui reads them back to resolve a conflict).
+    "merge-where-header": {"da": "lærredets oplysninger", "en": "canvas header"},
+    "merge-side-ours": {"da": "vores", "en": "ours"},
+    "merge-side-theirs": {"da": "deres", "en": "theirs"},
+    "merge-both-added": {"da": " (begge tilføjede punktet)", "en": " (both added this item)"},
+    "merge-both-changed": {
+        "da": "punkt {id} {text}: begge sider ændrede {what}; beholdt begge (deres som punkt "
+        "{copy})",
+        "en": "item {id} {text}: both sides changed {what}; kept both (theirs as item {copy})",
+    },
+    "merge-changed-deleted": {
+        "da": "punkt {id} {text}: ændret af {kept}, slettet af {other}; beholdt det",
+        "en": "item {id} {text}: changed by {kept}, deleted by {other}; kept it",
+    },
+    "merge-category-dropped": {
+        "da": "punkt {id} {text}: kategorien {category} findes ikke i {block} efter flytningen; "
+        "udeladt",
+        "en": "item {id} {text}: category {category} does not exist in {block} after the move; "
+        "left it out",
+    },
+    "merge-both-values": {
+        "da": ": vores {ours}, deres {theirs}",
+        "en": ": ours {ours}, theirs {theirs}",
+    },
+    "merge-header-changed": {
+        "da": "{name} ændret forskelligt på de to sider{shown}; beholdt vores, deres står i "
+        "beskrivelsen",
+        "en": "{name} changed differently on both sides{shown}; kept ours, theirs is written in "
+        "the description",
+    },
+    # A merge of files that are no canvases, line by line (core/linemerge.py).
+    "linemerge-no-git": {
+        "da": "git er ikke installeret (eller ikke på PATH); kan ikke flette linje for linje",
+        "en": "git is not installed (or not on PATH); cannot merge line by line",
+    },
+    "linemerge-cannot-run": {
+        "da": "kan ikke køre git merge-file: {reason}",
+        "en": "cannot run git merge-file: {reason}",
+    },
+    "linemerge-failed": {
+        "da": "git merge-file mislykkedes: {reason}",
+        "en": "git merge-file failed: {reason}",
     },
 }
 

@@ -38,7 +38,7 @@ from bmc_tui.core.catalogue import (
     StatusId,
 )
 from bmc_tui.core.messages import say
-from bmc_tui.core.problems import Refusal, parse_date
+from bmc_tui.core.problems import PlacedRefusals, Refusal, parse_date
 from bmc_tui.core.textsafe import BIDI_CONTROLS, is_forbidden
 
 #: The newest version of the file format this program reads and writes.
@@ -321,22 +321,22 @@ class _CanvasFileBase(BaseModel):
     @model_validator(mode="after")
     def _check_items(self) -> Self:
         first_use: dict[str, str] = {}
-        errors: list[str] = []
+        errors: list[tuple[str, Refusal]] = []
         for block in BLOCKS:
             items: tuple[Item, ...] = getattr(self, block.id)
             for index, item in enumerate(items):
                 place = f"{block.id}[{index}]"
                 if item.category is not None and not block.allows(item.category):
-                    errors.append(f"{place}.category: {block.unknown_category(item.category)}")
+                    errors.append((f"{place}.category", block.unknown_category(item.category)))
                 if item.id:
                     if item.id in first_use:
-                        errors.append(
-                            f"{place}.id: duplicate item id {item.id!r} "
-                            f"(first used at {first_use[item.id]})"
+                        duplicate = Refusal(
+                            "problem-duplicate-id", id=repr(item.id), first=first_use[item.id]
                         )
+                        errors.append((f"{place}.id", duplicate))
                     first_use.setdefault(item.id, place)
         if errors:
-            raise ValueError("; ".join(errors))
+            raise PlacedRefusals(errors)
         return self
 
 
@@ -506,5 +506,5 @@ def validate_item(block_id: BlockId, **fields: Any) -> Item:
     item = Item(**fields)
     block = BLOCKS_BY_ID[block_id]
     if item.category is not None and not block.allows(item.category):
-        raise ValueError(block.unknown_category(item.category))
+        raise block.unknown_category(item.category)
     return item

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bmc_tui.core.catalogue import Language
+from bmc_tui.core.language import Language
 from bmc_tui.core.problems import Refusal, describe
 
 #: A ``[table]`` or ``[[array of tables]]`` header line, with an optional comment.

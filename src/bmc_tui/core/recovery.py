@@ -44,8 +44,11 @@ import platformdirs
 import tomli_w
 
 from bmc_tui.core import storage
+from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.locking import current_host, current_user, pid_alive
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas
+from bmc_tui.core.problems import os_words
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.core.textsafe import shown_path
 
@@ -159,14 +162,19 @@ class RecoveryStore:
         """
         file = self.file_for(canvas_path)
         if canvas_path is not None and os.path.realpath(file) == canvas_key(canvas_path):
-            raise CanvasError.single(file, "a recovery file must not replace the canvas itself")
+            raise CanvasError.single(file, say("recovery-not-the-canvas", default_language()))
         if self._written.get(file) == canvas and file.exists():
             return file
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as error:
             raise CanvasError.single(
-                self.folder, f"cannot keep recovery files: {error.strerror or error}"
+                self.folder,
+                say(
+                    "recovery-cannot-keep",
+                    default_language(),
+                    reason=os_words(error, default_language()),
+                ),
             ) from None
         if file not in self._written and file.exists():
             found = self._read(file)

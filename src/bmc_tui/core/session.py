@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Literal
 from bmc_tui.core import storage
 from bmc_tui.core.catalogue import BlockId, Language
 from bmc_tui.core.document import CanvasDocument, Change
+from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.locking import (
     Lock,
     LockHeld,
@@ -497,7 +498,8 @@ class CanvasSession:
             storage.parse(self.path, storage.dumps(result.canvas))
         except (MergeError, CanvasError, ValueError) as error:
             summary = error.summary if isinstance(error, CanvasError) else str(error)
-            return DiskProblem(f"{self.path}: cannot merge: {summary}")
+            words = say("session-cannot-merge", default_language(), path=self.path, problem=summary)
+            return DiskProblem(words)
         change = self.document.take_disk_version(
             theirs, stamp, result.canvas, "merge with the file on disk"
         )
@@ -631,10 +633,12 @@ def restore_to_file(found: Recovered, target: Path, *, force: bool = False) -> P
     """Write an orphaned recovery to ``target`` as an ordinary canvas file, then remove the
     recovery file. Never over an existing file unless ``force``; raises ``CanvasError``."""
     if (target.exists() or target.is_symlink()) and not force:
-        raise CanvasError.single(target, "already exists; not overwriting it (--force does)")
+        raise CanvasError.single(target, say("recover-exists", default_language()))
     held = inspect(target)
     if held is not None and not held.stale:
-        raise CanvasError.single(target, f"is open in an editor: {held.owner.describe()}")
+        raise CanvasError.single(
+            target, say("recover-target-open", default_language(), owner=held.owner.describe())
+        )
     storage.write_canvas(found.canvas, target)
     RecoveryStore(found.file.parent).discard_file(found.file)
     return target

@@ -27,7 +27,7 @@ from bmc_tui.core.locking import current_host, pid_alive
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
 from bmc_tui.core.places import PlaceIndex, detail_message, dotted, locate, shown_key
-from bmc_tui.core.problems import Refusal, parse_date
+from bmc_tui.core.problems import Refusal, os_words, parse_date, toml_words
 from bmc_tui.core.textsafe import shown_path
 
 #: Canvases are small; anything larger than this is not a canvas, and reading it would only
@@ -153,8 +153,9 @@ def _impossible_date(line: str) -> tuple[str, int] | None:
 
 
 def _invalid_toml(message: str) -> str:
-    """tomllib's own words (English), after ours."""
-    return say("file-invalid-toml", default_language(), message=message)
+    """What tomllib found wrong, in words of the catalogue (tomllib's own for one it has not)."""
+    language = default_language()
+    return say("file-invalid-toml", language, message=toml_words(message, language))
 
 
 def parse(path: Path, text: str) -> Canvas:
@@ -241,7 +242,8 @@ def _category_problems(where: PlaceIndex, raw: dict[str, Any]) -> list[Problem]:
                 problems.append(
                     _problem_from_dotted(
                         where,
-                        f"{block.id.value}[{index}].category: {block.unknown_category(category)}",
+                        f"{block.id.value}[{index}].category: "
+                        f"{block.unknown_category(category).words(default_language())}",
                     )
                 )
     return problems
@@ -428,7 +430,7 @@ def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) ->
     except OSError:
         existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise CanvasError.single(shown_as, "is a folder, not a canvas file")
+        raise CanvasError.single(shown_as, say("save-is-folder", default_language()))
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise CanvasError.single(shown_as, say("not-a-regular-file-to-write", default_language()))
     temporary: str | None = None
@@ -450,10 +452,11 @@ def write_atomically(target: Path, data: bytes, mode: int, *, shown_as: Path) ->
         temporary = None
         _fsync_folder(target.parent)
     except OSError as error:
-        reason = error.strerror or str(error)
+        language = default_language()
+        reason = os_words(error, language)
         if isinstance(error, FileNotFoundError) and not target.parent.exists():
-            reason = f"the folder {shown_path(target.parent)} does not exist"
-        raise CanvasError.single(shown_as, f"cannot save: {reason}") from None
+            reason = say("save-no-folder", language, folder=shown_path(target.parent))
+        raise CanvasError.single(shown_as, say("save-failed", language, reason=reason)) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

@@ -30,6 +30,7 @@ from bmc_tui.tui.driver import TerminalDriver
 from bmc_tui.tui.ending import Ending
 from bmc_tui.tui.key_gate import KeyGate
 from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.language import core_speaks_for
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.screens.load_error import LoadErrorScreen
 
@@ -108,6 +109,13 @@ class BmcApp(App[None]):
     def default_folder(self) -> Path | None:
         folder = Path.cwd() / "canvases"
         return folder if folder.is_dir() else None
+
+    def on_load(self) -> None:
+        # The core words its errors (a save that fails) in this editor's language now.
+        core_speaks_for(self)
+
+    def on_unmount(self) -> None:
+        core_speaks_for(None)
 
     def on_mount(self) -> None:
         self._arm_ending()

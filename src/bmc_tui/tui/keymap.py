@@ -102,6 +102,9 @@ class Key:
 # arrival order. Ordinary bindings are matched only after the key has passed through the
 # widget that had focus when it arrived, so over a slow link "4a" in one packet would add to
 # the old block.
+#: What joins the keys of a sequence in a row ("m then 1-9"); the help says it in words.
+THEN = " then "
+
 KEYS: tuple[Key, ...] = (
     # --- the whole program -------------------------------------------------------------------
     # Bound here rather than left to Textual, so the key bar finds its words by id.
@@ -246,7 +249,7 @@ KEYS: tuple[Key, ...] = (
     Key("keep-edit", "enter", "submit", Context.EDITOR, rank=95),
     Key("cancel-edit", "escape", "cancel", Context.EDITOR, rank=90),
     # --- the move dialog (it reads the digit itself) -----------------------------------------
-    Key("move-to-number", "m then 1-9", "move", Context.MOVE, bound=False),
+    Key("move-to-number", f"m{THEN}1-9", "move", Context.MOVE, bound=False),
     # --- other screens and dialogs -----------------------------------------------------------
     # --- issue 13b: zoom is a mode of the canvas screen; resolving merge conflicts ----------
     # z toggles the zoom (the item lists' "zoom" row); escape leaves it, shown while zoomed.

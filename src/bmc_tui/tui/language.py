@@ -6,11 +6,14 @@ pins one); widgets ask here rather than import the app, which imports them.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+import weakref
+from typing import Any, Protocol, runtime_checkable
 
+from textual.app import App
 from textual.message_pump import MessagePump
 
 from bmc_tui.core.catalogue import Language
+from bmc_tui.core.interface_language import speak
 
 
 @runtime_checkable
@@ -34,3 +37,21 @@ def pinned_language(node: MessagePump) -> Language | None:
     its own canvas's language even before it is the screen on top."""
     app = node.app
     return app.pinned_language if isinstance(app, Speaks) else None
+
+
+def core_speaks_for(app: App[Any] | None) -> None:
+    """While ``app`` runs, the core words its errors (a save that fails, a file that will
+    not load) in its interface language; None: in the setting's again (the app is gone).
+    Held weakly, and only while the app has not exited: a test's app is not kept alive."""
+    if app is None:
+        speak(None)
+        return
+    held = weakref.ref(app)
+
+    def spoken() -> Language | None:
+        current = held()
+        if current is None or current.return_code is not None or not isinstance(current, Speaks):
+            return None
+        return current.interface_language
+
+    speak(spoken)

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from bmc_tui.core.catalogue import Block, Language
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.language import ui_language
 
 NO_CATEGORY = ""
 
@@ -24,14 +25,13 @@ class CategoryDialog(Dialog[str]):
         language: Language,
         current: str | None,
         item_text: str = "",
-        ui_language: Language = "en",
     ) -> None:
         super().__init__()
         self.block = block
+        #: The canvas's language: the template's categories are named in it.
         self.language = language
         self.current = current
         self.item_text = item_text
-        self.ui_language = ui_language
 
     def compose(self) -> ComposeResult:
         heading = self.block.categories_heading or self.block.title
@@ -39,15 +39,14 @@ class CategoryDialog(Dialog[str]):
             Option(f"{number}  {category.label(self.language)}", id=category.id)
             for number, category in enumerate(self.block.categories, start=1)
         ]
-        none = say("category-none", self.ui_language)
+        words = ui_language(self)
+        none = say("category-none", words)
         options.append(Option(f"0  {none}", id=NO_CATEGORY or "none"))
-        title = say(
-            "category-title", self.ui_language, heading=heading(self.language), item=self.item_text
-        )
+        title = say("category-title", words, heading=heading(self.language), item=self.item_text)
         with Vertical(classes="dialog-box"):
             yield Static(title, classes="dialog-title", markup=False)
             yield OptionList(*options, id="categories")
-            help_text = say("category-help", self.ui_language)
+            help_text = say("category-help", words)
             yield Static(help_text, classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:

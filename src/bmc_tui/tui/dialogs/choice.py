@@ -22,6 +22,8 @@ ROW_WIDTH = 60
 class ChoiceDialog(Dialog[str]):
     """Dismisses with the id of the chosen answer, or ``None`` on escape."""
 
+    REWORDS = False  # its words are the asker's
+
     def __init__(
         self,
         question: str,

@@ -9,39 +9,35 @@ from textual.events import Key
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bmc_tui.core.catalogue import STATUSES, Language, StatusId
+from bmc_tui.core.catalogue import STATUSES, StatusId
 from bmc_tui.core.messages import say
 from bmc_tui.core.presentation import status_label
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.language import ui_language
 
 
 class StatusDialog(Dialog[StatusId]):
     """Dismisses with the chosen status, or ``None`` on escape. A digit chooses at once, as
     in the category dialog; the statuses, their digits and markers are the catalogue's."""
 
-    def __init__(
-        self,
-        current: StatusId,
-        item_text: str = "",
-        language: Language = "en",
-        ui_language: Language = "en",
-    ) -> None:
+    def __init__(self, current: StatusId, item_text: str = "") -> None:
         super().__init__()
         self.current = current
         self.item_text = item_text
-        self.language = language
-        self.ui_language = ui_language
 
     def compose(self) -> ComposeResult:
+        # The interface's words, asked of the app as every dialog does: a language turned
+        # from the palette while this is open rewords it (see Dialog.reword).
+        words = ui_language(self)
         options = [
-            Option(f"{status.number}  {status_label(status.id, self.ui_language)}", id=status.id)
+            Option(f"{status.number}  {status_label(status.id, words)}", id=status.id)
             for status in STATUSES
         ]
         with Vertical(classes="dialog-box"):
-            title = say("status-title", self.ui_language, item=self.item_text)
+            title = say("status-title", words, item=self.item_text)
             yield Static(title, classes="dialog-title", markup=False)
             yield OptionList(*options, id="statuses")
-            yield Static(say("status-help", self.ui_language), classes="dialog-help", markup=False)
+            yield Static(say("status-help", words), classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

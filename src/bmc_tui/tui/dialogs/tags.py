@@ -10,7 +10,6 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from bmc_tui.core.catalogue import Language
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import tags_problem
 from bmc_tui.tui.dialogs.base import Dialog
@@ -52,19 +51,17 @@ class TagsDialog(Dialog[tuple[str, ...]]):
         self,
         tags: tuple[str, ...],
         known: list[str],
-        language: Language = "en",
         item_text: str = "",
     ) -> None:
         super().__init__()
         self.tags = tags
         self.known = known
-        self.language = language
         self.item_text = item_text
 
     def compose(self) -> ComposeResult:
         language = ui_language(self)
         with Vertical(classes="dialog-box"):
-            title = say("tags-title", self.language, item=self.item_text)
+            title = say("tags-title", language, item=self.item_text)
             yield Static(title, classes="dialog-title", markup=False)
             field = OrderedInput(
                 " ".join(self.tags),
@@ -88,7 +85,7 @@ class TagsDialog(Dialog[tuple[str, ...]]):
                 say("dialog-tags-segment-hint", language),
                 classes="dialog-help",
             )
-            yield Static(say("tags-help", self.language), classes="dialog-help", markup=False)
+            yield Static(say("tags-help", language), classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -16,6 +16,8 @@ from bmc_tui.tui.widgets.ordered_input import OrderedInput
 class TextPrompt(Dialog[str]):
     """Dismisses with the stripped text (never empty), or ``None`` on escape."""
 
+    REWORDS = False  # its words are the asker's
+
     def __init__(self, title: str, value: str, help_text: str) -> None:
         super().__init__()
         self.title_text = title

@@ -53,6 +53,7 @@ from bmc_tui.core.presentation import (
 )
 from bmc_tui.core.session import CanvasSession, LockOutcome, PendingText
 from bmc_tui.core.storage import CanvasError
+from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
 from bmc_tui.tui.keymap import EDITING_ACTIONS, KEYS_BY_ID, Context, bindings, editing_key
 from bmc_tui.tui.language import pinned_language
@@ -170,6 +171,9 @@ class CanvasScreen(FileActions):
         self.refresh_header()
         self.refresh_hint()
         self.refresh_bindings()
+        for screen in self.app.screen_stack:
+            if isinstance(screen, Dialog):
+                screen.follow_language()
 
     def on_mount(self) -> None:
         self.refresh_all()
@@ -567,7 +571,7 @@ class CanvasScreen(FileActions):
                     timeout=6,
                 )
 
-        dialog = MoveToBlockDialog(source, self.language, item.text, self.ui_language)
+        dialog = MoveToBlockDialog(source, self.language, item.text)
         self.app.push_screen(dialog, moved)
 
     def action_edit_note(self) -> None:
@@ -622,7 +626,7 @@ class CanvasScreen(FileActions):
             if category is not None:
                 self._update(item.id, "set category", category=category or None)
 
-        dialog = CategoryDialog(block, self.language, item.category, item.text, self.ui_language)
+        dialog = CategoryDialog(block, self.language, item.category, item.text)
         self.app.push_screen(dialog, chosen)
 
     def action_set_status(self) -> None:
@@ -638,7 +642,7 @@ class CanvasScreen(FileActions):
                 label = status_label(status, self.ui_language)
                 self.notify(say("status-set", self.ui_language, status=label), timeout=3)
 
-        dialog = StatusDialog(item.status, item.text, self.language, self.ui_language)
+        dialog = StatusDialog(item.status, item.text)
         self.app.push_screen(dialog, chosen)
 
     def action_set_tags(self) -> None:
@@ -654,7 +658,7 @@ class CanvasScreen(FileActions):
             if tags is not None:
                 self._update(item.id, "set tags", tags=tags)
 
-        self.app.push_screen(TagsDialog(item.tags, known, self.ui_language, item.text), chosen)
+        self.app.push_screen(TagsDialog(item.tags, known, item.text), chosen)
 
     def action_resolve_conflict(self) -> None:
         """Offer each version of a conflicting item (and both); the core builds the result."""

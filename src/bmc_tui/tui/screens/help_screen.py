@@ -20,7 +20,7 @@ from textual.widgets import Static
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, CANVAS_PURPOSE, Language
 from bmc_tui.core.messages import say
 from bmc_tui.core.presentation import block_heading, guide_lead
-from bmc_tui.tui.keymap import HELP_SECTIONS, Context, Key, bindings, keys_for
+from bmc_tui.tui.keymap import HELP_SECTIONS, THEN, Context, Key, bindings, keys_for
 from bmc_tui.tui.widgets.key_bar import KeyBar
 
 #: How keys read to a person, for the few whose Textual names read oddly.
@@ -35,6 +35,11 @@ KEY_NAMES = {
     "right": "→",
     "delete": "del",
 }
+
+
+def in_words(keys: str, language: Language) -> str:
+    """A key cell of the help in ``language``: a sequence's "then" is a word, not a key."""
+    return keys.replace(THEN, f" {say('help-key-then', language)} ")
 
 
 def _keys(key: Key) -> str:
@@ -79,7 +84,7 @@ def key_table(sections: Iterable[tuple[str, Iterable[Context]]], language: Langu
     for heading, rows in help_rows(sections):
         table.add_row(Text(say(heading, language), style="bold underline"), "")
         for keys, key in rows:
-            table.add_row(keys, key.help(language))
+            table.add_row(in_words(keys, language), key.help(language))
         table.add_row("", "")
     return table
 

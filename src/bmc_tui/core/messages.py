@@ -1209,6 +1209,89 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Zoom: alle punktets taster virker her · z eller escape går tilbage",
         "en": "Zoom: every item key works here · z or escape goes back",
     },
+    # --- issue 14: the guided session ------------------------------------------------------
+    "key-guide": {"da": "Guide", "en": "Guide"},
+    "keyhelp-guide": {
+        "da": "Guidet gennemgang: de ni blokke ét spørgsmål ad gangen (fortsætter hvor du slap)",
+        "en": "Guided session: the nine blocks one question at a time (picks up where you left)",
+    },
+    "key-guide-keep": {"da": "Behold · tom: næste", "en": "Keep · empty: next"},
+    "keyhelp-guide-keep": {
+        "da": "Enter gemmer svaret som et punkt og åbner det næste; tom enter: næste spørgsmål",
+        "en": "Enter keeps the answer as an item and opens the next; empty enter: next question",
+    },
+    "key-guide-next": {"da": "Næste spørgsmål", "en": "Next question"},
+    "key-guide-back": {"da": "Forrige spørgsmål", "en": "Previous question"},
+    "key-guide-leave": {"da": "Forlad guiden", "en": "Leave guide"},
+    "keyhelp-guide-leave": {
+        "da": "Forlad guiden; den husker spørgsmålet til næste gang",
+        "en": "Leave the guide; it remembers the question for next time",
+    },
+    "help-section-guide": {"da": "I den guidede gennemgang", "en": "In the guided session"},
+    "guide-where": {
+        "da": "Guide · blok {block} af {blocks}: {title} · spørgsmål {question} af {questions}",
+        "en": "Guide · block {block} of {blocks}: {title} · question {question} of {questions}",
+    },
+    "guide-builds-on": {"da": "Byg videre på", "en": "Build on"},
+    "guide-name-segment": {
+        "da": "Slut et svar med #navn for at navngive segmentet, så senere svar kan pege på det",
+        "en": "End an answer with #name to name the segment, so later answers can point to it",
+    },
+    "guide-tag-for": {
+        "da": "Hvem er det for? Slut svaret med {tags}",
+        "en": "Who is it for? End the answer with {tags}",
+    },
+    "guide-tag-pays": {
+        "da": "Hvilket segment betaler? Slut svaret med {tags}",
+        "en": "Which segment pays? End the answer with {tags}",
+    },
+    "guide-no-segment-tags": {
+        "da": "Ingen segmenter har et #navn endnu, så svar kan ikke pege på dem",
+        "en": "No segment has a #name yet, so answers cannot point to one",
+    },
+    "guide-more": {"da": "… og {count} mere", "en": "… and {count} more"},
+    "editor-guide": {
+        "da": "Dit svar — enter gemmer, tom enter: næste spørgsmål",
+        "en": "Your answer — enter keeps it, empty enter: next question",
+    },
+    "editor-guide-short": {"da": "Svar: enter", "en": "Answer: enter"},
+    "guide-resumed": {
+        "da": "Guiden fortsætter ved blok {block} af {blocks}, spørgsmål {question}",
+        "en": "The guide picks up at block {block} of {blocks}, question {question}",
+    },
+    "guide-left": {
+        "da": "Guiden er forladt ved blok {block}, spørgsmål {question}: {key} fortsætter",
+        "en": "Guide left at block {block}, question {question}: {key} picks it up",
+    },
+    "guide-left-untitled": {
+        "da": "Guiden er forladt; gem lærredet, så kan den fortsætte ved samme spørgsmål",
+        "en": "Guide left; save the canvas so it can pick up at the same question",
+    },
+    "guide-first-question": {
+        "da": "Dette er det første spørgsmål",
+        "en": "This is the first question",
+    },
+    "guide-done-title": {
+        "da": "Guiden er færdig. Det kan du se på nu:",
+        "en": "The guide is done. What to look at next:",
+    },
+    "guide-done-help": {
+        "da": "Tryk et fundets tast for at gå til det · escape lukker (mærkerne bliver stående)",
+        "en": "Press a finding's key to go to it · escape closes (the marks stay)",
+    },
+    "guide-done-nothing": {
+        "da": "Guiden er færdig, og check finder intet at se på: lærredet hænger sammen.",
+        "en": "The guide is done, and check finds nothing to look at: the canvas hangs together.",
+    },
+    "guide-done-more": {
+        "da": "… og {count} fund mere: mærkerne på lærredet viser dem alle",
+        "en": "… and {count} more findings: the marks on the canvas show them all",
+    },
+    "cli-help-guide": {
+        "da": "Gå lærredet i FIL igennem blok for blok, ét spørgsmål ad gangen (ny eller findes).",
+        "en": "Walk through the canvas in FILE block by block, one question at a time "
+        "(new or existing).",
+    },
     "key-resolve-conflict": {"da": "Løs konflikt", "en": "Resolve conflict"},
     "keyhelp-resolve-conflict": {
         "da": "Løs en flettekonflikt: behold vores, deres eller begge",

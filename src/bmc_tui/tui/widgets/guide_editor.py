@@ -1,0 +1,74 @@
+"""The guided session's editor: the item editor brainstorming, where an empty enter (or tab)
+goes on to the next question and shift+tab back to the one before.
+
+It is the item editor itself, so every answer is kept by the screen's one ``keep_text`` (an
+ordinary, undoable edit) and the key gate orders its keys exactly as it does the editor's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, Protocol, runtime_checkable
+
+from textual.binding import BindingType
+from textual.suggester import Suggester
+
+from bmc_tui.core.guide import complete_tag
+from bmc_tui.tui.keymap import Context, bindings
+from bmc_tui.tui.widgets.item_editor import ItemEditor
+
+
+@runtime_checkable
+class GuideHost(Protocol):
+    """The screen running the session, told at once (in key order) where to go."""
+
+    def guide_step(self, step: int) -> None:
+        """Ask the next (1) or previous (-1) question."""
+        ...
+
+    def guide_left(self) -> None:
+        """The person left the session (escape)."""
+        ...
+
+
+class TagSuggester(Suggester):
+    """Completes the ``#tag`` being typed to a segment's tag (right arrow takes it)."""
+
+    def __init__(self, tags: Callable[[], list[str]]) -> None:
+        # The tags change as segments are named: no cache; the typed case is kept.
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._tags = tags
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_tag(value, self._tags())
+
+
+class GuideEditor(ItemEditor):
+    # Over the item editor's: enter (kept here, as there, in the editor's own queue) and
+    # escape get the guide's words; tab and shift+tab step through the questions.
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.GUIDE)
+
+    def _commit(self) -> None:
+        if self.value.strip():
+            super()._commit()  # kept as an item; the editor stays open for the next idea
+        else:
+            self._step(1)
+
+    def action_guide_step(self, step: int) -> None:
+        # What is typed is kept first, as enter would keep it; refused, it stays to fix.
+        if self.value.strip():
+            super()._commit()
+            if self.value.strip():
+                return
+        self._step(step)
+
+    def _step(self, step: int) -> None:
+        self._finished = True
+        if isinstance(host := self.screen, GuideHost):
+            # The host opens the next question's editor (focused at once) and removes this.
+            host.guide_step(step)
+
+    def _close(self) -> None:
+        super()._close()
+        if isinstance(host := self.screen, GuideHost):
+            host.guide_left()

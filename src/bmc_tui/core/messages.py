@@ -1288,9 +1288,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "… and {count} more findings: the marks on the canvas show them all",
     },
     "cli-help-guide": {
-        "da": "Gå lærredet i FIL igennem blok for blok, ét spørgsmål ad gangen (ny eller findes).",
-        "en": "Walk through the canvas in FILE block by block, one question at a time "
-        "(new or existing).",
+        "da": "Gå FIL igennem ét spørgsmål ad gangen (ny eller eksisterende).",
+        "en": "Walk through FILE one question at a time (new or existing).",
     },
     "key-resolve-conflict": {"da": "Løs konflikt", "en": "Resolve conflict"},
     "keyhelp-resolve-conflict": {

@@ -440,7 +440,7 @@ class CanvasScreen(FileActions):
 
     # --- editing items ---------------------------------------------------------------------
 
-    def _editor_placeholder(self, mode: str, width: int) -> str:
+    def editor_placeholder(self, mode: str, width: int) -> str:
         """The longest of the editor's hints that fits ``width`` whole: the sentence, its
         short form, or the key's own name ("Brainstorm"), never a sentence cut off."""
         language = self.ui_language
@@ -462,7 +462,7 @@ class CanvasScreen(FileActions):
         pane = self.pane(target.block_id)
         for old in pane.query(ItemEditor):
             old.remove()
-        placeholder = self._editor_placeholder(target.mode, pane.content_size.width)
+        placeholder = self.editor_placeholder(target.mode, pane.content_size.width)
         editor = kind(
             target, pane.item_list, value=value, placeholder=placeholder, suggester=suggester
         )

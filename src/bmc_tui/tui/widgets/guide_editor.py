@@ -30,6 +30,10 @@ class GuideHost(Protocol):
         """The person left the session (escape)."""
         ...
 
+    def editor_placeholder(self, mode: str, width: int) -> str:
+        """The editor's hint that fits ``width``."""
+        ...
+
 
 class TagSuggester(Suggester):
     """Completes the ``#tag`` being typed to a segment's tag (right arrow takes it)."""
@@ -47,6 +51,12 @@ class GuideEditor(ItemEditor):
     # Over the item editor's: enter (kept here, as there, in the editor's own queue) and
     # escape get the guide's words; tab and shift+tab step through the questions.
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.GUIDE)
+
+    def on_resize(self) -> None:
+        # Opened as the canvas opens (``bmc-tui guide``), the pane had no width yet to fit
+        # the hint to; now it has.
+        if isinstance(host := self.screen, GuideHost):
+            self.placeholder = host.editor_placeholder(self.target.mode, self.content_size.width)
 
     def _commit(self) -> None:
         if self.value.strip():

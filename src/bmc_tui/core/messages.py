@@ -1215,14 +1215,22 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Guidet gennemgang: de ni blokke ét spørgsmål ad gangen (fortsætter hvor du slap)",
         "en": "Guided session: the nine blocks one question at a time (picks up where you left)",
     },
-    "key-guide-keep": {"da": "Behold · tom: næste", "en": "Keep · empty: next"},
+    "key-guide-keep": {"da": "Behold", "en": "Keep"},
     "keyhelp-guide-keep": {
         "da": "Enter gemmer svaret som et punkt og åbner det næste; tom enter: næste spørgsmål",
         "en": "Enter keeps the answer as an item and opens the next; empty enter: next question",
     },
     "key-guide-next": {"da": "Næste spørgsmål", "en": "Next question"},
-    "key-guide-back": {"da": "Forrige spørgsmål", "en": "Previous question"},
-    "key-guide-leave": {"da": "Forlad guiden", "en": "Leave guide"},
+    "keyhelp-guide-next": {
+        "da": "Næste spørgsmål (det skrevne gemmes først)",
+        "en": "Next question (what is typed is kept first)",
+    },
+    "key-guide-back": {"da": "Tilbage", "en": "Back"},
+    "keyhelp-guide-back": {
+        "da": "Tilbage til det forrige spørgsmål",
+        "en": "Back to the previous question",
+    },
+    "key-guide-leave": {"da": "Forlad", "en": "Leave"},
     "keyhelp-guide-leave": {
         "da": "Forlad guiden; den husker spørgsmålet til næste gang",
         "en": "Leave the guide; it remembers the question for next time",
@@ -1254,7 +1262,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Dit svar — enter gemmer, tom enter: næste spørgsmål",
         "en": "Your answer — enter keeps it, empty enter: next question",
     },
-    "editor-guide-short": {"da": "Svar: enter", "en": "Answer: enter"},
+    "editor-guide-short": {"da": "Svar · tom enter: næste", "en": "Answer · empty enter: next"},
     "guide-resumed": {
         "da": "Guiden fortsætter ved blok {block} af {blocks}, spørgsmål {question}",
         "en": "The guide picks up at block {block} of {blocks}, question {question}",

@@ -57,7 +57,8 @@ def guide_lines(step: Step, canvas: Canvas, language: Language, ui: Language) ->
         tags = segment_tags(canvas)
         if tags:
             key = "guide-tag-pays" if step.block.id is BlockId.REVENUE_STREAMS else "guide-tag-for"
-            named = ", ".join(f"#{tag} ({text})" for tag, text in tags)
+            # The tags alone: the segments they name are on the line above.
+            named = ", ".join(f"#{tag}" for tag, _ in tags)
             lines.append(_line(Text(say(key, ui, tags=named))))
         else:
             lines.append(_line(Text(say("guide-no-segment-tags", ui), style="dim")))

@@ -1220,7 +1220,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Enter gemmer svaret som et punkt og åbner det næste; tom enter: næste spørgsmål",
         "en": "Enter keeps the answer as an item and opens the next; empty enter: next question",
     },
-    "key-guide-next": {"da": "Næste spørgsmål", "en": "Next question"},
+    "key-guide-next": {"da": "Næste", "en": "Next question"},
     "keyhelp-guide-next": {
         "da": "Næste spørgsmål (det skrevne gemmes først)",
         "en": "Next question (what is typed is kept first)",
@@ -1262,7 +1262,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Dit svar — enter gemmer, tom enter: næste spørgsmål",
         "en": "Your answer — enter keeps it, empty enter: next question",
     },
-    "editor-guide-short": {"da": "Svar · tom enter: næste", "en": "Answer · empty enter: next"},
+    "editor-guide-short": {"da": "Svar…", "en": "Answer…"},
     "guide-resumed": {
         "da": "Guiden fortsætter ved blok {block} af {blocks}, spørgsmål {question}",
         "en": "The guide picks up at block {block} of {blocks}, question {question}",

@@ -8,7 +8,7 @@ ordinary, undoable edit) and the key gate orders its keys exactly as it does the
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from textual.binding import BindingType
 from textual.suggester import Suggester
@@ -51,6 +51,11 @@ class GuideEditor(ItemEditor):
     # Over the item editor's: enter (kept here, as there, in the editor's own queue) and
     # escape get the guide's words; tab and shift+tab step through the questions.
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.GUIDE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Docked at the foot of its pane (app.tcss): in sight however long the questions.
+        self.add_class("-guide")
 
     def on_resize(self) -> None:
         # Opened as the canvas opens (``bmc-tui guide``), the pane had no width yet to fit

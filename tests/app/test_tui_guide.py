@@ -228,3 +228,47 @@ async def test_the_end_offers_each_check_finding_a_key_press_away(workdir: Path)
         await pilot.pause()
         assert not isinstance(app.screen, GuideEndDialog)
         assert canvas(app).current_block.id is BlockId.CHANNELS
+
+
+async def test_the_answer_being_typed_stays_in_sight_in_an_empty_block(workdir: Path) -> None:
+    # Channels asks six questions: in an empty pane they fill it, and the editor was drawn
+    # on the pane's border, out of sight, while the answer was typed.
+    app = create_app(workdir / "new.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G", *["tab"] * 5, *"The shop")
+        await pilot.pause()
+        editor = canvas(app).focused
+        assert isinstance(editor, GuideEditor)
+        assert editor.target.block_id is BlockId.CHANNELS
+        pane = canvas(app).pane(BlockId.CHANNELS)
+        assert pane.content_region.contains_region(editor.region)
+
+
+async def test_an_answer_being_typed_is_kept_for_recovery(en_canvas: Path) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G", *"Half typed")
+        await pilot.pause()
+        pending = canvas(app).pending_texts()
+        assert [(p.block, p.value, p.new_item) for p in pending] == [
+            (BlockId.CUSTOMER_SEGMENTS, "Half typed", True)
+        ]
+
+
+async def test_a_read_only_canvas_is_not_guided(en_canvas: Path) -> None:
+    from bmc_tui.core.locking import acquire
+
+    other = acquire(en_canvas)
+    try:
+        app = create_app(en_canvas)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("r")  # the lock is busy: open read-only
+            await pilot.pause()
+            await pilot.press("G")
+            await pilot.pause()
+            assert canvas(app).read_only
+            assert canvas(app).guided is None
+            assert not canvas(app).query(GuideEditor)
+    finally:
+        other.release()  # type: ignore[union-attr]

@@ -188,7 +188,7 @@ async def test_the_palette_starts_the_guide(en_canvas: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert CommandPalette.is_open(app)
-        await pilot.press(*"Guide")
+        await pilot.press(*"Guided session")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()

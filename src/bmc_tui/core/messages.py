@@ -1210,10 +1210,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Zoom: every item key works here · z or escape goes back",
     },
     # --- issue 14: the guided session ------------------------------------------------------
-    "key-guide": {"da": "Guide", "en": "Guide"},
+    "key-guide": {"da": "Guidet gennemgang", "en": "Guided session"},
     "keyhelp-guide": {
         "da": "Guidet gennemgang: de ni blokke ét spørgsmål ad gangen (fortsætter hvor du slap)",
-        "en": "Guided session: the nine blocks one question at a time (picks up where you left)",
+        "en": "Guided session: the nine blocks one question at a time (picks up where you left off)",
     },
     "key-guide-keep": {"da": "Behold", "en": "Keep"},
     "keyhelp-guide-keep": {

@@ -213,6 +213,9 @@ KEYS: tuple[Key, ...] = (
         show=False,
         priority=True,
     ),
+    # --- issue 14: G starts the guided session (or picks it up where it was left); it opens
+    # an editor, so it edits.
+    Key("guide", "G", "screen.guide", Context.ITEM_LIST, show=False, priority=True, edits=True),
     Key(
         "edit-header",
         "i",
@@ -237,8 +240,6 @@ KEYS: tuple[Key, ...] = (
     Key("keep-edit", "enter", "submit", Context.EDITOR, rank=95),
     Key("cancel-edit", "escape", "cancel", Context.EDITOR, rank=90),
     # --- issue 14: the guided session ---------------------------------------------------------
-    # G starts the guide (or picks it up where it was left); it opens an editor, so it edits.
-    Key("guide", "G", "screen.guide", Context.ITEM_LIST, show=False, priority=True, edits=True),
     # The guide's editor is the item editor with these keys over its own: enter and escape
     # are read in its own queue (as the item editor's are), tab and shift+tab by its bindings.
     Key("guide-keep", "enter", "submit", Context.GUIDE, rank=95),

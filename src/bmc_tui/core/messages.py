@@ -1213,7 +1213,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-guide": {"da": "Guidet gennemgang", "en": "Guided session"},
     "keyhelp-guide": {
         "da": "Guidet gennemgang: de ni blokke ét spørgsmål ad gangen (fortsætter hvor du slap)",
-        "en": "Guided session: the nine blocks one question at a time (picks up where you left off)",
+        "en": "Guided session: the nine blocks one question at a time "
+        "(picks up where you left off)",
     },
     "key-guide-keep": {"da": "Behold", "en": "Keep"},
     "keyhelp-guide-keep": {

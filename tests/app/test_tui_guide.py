@@ -145,6 +145,17 @@ async def test_tab_skips_shift_tab_goes_back_and_escape_leaves(workdir: Path) ->
         assert not isinstance(screen.focused, GuideEditor)
 
 
+async def test_page_down_skips_the_rest_of_the_block(workdir: Path) -> None:
+    app = create_app(workdir / "new.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        # Channels asks six questions; one answer, then on to Customer Relationships.
+        await pilot.press("G", *["tab"] * 5, *"The shop", "pagedown")
+        await pilot.pause()
+        assert texts(app, BlockId.CHANNELS) == ["The shop"]
+        assert "block 4 of 9: Customer Relationships · question 1 of 1" in panel_text(app)
+        assert answering_in(app) is BlockId.CUSTOMER_RELATIONSHIPS
+
+
 async def test_back_at_the_first_question_stays_there(workdir: Path) -> None:
     app = create_app(workdir / "new.toml")
     async with app.run_test(size=SIZE) as pilot:

@@ -1227,6 +1227,11 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Next question (what is typed is kept first)",
     },
     "key-guide-back": {"da": "Tilbage", "en": "Back"},
+    "key-guide-next-block": {"da": "Næste blok", "en": "Next block"},
+    "keyhelp-guide-next-block": {
+        "da": "Spring resten af blokkens spørgsmål over: videre til næste blok",
+        "en": "Skip the rest of the block's questions: on to the next block",
+    },
     "keyhelp-guide-back": {
         "da": "Tilbage til det forrige spørgsmål",
         "en": "Back to the previous question",

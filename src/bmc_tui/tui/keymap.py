@@ -242,10 +242,11 @@ KEYS: tuple[Key, ...] = (
     # --- issue 14: the guided session ---------------------------------------------------------
     # The guide's editor is the item editor with these keys over its own: enter and escape
     # are read in its own queue (as the item editor's are), tab and shift+tab by its bindings.
-    Key("guide-keep", "enter", "submit", Context.GUIDE, rank=95),
+    Key("guide-keep", "enter", "guide_keep", Context.GUIDE, rank=95),
     Key("guide-next", "tab", "guide_step(1)", Context.GUIDE, rank=80),
     Key("guide-back", "shift+tab", "guide_step(-1)", Context.GUIDE, rank=85),
-    Key("guide-leave", "escape", "cancel", Context.GUIDE, rank=90),
+    Key("guide-next-block", "pagedown", "guide_next_block", Context.GUIDE, rank=60),
+    Key("guide-leave", "escape", "guide_leave", Context.GUIDE, rank=90),
     # --- the move dialog (it reads the digit itself) -----------------------------------------
     Key("move-to-number", "m then 1-9", "move", Context.MOVE, bound=False),
     # --- other screens and dialogs -----------------------------------------------------------

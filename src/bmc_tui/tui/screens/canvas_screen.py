@@ -558,6 +558,10 @@ class CanvasScreen(FileActions):
         if self.guided is not None:
             self.guided.step(step)
 
+    def guide_next_block(self) -> None:
+        if self.guided is not None:
+            self.guided.next_block()
+
     def guide_left(self) -> None:
         if self.guided is not None:
             self.guided.leave()

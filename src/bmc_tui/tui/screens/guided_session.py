@@ -88,6 +88,13 @@ class GuidedSession:
             return
         self.ask()
 
+    def next_block(self) -> None:
+        """On to the first question of the next block (the rest of this one skipped)."""
+        if self.guide.next_block():
+            self.ask()
+        else:
+            self.finish()
+
     def leave(self) -> None:
         """Left with escape: the place is remembered for next time."""
         screen, step = self.screen, self.guide.step

@@ -26,6 +26,10 @@ class GuideHost(Protocol):
         """Ask the next (1) or previous (-1) question."""
         ...
 
+    def guide_next_block(self) -> None:
+        """Skip the rest of this block's questions."""
+        ...
+
     def guide_left(self) -> None:
         """The person left the session (escape)."""
         ...
@@ -69,13 +73,29 @@ class GuideEditor(ItemEditor):
         else:
             self._step(1)
 
+    # Enter and escape are read in ``_on_key`` (as the item editor reads them); these run
+    # them when the binding itself is used (a click on the key bar).
+    def action_guide_keep(self) -> None:
+        self._commit()
+
+    def action_guide_leave(self) -> None:
+        self._close()
+
     def action_guide_step(self, step: int) -> None:
-        # What is typed is kept first, as enter would keep it; refused, it stays to fix.
+        if self._kept():
+            self._step(step)
+
+    def action_guide_next_block(self) -> None:
+        if self._kept() and isinstance(host := self.screen, GuideHost):
+            self._finished = True
+            host.guide_next_block()
+
+    def _kept(self) -> bool:
+        """What is typed is kept first, as enter would keep it; refused, it stays to fix
+        (False: the question stays)."""
         if self.value.strip():
             super()._commit()
-            if self.value.strip():
-                return
-        self._step(step)
+        return not self.value.strip()
 
     def _step(self, step: int) -> None:
         self._finished = True

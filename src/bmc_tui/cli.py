@@ -199,6 +199,20 @@ def open_command(file: Path | None, lang: Language | None, ui_lang: Language | N
     run_editor(file, language=lang or default_language(), ui_language=ui_lang)
 
 
+@main.command(context_settings=CONTEXT_SETTINGS, help=tell("cli-help-guide"))
+@click.argument("file", metavar=named("cli-name-file"), type=click.Path(path_type=Path))
+@click.option("--lang", type=LANGUAGE_CHOICE, help=tell("cli-option-open-lang"))
+@click.option("--ui-lang", type=LANGUAGE_CHOICE, help=tell("cli-option-open-ui-lang"))
+def guide(file: Path, lang: Language | None, ui_lang: Language | None) -> None:
+    """Walk through FILE question by question (help: ``cli-help-guide``)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail(tell("cli-needs-terminal"))
+    with long_lived_imports():
+        from bmc_tui.tui.app import run_editor
+
+    run_editor(file, language=lang or default_language(), ui_language=ui_lang, guide=True)
+
+
 @main.command(context_settings=CONTEXT_SETTINGS, help=tell("cli-help-new"))
 @click.argument("file", metavar=named("cli-name-file"), type=click.Path(path_type=Path))
 @click.option(

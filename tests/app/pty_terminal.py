@@ -26,6 +26,7 @@ KEY_BYTES = {
     "escape": b"\x1b",
     "space": b" ",
     "tab": b"\t",
+    "shift+tab": b"\x1b[Z",
     "backspace": b"\x7f",
     "ctrl+s": b"\x13",
     "ctrl+u": b"\x15",

@@ -81,3 +81,12 @@ def test_key_bar_read_only(snap_compare: SnapCompare, en_canvas: Path) -> None:
         assert snap_compare(create_app(en_canvas), terminal_size=(80, 24), press=["r"])
     finally:
         other.release()  # type: ignore[union-attr]
+
+
+# --- the guided session (issue 14) ------------------------------------------------------------
+
+
+def test_guide_at_revenue_streams(snap_compare: SnapCompare, en_canvas: Path) -> None:
+    # Twelve questions on: Revenue Streams, with the segments to build on and their tags.
+    keys = ["G", *["tab"] * 12]
+    assert snap_compare(create_app(en_canvas), terminal_size=(80, 24), press=keys)

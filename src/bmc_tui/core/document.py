@@ -158,8 +158,12 @@ class CanvasDocument:
 
     # --- edits -----------------------------------------------------------------------------
 
-    def add_item(self, block_id: BlockId, index: int, text: str) -> Change:
-        item = validate_item(block_id, id=new_item_id(self.canvas.item_ids()), text=text)
+    def add_item(
+        self, block_id: BlockId, index: int, text: str, tags: tuple[str, ...] = ()
+    ) -> Change:
+        """A new item; with ``tags`` (a guided answer naming its segment) in the same step,
+        so one undo takes the answer back whole."""
+        item = validate_item(block_id, id=new_item_id(self.canvas.item_ids()), text=text, tags=tags)
         canvas = self.canvas.with_item_inserted(block_id, index, item)
         return self._apply(
             canvas,

@@ -1277,6 +1277,108 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Zoom: alle punktets taster virker her · z eller escape går tilbage",
         "en": "Zoom: every item key works here · z or escape goes back",
     },
+    # --- issue 14: the guided session ------------------------------------------------------
+    "key-guide": {"da": "Guidet gennemgang", "en": "Guided session"},
+    "keyhelp-guide": {
+        "da": "Guidet gennemgang: de ni blokke ét spørgsmål ad gangen (fortsætter hvor du slap)",
+        "en": "Guided session: the nine blocks one question at a time "
+        "(picks up where you left off)",
+    },
+    "key-guide-keep": {"da": "Behold", "en": "Keep"},
+    "keyhelp-guide-keep": {
+        "da": "Enter gemmer svaret som et punkt og åbner det næste; tom enter: næste spørgsmål",
+        "en": "Enter keeps the answer as an item and opens the next; empty enter: next question",
+    },
+    "key-guide-next": {"da": "Næste", "en": "Next question"},
+    "keyhelp-guide-next": {
+        "da": "Næste spørgsmål (det skrevne gemmes først)",
+        "en": "Next question (what is typed is kept first)",
+    },
+    "key-guide-back": {"da": "Tilbage", "en": "Back"},
+    "key-guide-next-block": {"da": "Næste blok", "en": "Next block"},
+    "keyhelp-guide-next-block": {
+        "da": "Spring resten af blokkens spørgsmål over: videre til næste blok",
+        "en": "Skip the rest of the block's questions: on to the next block",
+    },
+    "keyhelp-guide-back": {
+        "da": "Tilbage til det forrige spørgsmål",
+        "en": "Back to the previous question",
+    },
+    "key-guide-leave": {"da": "Forlad", "en": "Leave"},
+    "keyhelp-guide-leave": {
+        "da": "Forlad guiden; den husker spørgsmålet til næste gang",
+        "en": "Leave the guide; it remembers the question for next time",
+    },
+    "help-section-guide": {"da": "I den guidede gennemgang", "en": "In the guided session"},
+    "guide-where": {
+        "da": "Guide · blok {block} af {blocks}: {title} · spørgsmål {question} af {questions}",
+        "en": "Guide · block {block} of {blocks}: {title} · question {question} of {questions}",
+    },
+    "guide-builds-on": {"da": "Byg videre på", "en": "Build on"},
+    "guide-name-segment": {
+        "da": "Slut et svar med #navn for at navngive segmentet, så senere svar kan pege på det",
+        "en": "End an answer with #name to name the segment, so later answers can point to it",
+    },
+    "guide-tag-for": {
+        "da": "Hvem er det for? Slut svaret med {tags}",
+        "en": "Who is it for? End the answer with {tags}",
+    },
+    "guide-tag-pays": {
+        "da": "Hvilket segment betaler? Slut svaret med {tags}",
+        "en": "Which segment pays? End the answer with {tags}",
+    },
+    "guide-no-segment-tags": {
+        "da": "Ingen segmenter har et #navn endnu, så svar kan ikke pege på dem",
+        "en": "No segment has a #name yet, so answers cannot point to one",
+    },
+    "guide-more": {"da": "… og {count} mere", "en": "… and {count} more"},
+    "editor-guide": {
+        "da": "Dit svar — enter gemmer, tom enter: næste spørgsmål",
+        "en": "Your answer — enter keeps it, empty enter: next question",
+    },
+    "editor-guide-short": {"da": "Svar…", "en": "Answer…"},
+    "guide-resumed": {
+        "da": "Guiden fortsætter ved blok {block} af {blocks}, spørgsmål {question}",
+        "en": "The guide picks up at block {block} of {blocks}, question {question}",
+    },
+    "guide-left": {
+        "da": "Guiden er forladt ved blok {block}, spørgsmål {question}: {key} fortsætter",
+        "en": "Guide left at block {block}, question {question}: {key} picks it up",
+    },
+    "guide-left-untitled": {
+        "da": "Guiden er forladt; gem lærredet, så kan den fortsætte ved samme spørgsmål",
+        "en": "Guide left; save the canvas so it can pick up at the same question",
+    },
+    "guide-first-question": {
+        "da": "Dette er det første spørgsmål",
+        "en": "This is the first question",
+    },
+    "guide-done-title": {
+        "da": "Guiden er færdig. Det kan du se på nu:",
+        "en": "The guide is done. What to look at next:",
+    },
+    "guide-done-help": {
+        "da": "Tryk et fundets tast for at gå til det · escape lukker (mærkerne bliver stående)",
+        "en": "Press a finding's key to go to it · escape closes (the marks stay)",
+    },
+    "guide-done-nothing": {
+        "da": "Guiden er færdig, og check finder intet at se på: lærredet hænger sammen.",
+        "en": "The guide is done, and check finds nothing to look at: the canvas hangs together.",
+    },
+    "guide-done-more": {
+        "da": "… og {count} fund mere: mærkerne på lærredet viser dem alle",
+        "en": "… and {count} more findings: the marks on the canvas show them all",
+    },
+    "cli-help-guide": {
+        "da": "Gå FIL igennem ét spørgsmål ad gangen (ny eller eksisterende).\n\n"
+        "FIL åbnes, som bmc-tui FIL åbner den (en ny fil laves ved første gemning). "
+        "Gennemgangen fortsætter, hvor den slap på dette lærred, og slutter med det, "
+        "check finder.",
+        "en": "Walk through FILE one question at a time (new or existing).\n\n"
+        "FILE is opened as bmc-tui FILE opens it (a new one is made on the first save). "
+        "The guide picks up where it was left on this canvas, and ends with what check "
+        "finds.",
+    },
     "key-resolve-conflict": {"da": "Løs konflikt", "en": "Resolve conflict"},
     "keyhelp-resolve-conflict": {
         "da": "Løs en flettekonflikt: behold vores, deres eller begge",

@@ -76,6 +76,16 @@ def canvas_key(canvas_path: Path | str) -> str:
     return os.path.realpath(os.path.abspath(canvas_path))
 
 
+def state_name(canvas_path: Path | str) -> str:
+    """The name a canvas's files in the state folder share (before their suffix): the file's
+    name and the start of the SHA-256 of its resolved path, so two names for one file share
+    it and two ``plan.toml`` in different folders do not. Recovery files and the guided
+    session's place (``core.guide``) are both named so."""
+    key = canvas_key(canvas_path)
+    digest = hashlib.sha256(os.fsencode(key)).hexdigest()[:16]
+    return f"{_safe(Path(key).name)}.{digest}"
+
+
 def _safe(name: str, limit: int = 48) -> str:
     return _UNSAFE_NAME.sub("_", name)[:limit].strip("._") or "canvas"
 
@@ -147,9 +157,7 @@ class RecoveryStore:
         """The recovery file that belongs to a canvas (or to this process's untitled one)."""
         if canvas_path is None:
             return self.folder / f"untitled.{_safe(current_host(), 32)}.{os.getpid()}{SUFFIX}"
-        key = canvas_key(canvas_path)
-        digest = hashlib.sha256(os.fsencode(key)).hexdigest()[:16]
-        return self.folder / f"{_safe(Path(key).name)}.{digest}{SUFFIX}"
+        return self.folder / f"{state_name(canvas_path)}{SUFFIX}"
 
     # --- writing ---------------------------------------------------------------------------
 

@@ -47,10 +47,17 @@ class BmcApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.APP)
 
     def __init__(
-        self, path: Path | None, language: Language = "en", ui_language: str | None = None
+        self,
+        path: Path | None,
+        language: Language = "en",
+        ui_language: str | None = None,
+        *,
+        guide: bool = False,
     ) -> None:
         super().__init__()
         self.start_path = path
+        #: Start the guided session on the first canvas (``bmc-tui guide FILE``).
+        self.start_guide = guide
         #: The language of a new canvas.
         self.language = language
         #: The interface language a setting pins (``--ui-lang``, ``BMC_TUI_LANG``, the
@@ -127,22 +134,26 @@ class BmcApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         # The canvas is the first screen itself, not pushed over a blank one: one frame
         # fewer to draw (and send over SSH) at start-up.
-        return self._screen_for(self.start_path)
+        return self._screen_for(self.start_path, guide=self.start_guide)
 
-    def _screen_for(self, path: Path | None) -> Screen[Any]:
+    def _screen_for(self, path: Path | None, *, guide: bool = False) -> Screen[Any]:
         """A screen for ``path`` (untitled when None), through the canvas session."""
         self._start_notice = ""
         if path is None:
-            return self._canvas_screen(CanvasSession.untitled(self.language))
+            return self._canvas_screen(CanvasSession.untitled(self.language), guide=guide)
         opened = CanvasSession.open(path, self.language)
         if isinstance(opened, OpenFailed):
             return LoadErrorScreen(opened.message)
         if opened.new_file:
             self._start_notice = say("session-new-file", self.language, path=shown_path(path))
-        return self._canvas_screen(opened.session, opened.lock)
+        return self._canvas_screen(opened.session, opened.lock, guide=guide)
 
-    def _canvas_screen(self, session: CanvasSession, opening: LockOutcome = None) -> CanvasScreen:
-        return CanvasScreen(session, opening=opening, default_folder=self.default_folder)
+    def _canvas_screen(
+        self, session: CanvasSession, opening: LockOutcome = None, *, guide: bool = False
+    ) -> CanvasScreen:
+        return CanvasScreen(
+            session, opening=opening, default_folder=self.default_folder, guide=guide
+        )
 
     def _replace_screen_with(self, screen: Screen[Any]) -> None:
         # The first screen is the default screen, which Textual cannot switch away from; it
@@ -229,15 +240,23 @@ class BmcApp(App[None]):
 
 
 def create_app(
-    path: Path | None = None, language: Language = "en", ui_language: str | None = None
+    path: Path | None = None,
+    language: Language = "en",
+    ui_language: str | None = None,
+    *,
+    guide: bool = False,
 ) -> BmcApp:
-    return BmcApp(path, language, ui_language)
+    return BmcApp(path, language, ui_language, guide=guide)
 
 
 def run_editor(
-    path: Path | None, *, language: Language = "en", ui_language: str | None = None
+    path: Path | None,
+    *,
+    language: Language = "en",
+    ui_language: str | None = None,
+    guide: bool = False,
 ) -> None:
-    app = create_app(path, language, ui_language)
+    app = create_app(path, language, ui_language, guide=guide)
     app.run()
     app.disarm_ending()
     if app.return_code:

@@ -34,6 +34,7 @@ class Context(StrEnum):
     NOTE = "note"
     HEADER = "header"
     PALETTE = "palette"
+    GUIDE = "guide"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +226,9 @@ KEYS: tuple[Key, ...] = (
         show=False,
         priority=True,
     ),
+    # --- issue 14: G starts the guided session (or picks it up where it was left); it opens
+    # an editor, so it edits.
+    Key("guide", "G", "screen.guide", Context.ITEM_LIST, show=False, priority=True, edits=True),
     Key(
         "edit-header",
         "i",
@@ -248,6 +252,14 @@ KEYS: tuple[Key, ...] = (
     # --- the one-line item editor ------------------------------------------------------------
     Key("keep-edit", "enter", "submit", Context.EDITOR, rank=95),
     Key("cancel-edit", "escape", "cancel", Context.EDITOR, rank=90),
+    # --- issue 14: the guided session ---------------------------------------------------------
+    # The guide's editor is the item editor with these keys over its own: enter and escape
+    # are read in its own queue (as the item editor's are), tab and shift+tab by its bindings.
+    Key("guide-keep", "enter", "guide_keep", Context.GUIDE, rank=95),
+    Key("guide-next", "tab", "guide_step(1)", Context.GUIDE, rank=80),
+    Key("guide-back", "shift+tab", "guide_step(-1)", Context.GUIDE, rank=85),
+    Key("guide-next-block", "pagedown", "guide_next_block", Context.GUIDE, rank=60),
+    Key("guide-leave", "escape", "guide_leave", Context.GUIDE, rank=90),
     # --- the move dialog (it reads the digit itself) -----------------------------------------
     Key("move-to-number", f"m{THEN}1-9", "move", Context.MOVE, bound=False),
     # --- other screens and dialogs -----------------------------------------------------------
@@ -292,6 +304,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[Context, ...]], ...] = (
     ("help-section-items", (Context.ITEM_LIST,)),
     ("help-section-typing", (Context.EDITOR,)),
     ("help-section-move", (Context.MOVE,)),
+    ("help-section-guide", (Context.GUIDE,)),
 )
 
 

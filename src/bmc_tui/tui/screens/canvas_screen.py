@@ -37,10 +37,11 @@ from bmc_tui.core.catalogue import (
     StatusId,
 )
 from bmc_tui.core.document import Change
+from bmc_tui.core.guide import split_answer
 from bmc_tui.core.interface_language import interface_language
 from bmc_tui.core.item_filter import ItemFilter
 from bmc_tui.core.messages import change_words, say
-from bmc_tui.core.model import Canvas, Item, text_problem
+from bmc_tui.core.model import Canvas, Item, tags_problem, text_problem
 from bmc_tui.core.places import first_problem
 from bmc_tui.core.presentation import (
     block_heading,
@@ -55,6 +56,7 @@ from bmc_tui.core.session import CanvasSession, LockOutcome, PendingText
 from bmc_tui.core.storage import CanvasError
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
+from bmc_tui.tui.key_gate import gate_of
 from bmc_tui.tui.keymap import EDITING_ACTIONS, KEYS_BY_ID, Context, bindings, editing_key
 from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
@@ -67,9 +69,11 @@ from bmc_tui.tui.widgets.key_bar import KeyBar
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
+    from textual.suggester import Suggester
     from textual.timer import Timer
 
     from bmc_tui.core.annotations import Annotations
+    from bmc_tui.tui.screens.guided_session import GuidedSession
 
 #: Below this the nine panes cannot show their titles; the screen says so instead.
 MIN_WIDTH = 60
@@ -114,9 +118,11 @@ class CanvasScreen(FileActions):
         *,
         opening: LockOutcome = None,
         default_folder: Path | None = None,
+        guide: bool = False,
     ) -> None:
         """``opening``: what taking the lock came to when the session opened (told or asked
-        about once the screen is up)."""
+        about once the screen is up); ``guide``: start the guided session once it is open
+        (``bmc-tui guide FILE``)."""
         super().__init__()
         self.session = session
         self._opening = opening
@@ -137,6 +143,9 @@ class CanvasScreen(FileActions):
         self._filter_return = BLOCKS[0].id
         #: The block that fills the canvas (zoom), or ``None`` for all nine.
         self.zoomed: BlockId | None = None
+        self._guide_on_open = guide
+        #: The guided session while it runs (``G``, the palette, ``bmc-tui guide``).
+        self.guided: GuidedSession | None = None
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -179,8 +188,15 @@ class CanvasScreen(FileActions):
         self.refresh_all()
         self.focus_block(BLOCKS[0].id)
         self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)
-        self.guard_on_open()
+        opening = self.guard_on_open()
+        if self._guide_on_open and (gate := gate_of(self.app)) is not None:
+            # The keys typed from the start are the first answer: they wait for its editor.
+            gate.asks_from(opening)
         self.tell_conflicts()
+
+    def opened(self) -> None:
+        if self._guide_on_open and not self.read_only:
+            self.action_guide()
 
     def tell_conflicts(self) -> None:
         """Say how many merge conflicts the canvas holds, so none goes unnoticed."""
@@ -384,6 +400,9 @@ class CanvasScreen(FileActions):
         else:
             # The selected item's note may have changed (its preview is in the hint).
             self.refresh_hint()
+        if self.guided is not None:
+            # What the question builds on may have changed.
+            self.guided.refresh_panel()
 
     # --- moving around ---------------------------------------------------------------------
 
@@ -449,7 +468,7 @@ class CanvasScreen(FileActions):
 
     # --- editing items ---------------------------------------------------------------------
 
-    def _editor_placeholder(self, mode: str, width: int) -> str:
+    def editor_placeholder(self, mode: str, width: int) -> str:
         """The longest of the editor's hints that fits ``width`` whole: the sentence, its
         short form, or the key's own name ("Brainstorm"), never a sentence cut off."""
         language = self.ui_language
@@ -457,14 +476,24 @@ class CanvasScreen(FileActions):
         fitting = [form for form in forms if cell_len(form) <= width]
         return fitting[0] if fitting else KEYS_BY_ID[mode].description(language)
 
-    def _open_editor(self, target: EditTarget, value: str = "") -> None:
+    def open_editor(
+        self,
+        target: EditTarget,
+        value: str = "",
+        *,
+        kind: type[ItemEditor] = ItemEditor,
+        suggester: Suggester | None = None,
+    ) -> None:
+        """Open an item editor of ``kind`` (the guided session's own is one) for ``target``."""
         # Synchronous, start to end: the keys behind "a" are routed the moment this returns,
         # and must find the new editor focused (nothing here may wait on the message loop).
         pane = self.pane(target.block_id)
         for old in pane.query(ItemEditor):
             old.remove()
-        placeholder = self._editor_placeholder(target.mode, pane.content_size.width)
-        editor = ItemEditor(target, pane.item_list, value=value, placeholder=placeholder)
+        placeholder = self.editor_placeholder(target.mode, pane.content_size.width)
+        editor = kind(
+            target, pane.item_list, value=value, placeholder=placeholder, suggester=suggester
+        )
         if target.mode == "edit":
             self._place_on_item_line(pane, editor)
         # Focused at once, before the mount completes: the keys that follow "a" in the same
@@ -488,13 +517,13 @@ class CanvasScreen(FileActions):
         pane = self.current_pane
         if pane is not None:
             target = EditTarget("add", pane.block.id, item_id=pane.item_list.selected_id)
-            self._open_editor(target)
+            self.open_editor(target)
 
     def action_brainstorm(self) -> None:
         pane = self.current_pane
         if pane is not None:
             target = EditTarget("brainstorm", pane.block.id, item_id=pane.item_list.selected_id)
-            self._open_editor(target)
+            self.open_editor(target)
 
     def _insert_index(self, block_id: BlockId, after: str | None) -> int:
         """Just after ``after``, or at the end when it is gone (or was never there)."""
@@ -511,12 +540,16 @@ class CanvasScreen(FileActions):
         if item is None:
             self.action_add_item()
             return
-        self._open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
+        self.open_editor(EditTarget("edit", pane.block.id, item_id=item.id), value=item.text)
 
     def keep_text(self, editor: ItemEditor, text: str) -> str | None:
         """What the item editor's enter asks for, applied at once (see ``EditorHost``)."""
         target = editor.target
+        # A guided answer may end in the tags of the segment it is for ("Box #cafes").
+        text, tags = split_answer(text) if target.mode == "guide" else (text, ())
         refused = text_problem(text, multiline=False, language=self.ui_language)
+        if refused is None and tags:
+            refused = tags_problem(tags, self.ui_language)
         if refused is not None:
             return refused
         try:
@@ -528,13 +561,38 @@ class CanvasScreen(FileActions):
                 # opened on.
                 after = editor.last_added or target.item_id
                 index = self._insert_index(target.block_id, after)
-                change = self.document.add_item(target.block_id, index, text)
+                change = self.document.add_item(target.block_id, index, text, tags)
                 editor.last_added = change.focus[1] if change.focus else None
         except ValueError as error:
             return first_problem(error, language=self.ui_language)
         # The editor hands focus back itself (or keeps it, brainstorming).
         self.apply(change, move_focus=False)
         return None
+
+    # --- the guided session (``tui/screens/guided_session.py``) ----------------------------
+
+    def action_guide(self) -> None:
+        """Start the guided session where it was left (or at the start); running, ask the
+        question again (from the palette, where the focus may have gone elsewhere)."""
+        if self.guided is None:
+            from bmc_tui.tui.screens.guided_session import GuidedSession
+
+            self.guided = GuidedSession(self)
+            self.guided.start()
+        else:
+            self.guided.ask()
+
+    def guide_step(self, step: int) -> None:
+        if self.guided is not None:
+            self.guided.step(step)
+
+    def guide_next_block(self) -> None:
+        if self.guided is not None:
+            self.guided.next_block()
+
+    def guide_left(self) -> None:
+        if self.guided is not None:
+            self.guided.leave()
 
     def action_delete_item(self) -> None:
         if (item := self.selected_item()) is not None:
@@ -720,7 +778,8 @@ class CanvasScreen(FileActions):
         if change is None:
             self.notify(say(nothing, self.ui_language), timeout=2)
             return
-        self.apply(change)
+        # Guided, the focus stays in the guide's editor: the next answer is typed there.
+        self.apply(change, move_focus=self.guided is None)
         what = change_words(change.description, self.ui_language)
         self.notify(say(done, self.ui_language, what=what), timeout=3)
 

@@ -113,6 +113,9 @@ class FileActions(Screen[None]):
     def pending_texts(self) -> list[PendingText]:
         raise NotImplementedError
 
+    def opened(self) -> None:
+        """The opening questions are answered (or there were none): the canvas is ready."""
+
     def _say(self, key: str, **fields: object) -> str:
         """A message in the interface language; a path in it is shown safely (no control
         codes from a file name reach the terminal)."""
@@ -161,6 +164,7 @@ class FileActions(Screen[None]):
                 self.session.open_read_only()
                 self.set_read_only()
         await self._offer_recovery()
+        self.opened()
 
     async def _offer_recovery(self) -> None:
         offer = self.session.pending_recovery()

@@ -13,6 +13,7 @@ from textual import events
 from textual.binding import BindingType
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.suggester import Suggester
 from textual.widget import Widget
 
 from bmc_tui.core.catalogue import BlockId, Language
@@ -22,7 +23,8 @@ from bmc_tui.tui.key_gate import gate_of
 from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
-EditMode = Literal["add", "brainstorm", "edit"]
+#: "guide" is brainstorming inside the guided session (``widgets.guide_editor``).
+EditMode = Literal["add", "brainstorm", "edit", "guide"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,12 @@ class ItemEditor(OrderedInput):
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.EDITOR)
 
     def __init__(
-        self, target: EditTarget, return_to: Widget, value: str = "", placeholder: str = ""
+        self,
+        target: EditTarget,
+        return_to: Widget,
+        value: str = "",
+        placeholder: str = "",
+        suggester: Suggester | None = None,
     ) -> None:
         # No blinking cursor: over SSH a blink is bytes on the wire twice a second, forever.
         super().__init__(
@@ -67,6 +74,7 @@ class ItemEditor(OrderedInput):
             classes="item-editor",
             # Editing starts with the cursor after the text: a stray key must not replace it.
             select_on_focus=False,
+            suggester=suggester,
         )
         self.cursor_blink = False
         self.target = target
@@ -183,7 +191,7 @@ class ItemEditor(OrderedInput):
             # Nothing typed is lost: the text stays here to fix, and the reason is shown.
             self.notify(refused, title=say("not-kept", self._language), severity="error")
             return
-        if self.target.mode == "brainstorm" and text:
+        if self.target.mode in ("brainstorm", "guide") and text:
             self.value = ""
         else:
             self._close()

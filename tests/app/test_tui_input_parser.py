@@ -39,6 +39,12 @@ def test_an_escape_glued_to_a_key_is_two_keys(data: str, expected: list[str]) ->
     assert keys(data) == expected
 
 
+def test_a_line_feed_typed_ahead_is_enter() -> None:
+    # Typed before the terminal was raw: the line discipline turned each CR into LF.
+    assert keys("a\nb\r") == ["a", "enter", "b", "enter"]
+    assert keys("\x1b\n") == ["escape", "enter"]
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

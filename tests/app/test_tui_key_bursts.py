@@ -88,6 +88,22 @@ def test_a_burst_of_adds_lands_in_order_and_touches_nothing_else(
             assert saved[block] == items, f"{block} changed"
 
 
+def test_ideas_typed_while_the_editor_starts_keep_their_enters(
+    tmp_path: Path, canvas: Path
+) -> None:
+    # Typed at once, before the editor has switched the terminal to raw mode: the line
+    # discipline hands each enter over as a line feed.
+    terminal = PtyTerminal([str(canvas)], env_for(tmp_path), tmp_path)
+    try:
+        terminal.send_raw(b"4aEarly bird\raSecond\r")
+        # (The terminal echoes what is typed ahead: wait for the editor's own drawing.)
+        terminal.wait_for("Revenue Streams")
+        save_and_wait(terminal, canvas)
+    finally:
+        terminal.close()
+    assert texts(canvas, VALUE_PROPOSITIONS)[1:3] == ["Early bird", "Second"]
+
+
 def test_keys_after_enter_in_an_edit_act_on_the_canvas_not_the_text(
     editor: PtyTerminal, canvas: Path
 ) -> None:
@@ -140,7 +156,10 @@ def test_enter_enter_in_save_as_saves_once_and_keeps_working(tmp_path: Path) -> 
         terminal.send("4", "a", *typed("kept"), "enter", "ctrl+s")
         terminal.send(*typed("new.toml"), "enter", "enter", "enter")
         target = tmp_path / "new.toml"
-        assert wait_until(target.exists), "save-as never wrote the file"
+        assert wait_until(target.exists), (
+            f"save-as never wrote the file; {sorted(p.name for p in tmp_path.iterdir())} "
+            f"are there, and the screen ended with:\n{terminal.text[-2500:]}"
+        )
         terminal.send("a", *typed("after"), "enter", "ctrl+s")
         assert wait_until(lambda: "after" in texts(target, VALUE_PROPOSITIONS))
         assert terminal.process.poll() is None

@@ -9,6 +9,11 @@ always "escape, then x": an editor closes before the key after it acts.
 
 The bytes that open a longer sequence (``[`` for CSI, ``O`` for SS3) are left to Textual,
 which reads on until the sequence is whole (or its escape delay passes).
+
+A line feed is enter too. Keys typed while the editor starts (over SSH, before the terminal
+is switched to raw mode) pass the terminal's line discipline, which turns enter's CR into LF;
+Textual reads LF as ctrl+j, which nothing binds, so "idea⏎second⏎" typed ahead became one
+item "ideasecond". Raw, only ctrl+j sends LF, and this program gives it no other meaning.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ class EscapeThenKeyParser(XTermParser):
         if alt:
             # Textual asks for "x with Alt" when ESC x waited out its escape delay.
             yield escape_key()
-            yield from super()._sequence_to_key_events(sequence)
+            yield from self._sequence_to_key_events(sequence)
             return
         if (
             len(sequence) == 2
@@ -39,9 +44,17 @@ class EscapeThenKeyParser(XTermParser):
             and sequence[1] not in SEQUENCE_INTRODUCERS
         ):
             yield escape_key()
-            yield from super()._sequence_to_key_events(sequence[1])
+            yield from self._sequence_to_key_events(sequence[1])
+            return
+        if sequence == "\n":
+            yield enter_key()
             return
         yield from super()._sequence_to_key_events(sequence)
+
+
+def enter_key() -> events.Key:
+    """The enter key, as Textual names it (what a raw terminal's CR reads as)."""
+    return events.Key("enter", "\r")
 
 
 def escape_key() -> events.Key:

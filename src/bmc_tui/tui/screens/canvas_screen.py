@@ -138,6 +138,11 @@ class CanvasScreen(FileActions):
         self._compare_base: tuple[Canvas, str] | None = None
         self._checking = False
         self._annotations: tuple[Canvas, Annotations] | None = None
+        # Keys typed while the editor starts (typed ahead over SSH) wait at the gate until the
+        # panes are there and the first one has the focus: a "4" routed sooner was undone by
+        # that first focus, and the idea typed after it landed in block 1.
+        if (gate := gate_of(self.app)) is not None:
+            gate.hold(self)
         self._hint_block: Block | None = None
         #: The block to go back to when the filter bar closes.
         self._filter_return = BLOCKS[0].id
@@ -193,6 +198,8 @@ class CanvasScreen(FileActions):
             # The keys typed from the start are the first answer: they wait for its editor.
             gate.asks_from(opening)
         self.tell_conflicts()
+        if (gate := gate_of(self.app)) is not None:
+            gate.settled(self)
 
     def opened(self) -> None:
         if self._guide_on_open and not self.read_only:

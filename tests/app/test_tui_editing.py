@@ -421,3 +421,20 @@ async def test_pasting_a_list_adds_one_item_per_line(en_canvas: Path) -> None:
         rest = added[start + 2 : start + 4]
         assert " ".join(rest) == long_line, "a long line is split between words, not cut"
         assert all(len(text) <= 200 for text in rest)
+
+
+@pytest.mark.parametrize("key", ["a", "b"])
+async def test_a_new_item_being_typed_stays_in_sight_in_an_empty_block(
+    workdir: Path, key: str
+) -> None:
+    # Channels asks six questions: in an empty pane at 120x40 they fill it, and the new
+    # item's line was laid out below the pane's last line, out of sight while typed.
+    app = create_app(workdir / "new.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", key, *"The shop")
+        await pilot.pause()
+        editor = canvas(app).focused
+        assert isinstance(editor, ItemEditor)
+        assert editor.value == "The shop"
+        pane = canvas(app).pane(BlockId.CHANNELS)
+        assert pane.content_region.contains_region(editor.region)

@@ -10,10 +10,12 @@ typed text ran as canvas commands.
 from __future__ import annotations
 
 import asyncio
+from typing import ClassVar, cast
 
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.binding import BindingType
 from textual.widget import Widget
 
 from bmc_tui.tui import key_gate
@@ -89,3 +91,49 @@ async def test_a_hold_that_never_settles_lets_keys_through_after_the_limit(
         while not first.handled:
             await pilot.pause(HANDLING)
         assert first.keys == ["x"]
+
+
+class BoundApp(GatedApp):
+    """Binds "x" on the app itself (not a priority binding): it runs only once the key has
+    bubbled up from the focused widget, through the screen, to the app."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [("x", "mark")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks = 0
+
+    def action_mark(self) -> None:
+        self.marks += 1
+
+
+class Counting(Widget, can_focus=True):
+    """Lets "x" bubble; for every other key, notes how many marks the app had made."""
+
+    def __init__(self) -> None:
+        super().__init__(id="counting")
+        self.seen: list[int] = []
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key != "x":
+            event.stop()
+            self.seen.append(cast(BoundApp, self.app).marks)
+
+
+async def test_a_key_the_app_binds_acts_before_the_keys_behind_it() -> None:
+    # ctrl+s over an item list: the screen's binding runs when the key reaches the app, and
+    # the name typed after it must wait for the save-as question that binding opens.
+    app = BoundApp()
+    async with app.run_test() as pilot:
+        counting = Counting()
+        await app.mount(counting)
+        counting.focus()
+        await pilot.pause()
+        for _ in range(30):
+            for key in "xy":
+                event = events.Key(key, key)
+                event._sender = app  # as the driver's keys are: sent by the app
+                app.post_message(event)
+        while len(counting.seen) < 30:
+            await pilot.pause()
+        assert counting.seen == list(range(1, 31))

@@ -130,11 +130,17 @@ class KeyGate:
             # that closed) is done with the key.
             self._follow(node, event, patience - 1, climb=True)
             return
-        if event._stop_propagation and not climb:
+        parent = node._parent
+        # A screen stops a key the app sent as it hands it on to the app (Textual stops a
+        # message at its sender), and the app then matches the bindings nothing below it
+        # matched: the screen's own ctrl+s among them. Followed to the app, that binding
+        # has run before the keys behind it are routed (the name typed after ctrl+s belongs
+        # to the save-as question the binding asks).
+        to_its_sender = parent is self._app and event._sender is self._app
+        if event._stop_propagation and not climb and not to_its_sender:
             # Handled here, and nothing it did goes further up.
             self.settled(event)
             return
-        parent = node._parent
         target = parent if isinstance(parent, MessagePump) else self._app
         self._follow(target, event, PATIENCE, climb)
 

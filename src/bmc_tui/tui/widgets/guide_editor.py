@@ -58,7 +58,7 @@ class GuideEditor(ItemEditor):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Docked at the foot of its pane (app.tcss): in sight however long the questions.
+        # Marked for the guide's own look; docked at the pane's foot as every new item is.
         self.add_class("-guide")
 
     def on_resize(self) -> None:

@@ -77,6 +77,10 @@ class ItemEditor(OrderedInput):
             suggester=suggester,
         )
         self.cursor_blink = False
+        if target.mode != "edit":
+            # A new item's line is at the foot of the pane (app.tcss), in sight even where
+            # the guiding questions fill an empty block; an edit covers the item's own line.
+            self.add_class("-at-foot")
         self.target = target
         self.return_to = return_to
         self._finished = False

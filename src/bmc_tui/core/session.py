@@ -494,7 +494,7 @@ class CanvasSession:
         try:
             result = merge(base, self.document.canvas, theirs)
             # The result must read back as a valid canvas before it replaces anything.
-            storage.parse(self.path, storage.dumps(result.canvas))
+            storage.checked_dumps(result.canvas, self.path)
         except (MergeError, CanvasError, ValueError) as error:
             summary = error.summary if isinstance(error, CanvasError) else str(error)
             return DiskProblem(f"{self.path}: cannot merge: {summary}")

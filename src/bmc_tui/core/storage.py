@@ -268,13 +268,45 @@ def dumps(canvas: Canvas) -> str:
     size: tomli-w alone would fold short items into an inline array, and an inline array
     turns one added item into a changed line that conflicts with every other addition.
     """
-    data = canvas.to_file_data()
+    return _dumps_data(canvas.to_file_data())
+
+
+def _dumps_data(data: dict[str, Any]) -> str:
+    """:func:`dumps` of a canvas already turned into file data (emptied on the way)."""
     chunks = [tomli_w.dumps({"format_version": data.pop("format_version")})]
     chunks.append(tomli_w.dumps({"canvas": data.pop("canvas")}, multiline_strings=True))
     for block_id, items in data.items():
         for item in items:
             chunks.append(f"[[{block_id}]]\n" + tomli_w.dumps(item, multiline_strings=True))
     return "\n".join(chunks)
+
+
+def checked_dumps(canvas: Canvas, path: Path) -> str:
+    """:func:`dumps`, after checking that the text reads back as a valid canvas: the
+    ``CanvasError`` reading it would raise (every problem, with its line) if it does not.
+
+    For a canvas that was assembled rather than read (a merge's result): the model checks each
+    item, but only a file's validation checks them together (unique ids, known categories).
+    The file's data is validated as :func:`parse` validates it, without writing and
+    re-reading ten thousand items of TOML; only a canvas that fails is read back, to place
+    its problems.
+    """
+    data = canvas.to_file_data()
+    try:
+        CanvasFile.model_validate(data)
+    except ValidationError:
+        text = _dumps_data(data)
+        parse(path, text)  # raises, with each problem's line in the text
+        return text  # pragma: no cover - the data failed, so the text does too
+    return _dumps_data(data)
+
+
+def save_text(text: str, path: Path | str) -> bool:
+    """:func:`save` for a canvas's text from :func:`dumps` (or :func:`checked_dumps`)."""
+    if names_a_stream(path):
+        write_file(path, text.encode("utf-8"))
+        return True
+    return _write_data(text.encode("utf-8"), path).written
 
 
 @dataclass(frozen=True)
@@ -297,10 +329,7 @@ def save(canvas: Canvas, path: Path | str) -> bool:
 
     ``-`` and this process's stream names are written through (:func:`write_file`'s rule).
     """
-    if names_a_stream(path):
-        write_file(path, dumps(canvas).encode("utf-8"))
-        return True
-    return write_canvas(canvas, path).written
+    return save_text(dumps(canvas), path)
 
 
 def write_canvas(canvas: Canvas, path: Path | str) -> Written:
@@ -312,8 +341,11 @@ def write_canvas(canvas: Canvas, path: Path | str) -> Written:
     link; the file's permission bits are kept. A file that already holds exactly these bytes
     is not written again.
     """
+    return _write_data(dumps(canvas).encode("utf-8"), path)
+
+
+def _write_data(data: bytes, path: Path | str) -> Written:
     path = Path(path)
-    data = dumps(canvas).encode("utf-8")
     target = Path(os.path.realpath(path))
     same = _same_content(target, data)
     if same is not None:

@@ -398,15 +398,32 @@ class CanvasView:
         return Group(*parts)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
+        yield from self.parts(options)
+
+    def parts(self, options: ConsoleOptions) -> tuple[RenderableType, _Blocks, Text]:
+        """The header, the nine blocks and the attribution, for a console of these options."""
         # Shapes and the note marker fall back to ASCII where the output cannot encode them.
         self.ascii_only = options.ascii_only
-        yield self.header(width)
+        attribution = Text(ATTRIBUTION(self.language), style="dim", overflow="fold")
+        return self.header(options.max_width), _Blocks(self), attribution
+
+    def print(self, console: Console) -> None:
+        """``console.print(self)``, without Rich measuring and cropping every line of the
+        blocks to the console's width once more: they are drawn exactly that wide."""
+        header, blocks, attribution = self.parts(console.options)
+        with console:  # one write, as one print makes
+            console.print(header)
+            console.print(blocks, crop=False)
+            console.print(attribution)
+
+    def blocks(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The blocks in their grid, or stacked on a narrow console; every line exactly
+        ``options.max_width`` cells."""
+        width = options.max_width
         if width < STACK_BELOW:
             yield from self._stacked(width)
         else:
             yield from self._grid(console, options)
-        yield Text(ATTRIBUTION(self.language), style="dim", overflow="fold")
 
     def _tight(self, widths: dict[Block, int]) -> bool:
         """Whether the boxes must go tight: some box too narrow for a margin or a roomy title.
@@ -491,6 +508,16 @@ class CanvasView:
             yield Segment(" " * (left(GRID_COLUMNS) - left(column)))
 
 
+class _Blocks:
+    """The blocks of a :class:`CanvasView`, as a renderable of their own."""
+
+    def __init__(self, view: CanvasView) -> None:
+        self.view = view
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.view.blocks(console, options)
+
+
 def make_console(width: int | None = None, file: TextIO | None = None) -> Console:
     """A console that never reads user text as markup, emoji codes or reprs to highlight.
 
@@ -521,7 +548,7 @@ def canvas_svg(canvas: Canvas, language: Language, *, width: int) -> str:
         highlight=False,
         soft_wrap=False,
     )
-    console.print(CanvasView(canvas, language))
+    CanvasView(canvas, language).print(console)
     # The ids inside the picture come from what it shows. Rich would derive them from the
     # repr of every segment, which took longer than drawing the canvas; the text drawn is
     # as unique to the canvas and costs a join.
@@ -535,4 +562,4 @@ def print_canvas(
 ) -> None:
     """Print the canvas to ``file`` (standard output by default) at the console's width."""
     console = make_console(width, file)
-    console.print(CanvasView(canvas, language))
+    CanvasView(canvas, language).print(console)

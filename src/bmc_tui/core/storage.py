@@ -268,11 +268,7 @@ def dumps(canvas: Canvas) -> str:
     size: tomli-w alone would fold short items into an inline array, and an inline array
     turns one added item into a changed line that conflicts with every other addition.
     """
-    return _dumps_data(canvas.to_file_data())
-
-
-def _dumps_data(data: dict[str, Any]) -> str:
-    """:func:`dumps` of a canvas already turned into file data (emptied on the way)."""
+    data = canvas.to_file_data()
     chunks = [tomli_w.dumps({"format_version": data.pop("format_version")})]
     chunks.append(tomli_w.dumps({"canvas": data.pop("canvas")}, multiline_strings=True))
     for block_id, items in data.items():
@@ -285,20 +281,25 @@ def checked_dumps(canvas: Canvas, path: Path) -> str:
     """:func:`dumps`, after checking that the text reads back as a valid canvas: the
     ``CanvasError`` reading it would raise (every problem, with its line) if it does not.
 
-    For a canvas that was assembled rather than read (a merge's result): the model checks each
-    item, but only a file's validation checks them together (unique ids, known categories).
-    The file's data is validated as :func:`parse` validates it, without writing and
-    re-reading ten thousand items of TOML; only a canvas that fails is read back, to place
-    its problems.
+    For a canvas that was assembled rather than read (a merge's result): each of its items
+    and its header is a model validated when it was read or built, but only the file's model
+    checks them together (unique ids, categories known to their block). That model validates
+    the canvas as it stands (Pydantic takes the validated items as they are), without
+    writing and re-reading ten thousand items of TOML; only a canvas that fails is read back,
+    to place its problems.
     """
-    data = canvas.to_file_data()
+    file = {
+        "format_version": FORMAT_VERSION,
+        "canvas": canvas.header,
+        **{block.id.value: canvas.items(block.id) for block in BLOCKS},
+    }
     try:
-        CanvasFile.model_validate(data)
+        CanvasFile.model_validate(file)
     except ValidationError:
-        text = _dumps_data(data)
+        text = dumps(canvas)
         parse(path, text)  # raises, with each problem's line in the text
-        return text  # pragma: no cover - the data failed, so the text does too
-    return _dumps_data(data)
+        return text  # pragma: no cover - the file failed, so the text does too
+    return dumps(canvas)
 
 
 def save_text(text: str, path: Path | str) -> bool:

@@ -82,7 +82,7 @@ def styled_text(parts: list[tuple[str, str | None]]) -> Text:
         if style and part:
             spans.append(Span(offset, offset + len(part), style))
         offset += len(part)
-    text = Text("".join(part for part, _ in parts), spans=spans)
+    text = Text("".join([part for part, _ in parts]), spans=spans)
     if len(text) != offset:  # Rich dropped control codes: let it place the spans itself
         return Text.assemble(*((part, style or "") for part, style in parts))
     return text

@@ -39,6 +39,7 @@ from bmc_tui.core.textsafe import displayable
 from bmc_tui.core.wrapping import (
     HANGING_INDENT,
     HyphenBreak,
+    is_one_cell,
     split_lines,
     wrap_offsets,
     wrap_text,
@@ -174,6 +175,8 @@ def _cut(
     hang = wrap > indent + 1
     # What Rich draws text in that no span covers, beside spans (alone, it draws no style).
     unstyled = Style.combine([console.get_style(item.style, default=Style.null())])
+    # Nearly every item is drawn one cell a character: its lines are measured by length.
+    measure = len if is_one_cell(plain) else cell_len
     index = 0  # the first rendered segment not yet used up
     offset = 0  # where it starts in ``plain``
     for number, (start, end) in enumerate(zip([0, *breaks], [*breaks, len(plain)], strict=True)):
@@ -212,7 +215,7 @@ def _cut(
                     line.append(Segment(text[:-crop], style))
                     break
                 crop -= len(text)
-        if (cells := cell_len(words)) < width:
+        if (cells := measure(words)) < width:
             yield [*line, Segment(" " * (width - cells))]
         else:
             yield Segment.adjust_line_length(line, width, pad=True)

@@ -513,7 +513,7 @@ def merge_command(
     """Merge two changed canvases item by item (help: ``cli-help-merge``)."""
     from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.merging import MergeError, merge
-    from bmc_tui.core.storage import decode, parse, read_bytes
+    from bmc_tui.core.storage import checked_dumps, decode, parse, read_bytes, save_text
 
     target = output or ours
     label = shown_path(name or str(target))
@@ -538,8 +538,7 @@ def merge_command(
         _merge_lines(files, target, label, reason, always_conflict=True)
         return
     # The result must read back as a valid canvas before it replaces anything.
-    parse(Path(label), dumps(result.canvas))
-    save(result.canvas, target)
+    save_text(checked_dumps(result.canvas, Path(label)), target)
     for conflict in result.conflicts:
         click.echo(tell("cli-conflict", label=label, conflict=conflict))
     if result.conflicts:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
 from bmc_tui.core.catalogue import BLOCKS
-from bmc_tui.core.show import BlockBox, Bullets, block_body
+from bmc_tui.core.show import BlockBox, Bullets, _padded, block_body
 
 
 def _console(width: int) -> Console:
@@ -32,6 +34,37 @@ def test_bullets_lines_are_what_rich_splits_out_of_the_stream(width: int) -> Non
     expected = console.render_lines(bullets, options, pad=True)
     assert list(bullets.lines(console, width)) == expected
     assert bullets.height(width) == len(bullets.wrapped(width))
+
+
+_WORDS = st.sampled_from(
+    ["Ladcykelproducent", "booking-system", "a", "語語", "kunde", "  ", "ø", "x" * 30, "é"]
+)
+_STYLES = st.sampled_from([None, "dim", "bold red", "italic"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    parts=st.lists(st.tuples(st.lists(_WORDS, min_size=1, max_size=5), _STYLES), max_size=5),
+    width=st.integers(1, 40),
+    language=st.sampled_from(["da", "en"]),
+)
+def test_items_cut_from_one_rendering_are_the_lines_rich_splits_out(
+    parts: list[tuple[list[str], str | None]], width: int, language: str
+) -> None:
+    """An item as ``item_line`` makes it (spans, no style of its own) is cut into lines from
+    one rendering (the fast path): segment for segment what wrapping it into a ``Text`` per
+    line and rendering each gives (styles, hyphens, the hanging indent, the spaces that
+    overrun a line), so ``show`` and the SVG export draw the same bytes."""
+    item = Text.assemble(("• ", "dim"), *((" ".join(words) + " ", style) for words, style in parts))
+    bullets = Bullets([item, Text("• " + "ord " * 12)], language)  # type: ignore[arg-type]
+    console = _console(width)
+    expected = [
+        line
+        for text in bullets.wrapped(width)
+        for line in _padded(console, text, width)  # a Text per line, rendered
+    ]
+    assert list(bullets.lines(console, width)) == expected
+    assert bullets.height(width) == len(expected)
 
 
 @pytest.mark.parametrize(("width", "height"), [(30, None), (30, 40), (9, 12)])

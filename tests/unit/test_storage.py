@@ -21,6 +21,7 @@ from bmc_tui.core.storage import (
     MAX_FILE_BYTES,
     CanvasError,
     Problem,
+    checked_dumps,
     dumps,
     is_canonical,
     load,
@@ -501,3 +502,28 @@ def load_text(text: str) -> Canvas:
     from bmc_tui.core.storage import parse
 
     return parse(Path("x.toml"), text)
+
+
+# --- a canvas assembled, not read: checked as a file before it is written -------------------
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.name)
+def test_a_valid_assembled_canvas_is_written_as_dumps_writes_it(example: Path) -> None:
+    canvas = load(example)
+    assert checked_dumps(canvas, Path("merged.toml")) == dumps(canvas)
+
+
+def test_an_assembled_canvas_the_file_would_refuse_is_refused_with_its_lines() -> None:
+    """Each item is valid alone; together they are not (one id twice, a category the block
+    does not have): what reading the written file would say, each problem on its line."""
+    canvas = (
+        small_canvas()
+        .with_item_inserted(BlockId.KEY_PARTNERS, 0, Item(id="shop", text="Twice"))
+        .with_item_inserted(BlockId.CHANNELS, 1, Item(id="odd", text="Odd", category="nope"))
+    )
+    with pytest.raises(CanvasError) as caught:
+        checked_dumps(canvas, Path("merged.toml"))
+    problems = caught.value.problems
+    assert any("duplicate item id 'shop'" in problem.message for problem in problems)
+    assert any("category" in problem.message for problem in problems)
+    assert all(problem.line for problem in problems)

@@ -162,6 +162,12 @@ class _Merger:
     def _merge_item(self, item_id: str) -> None:
         base, ours, theirs = self.b.get(item_id), self.o.get(item_id), self.t.get(item_id)
         if ours is not None and theirs is not None:
+            # Most items are changed on one side or none: that side's item is the merge, as
+            # field by field it would be, without building (and validating) it once more.
+            kept = ours if theirs in (ours, base) else theirs if ours == base else None
+            if kept is not None and BLOCKS_BY_ID[kept[0]].allows(kept[1].category):
+                self.final[item_id] = kept
+                return
             self._merge_both(item_id, base, ours, theirs)
         elif ours is not None or theirs is not None:
             kept = ours if ours is not None else theirs

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rich.text import Text
+from rich.text import Span, Text
 
 from bmc_tui.core.catalogue import STATUSES_BY_ID, Block, BlockId, Language
 from bmc_tui.core.model import Item
@@ -51,41 +51,56 @@ def item_line(
     ``show_status`` the status in words above them. ``show_status`` marks the item with its
     status (:func:`presentation.shows_status` says when a canvas wants that).
     """
-    line = Text()
-    line.append(f"{bullet(ascii_only=ascii_only)} ", style="dim")
+    parts: list[tuple[str, str | None]] = [(f"{bullet(ascii_only=ascii_only)} ", "dim")]
     if show_status:
         colour = STATUSES_BY_ID[item.status].colour
-        line.append(status_marker(item.status, ascii_only=ascii_only), style=f"bold {colour}")
-        line.append(" ")
+        parts.append((status_marker(item.status, ascii_only=ascii_only), f"bold {colour}"))
+        parts.append((" ", None))
     if block.id == BlockId.CUSTOMER_SEGMENTS:
         for tag in item.tags:
             position = segment_tags.get(tag)
             if position is not None:
                 mark = segment_mark(position, ascii_only=ascii_only)
-                line.append(f"{mark.glyph} ", style=f"bold {mark.colour}")
+                parts.append((f"{mark.glyph} ", f"bold {mark.colour}"))
                 break
-    line.append(terminal_text(item.text))
+    parts.append((terminal_text(item.text), None))
     if item.has_note:
-        line.append(f" {note_marker(ascii_only=ascii_only)}", style="bold")
+        parts.append((f" {note_marker(ascii_only=ascii_only)}", "bold"))
     if item.category:
         label = category_label(block, item.category, language, width)
-        line.append(f" [{label}]", style="italic")
+        parts.append((f" [{label}]", "italic"))
     for tag in item.tags:
         position = segment_tags.get(tag)
         colour = tag_colour(tag) if position is None else segment_mark(position).colour
         # The space stays unstyled, so a selected (reversed) line shows no coloured gap.
-        line.append(" ")
-        line.append(tag_label(tag, segment_tags, ascii_only=ascii_only), style=colour)
+        parts.append((" ", None))
+        parts.append((tag_label(tag, segment_tags, ascii_only=ascii_only), colour))
     if show_note and show_status:
         # Zoomed, the status is said in words, with the note (the evidence) under it.
-        line.append("\n    ")
+        parts.append(("\n    ", None))
         label = status_label(item.status, language, ascii_only=ascii_only)
-        line.append(label, style=f"italic {STATUSES_BY_ID[item.status].colour}")
+        parts.append((label, f"italic {STATUSES_BY_ID[item.status].colour}"))
     if show_note and item.has_note:
         for note_line in displayable(item.note, keep_newlines=True).rstrip("\n").split("\n"):
-            line.append("\n    ")
-            line.append(terminal_text(note_line), style="dim")
-    return line
+            parts.append(("\n    ", None))
+            parts.append((terminal_text(note_line), "dim"))
+    return styled_text(parts)
+
+
+def styled_text(parts: list[tuple[str, str | None]]) -> Text:
+    """``Text.assemble(*parts)``, built in one step: a canvas of ten thousand items makes
+    ten thousand of these (the editor's list, ``show``, the SVG export), and appending part
+    by part cost more than wrapping them."""
+    spans: list[Span] = []
+    offset = 0
+    for part, style in parts:
+        if style and part:
+            spans.append(Span(offset, offset + len(part), style))
+        offset += len(part)
+    text = Text("".join([part for part, _ in parts]), spans=spans)
+    if len(text) != offset:  # Rich dropped control codes: let it place the spans itself
+        return Text.assemble(*((part, style or "") for part, style in parts))
+    return text
 
 
 def guide_text(block: Block, language: Language, *, full: bool = False) -> Text:

@@ -495,7 +495,7 @@ class CanvasSession:
         try:
             result = merge(base, self.document.canvas, theirs)
             # The result must read back as a valid canvas before it replaces anything.
-            storage.parse(self.path, storage.dumps(result.canvas))
+            storage.checked_dumps(result.canvas, self.path)
         except (MergeError, CanvasError, ValueError) as error:
             summary = error.summary if isinstance(error, CanvasError) else str(error)
             words = say("session-cannot-merge", default_language(), path=self.path, problem=summary)

@@ -16,6 +16,7 @@ headings, markers and labels come from :mod:`bmc_tui.core.presentation`, as for 
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +28,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, GRID_COLUMNS, GRID_ROWS, Block, Language
@@ -42,7 +44,14 @@ from bmc_tui.core.presentation import (
 )
 from bmc_tui.core.render import item_line
 from bmc_tui.core.textsafe import displayable
-from bmc_tui.core.wrapping import HANGING_INDENT, wrap_text
+from bmc_tui.core.wrapping import (
+    HANGING_INDENT,
+    HyphenBreak,
+    is_one_cell,
+    split_lines,
+    wrap_offsets,
+    wrap_text,
+)
 
 #: Narrower than this, five columns of blocks leave too little room for words: stack them.
 STACK_BELOW = 80
@@ -102,6 +111,8 @@ class Bullets:
         self.indents = indents or [HANGING_INDENT] * len(items)
         #: The wrapped lines per width: a box asks for its height, then draws the same lines.
         self._wrapped: dict[int, list[Text]] = {}
+        #: Per width, where each item's lines break (what its height is counted from).
+        self._breaks: dict[int, list[list[int]]] = {}
 
     def wrapped(self, width: int) -> list[Text]:
         """Every item's lines at ``width`` cells, wrapped (and hyphenated) once per width."""
@@ -116,19 +127,27 @@ class Bullets:
             self._wrapped[width] = lines
         return lines
 
+    def breaks(self, width: int) -> list[list[int]]:
+        """Every item's line breaks at ``width`` cells (:func:`wrap_offsets`), once per width."""
+        width = max(width, 1)
+        breaks = self._breaks.get(width)
+        if breaks is None:
+            breaks = [
+                wrap_offsets(item.plain, width, indent, language=self.language)
+                for item, indent in zip(self.items, self.indents, strict=True)
+            ]
+            self._breaks[width] = breaks
+        return breaks
+
     def lines(self, console: Console, width: int) -> Iterator[list[Segment]]:
         """The bullets as lines of segments padded to ``width``: what ``render_lines`` gives,
         without joining the lines into one stream of segments and splitting it again."""
-        for text in self.wrapped(width):
-            segments = list(text.render(console))
-            if "\n" in text.plain:  # a line break kept in the text ends a line of its own
-                yield from Segment.split_and_crop_lines(
-                    [*segments, Segment.line()], width, include_new_lines=False, pad=True
-                )
-            elif (cells := text.cell_len) < width:
-                yield [*segments, Segment(" " * (width - cells))]
+        for item, indent, breaks in zip(self.items, self.indents, self.breaks(width), strict=True):
+            if item.style or "\n" in item.plain:
+                for text in split_lines(item, breaks, max(width, 1), indent):
+                    yield from _padded(console, text, width)
             else:
-                yield Segment.adjust_line_length(segments, width, pad=True)
+                yield from _cut(console, item, breaks, max(width, 1), indent, width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in self.wrapped(options.max_width):
@@ -140,15 +159,97 @@ class Bullets:
 
     def height(self, width: int) -> int:
         """Lines the bullets take at ``width``."""
-        return len(self.wrapped(width))
+        return sum(len(breaks) + 1 for breaks in self.breaks(width))
+
+
+def _padded(console: Console, text: Text, width: int) -> Iterator[list[Segment]]:
+    """One wrapped line as segments, cropped or padded to ``width`` cells (more than one
+    line when the text keeps a line break)."""
+    segments = list(text.render(console))
+    if "\n" in text.plain:  # a line break kept in the text ends a line of its own
+        yield from Segment.split_and_crop_lines(
+            [*segments, Segment.line()], width, include_new_lines=False, pad=True
+        )
+    elif (cells := text.cell_len) < width:
+        yield [*segments, Segment(" " * (width - cells))]
+    else:
+        yield Segment.adjust_line_length(segments, width, pad=True)
+
+
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def _cut(
+    console: Console, item: Text, breaks: list[int], wrap: int, indent: int, width: int
+) -> Iterator[list[Segment]]:
+    """An item's lines as :func:`split_lines` and :func:`_padded` make them, segment for
+    segment, from one rendering of the whole item: cutting its segments where the lines
+    break costs less than a ``Text`` per line, rendered line by line (``show`` and the SVG
+    export draw every item of the canvas). For an unstyled item without line breaks."""
+    plain = item.plain
+    rendered = list(item.render(console))
+    spans = item.spans
+    hang = wrap > indent + 1
+    # What Rich draws text in that no span covers, beside spans (alone, it draws no style).
+    unstyled = Style.combine([console.get_style(item.style, default=Style.null())])
+    # Nearly every item is drawn one cell a character: its lines are measured by length.
+    measure = len if is_one_cell(plain) else cell_len
+    index = 0  # the first rendered segment not yet used up
+    offset = 0  # where it starts in ``plain``
+    for number, (start, end) in enumerate(zip([0, *breaks], [*breaks, len(plain)], strict=True)):
+        hyphen = number < len(breaks) and isinstance(breaks[number], HyphenBreak)
+        lead = " " * indent if number and hang else ""
+        words = lead + plain[start:end] + ("-" if hyphen else "")
+        crop = 0
+        if len(words) > wrap and (space := _TRAILING_SPACE.search(words)):
+            # Text.rstrip_end: the spaces that overrun the line are dropped.
+            crop = min(len(space.group(0)), len(words) - wrap)
+            words = words[:-crop]
+        kept = end - crop  # the item's characters left on the line end here
+        line: list[Segment] = []
+        while index < len(rendered) and offset < end:
+            text, style, _ = rendered[index]
+            stop = offset + len(text)
+            line.append(Segment(text[max(start - offset, 0) : end - offset], style))
+            if stop > end:
+                break
+            index += 1
+            offset = stop
+        if start >= kept or not any(s < kept and e > start for s, e, _ in spans):
+            line = [Segment(words)]  # a Text without spans renders unstyled, in one piece
+        else:
+            if hyphen:  # it takes the style of the letter before it (split_lines' rule)
+                text, style, _ = line[-1]
+                line[-1] = Segment(text + "-", style)
+            if lead and any(s <= start < e for s, e, _ in spans):
+                line.insert(0, Segment(lead, unstyled))
+            elif lead:  # the indent and the unstyled words after it are one run of text
+                text, style, _ = line[0]
+                line[0] = Segment(lead + text, style)
+            while crop:
+                text, style, _ = line.pop()
+                if len(text) > crop:
+                    line.append(Segment(text[:-crop], style))
+                    break
+                crop -= len(text)
+        if (cells := measure(words)) < width:
+            yield [*line, Segment(" " * (width - cells))]
+        else:
+            yield Segment.adjust_line_length(line, width, pad=True)
 
 
 def fit_lines(
-    lines: Iterable[list[Segment]], width: int, height: int | None
+    lines: Iterable[list[Segment]], width: int, height: int | None, *, exact: bool = False
 ) -> list[list[Segment]]:
     """Lines cropped or padded to ``width`` cells and to ``height`` lines if given, as
-    ``Console.render_lines(..., pad=True)`` leaves them."""
-    fitted = [Segment.adjust_line_length(line, width, pad=True) for line in islice(lines, height)]
+    ``Console.render_lines(..., pad=True)`` leaves them; ``exact`` lines are already
+    ``width`` cells (:meth:`Bullets.lines`), so only their number is fitted."""
+    if exact:
+        fitted = list(islice(lines, height))
+    else:
+        fitted = [
+            Segment.adjust_line_length(line, width, pad=True) for line in islice(lines, height)
+        ]
     if height is not None and len(fitted) < height:
         fitted.extend([Segment(" " * width)] for _ in range(height - len(fitted)))
     return fitted
@@ -210,7 +311,7 @@ class BlockBox:
         bold = console.get_style("bold")
         body_height = None if self.height is None else max(self.height - 2, 0)
         if isinstance(self.body, Bullets):
-            body = fit_lines(self.body.lines(console, inner), inner, body_height)
+            body = fit_lines(self.body.lines(console, inner), inner, body_height, exact=True)
         else:
             body = console.render_lines(
                 self.body, options.update(width=inner, height=body_height), pad=True
@@ -324,15 +425,31 @@ class CanvasView:
         return Group(*parts)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
+        yield from self.parts(options)
+
+    def parts(self, options: ConsoleOptions) -> tuple[RenderableType, _Blocks, Text]:
+        """The header, the nine blocks and the attribution, for a console of these options."""
         # Shapes and the note marker fall back to ASCII where the output cannot encode them.
         self.ascii_only = options.ascii_only
-        yield self.header(width)
+        attribution = Text(ATTRIBUTION(self.language), style="dim", overflow="fold")
+        return self.header(options.max_width), _Blocks(self), attribution
+
+    def print(self, console: Console) -> None:
+        """``console.print(self)``, without Rich measuring and cropping every line of the
+        blocks to the console's width once more: they are drawn exactly that wide."""
+        header, blocks, attribution = self.parts(console.options)
+        with console:  # one write, as one print makes
+            console.print(header)
+            console.print(blocks, crop=False)
+            console.print(attribution)
+
+    def blocks(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The blocks in their grid, or stacked on a narrow console; every line exactly
+        ``options.max_width`` cells."""
+        width = options.max_width
         if width < STACK_BELOW:
-            yield from self._stacked(width)
-        else:
-            yield from self._grid(console, options)
-        yield Text(ATTRIBUTION(self.language), style="dim", overflow="fold")
+            return list(self._stacked(width))
+        return self._grid(console, options)
 
     def _tight(self, widths: dict[Block, int]) -> bool:
         """Whether the boxes must go tight: some box too narrow for a margin or a roomy title.
@@ -364,8 +481,11 @@ class CanvasView:
         for block in BLOCKS:
             yield self._box(block, width, tight)
 
-    def _grid(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+    def _grid(self, console: Console, options: ConsoleOptions) -> list[Segment]:
+        """The grid's lines as one list of segments: built in one go rather than yielded
+        segment by segment through a generator per level (the 10k canvas has 278,000)."""
         width = options.max_width
+        segments: list[Segment] = []
 
         def left(column: int) -> int:
             # Spread the terminal's columns over the grid's so the spans add up exactly.
@@ -400,22 +520,35 @@ class CanvasView:
                 for offset, line in enumerate(box_.lines(console, options_)):
                     lines[top[place.row] + offset].append((place.column, place.column_span, line))
             for parts in lines:
-                yield from self._join(parts, left)
-                yield Segment.line()
+                segments += self._join(parts, left)
+                segments.append(Segment.line())
+        return segments
 
     @staticmethod
     def _join(
         parts: Iterable[tuple[int, int, list[Segment]]], left: Callable[[int], int]
-    ) -> Iterator[Segment]:
+    ) -> list[Segment]:
         """One terminal line from the blocks' pieces, left to right; gaps become spaces."""
+        line: list[Segment] = []
         column = 0
         for start, span, segments in sorted(parts, key=lambda part: part[0]):
             if start > column:
-                yield Segment(" " * (left(start) - left(column)))
-            yield from segments
+                line.append(Segment(" " * (left(start) - left(column))))
+            line += segments
             column = start + span
         if column < GRID_COLUMNS:
-            yield Segment(" " * (left(GRID_COLUMNS) - left(column)))
+            line.append(Segment(" " * (left(GRID_COLUMNS) - left(column))))
+        return line
+
+
+class _Blocks:
+    """The blocks of a :class:`CanvasView`, as a renderable of their own."""
+
+    def __init__(self, view: CanvasView) -> None:
+        self.view = view
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        return self.view.blocks(console, options)
 
 
 def make_console(width: int | None = None, file: TextIO | None = None) -> Console:
@@ -448,7 +581,7 @@ def canvas_svg(canvas: Canvas, language: Language, *, width: int) -> str:
         highlight=False,
         soft_wrap=False,
     )
-    console.print(CanvasView(canvas, language))
+    CanvasView(canvas, language).print(console)
     # The ids inside the picture come from what it shows. Rich would derive them from the
     # repr of every segment, which took longer than drawing the canvas; the text drawn is
     # as unique to the canvas and costs a join.
@@ -462,4 +595,4 @@ def print_canvas(
 ) -> None:
     """Print the canvas to ``file`` (standard output by default) at the console's width."""
     console = make_console(width, file)
-    console.print(CanvasView(canvas, language))
+    CanvasView(canvas, language).print(console)

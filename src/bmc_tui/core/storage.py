@@ -279,6 +279,39 @@ def dumps(canvas: Canvas) -> str:
     return "\n".join(chunks)
 
 
+def checked_dumps(canvas: Canvas, path: Path) -> str:
+    """:func:`dumps`, after checking that the text reads back as a valid canvas: the
+    ``CanvasError`` reading it would raise (every problem, with its line) if it does not.
+
+    For a canvas that was assembled rather than read (a merge's result): each of its items
+    and its header is a model validated when it was read or built, but only the file's model
+    checks them together (unique ids, categories known to their block). That model validates
+    the canvas as it stands (Pydantic takes the validated items as they are), without
+    writing and re-reading ten thousand items of TOML; only a canvas that fails is read back,
+    to place its problems.
+    """
+    file = {
+        "format_version": FORMAT_VERSION,
+        "canvas": canvas.header,
+        **{block.id.value: canvas.items(block.id) for block in BLOCKS},
+    }
+    try:
+        CanvasFile.model_validate(file)
+    except ValidationError:
+        text = dumps(canvas)
+        parse(path, text)  # raises, with each problem's line in the text
+        return text  # pragma: no cover - the file failed, so the text does too
+    return dumps(canvas)
+
+
+def save_text(text: str, path: Path | str) -> bool:
+    """:func:`save` for a canvas's text from :func:`dumps` (or :func:`checked_dumps`)."""
+    if names_a_stream(path):
+        write_file(path, text.encode("utf-8"))
+        return True
+    return _write_data(text.encode("utf-8"), path).written
+
+
 @dataclass(frozen=True)
 class Written:
     """What a save left on disk: the bytes, and the metadata of the file that holds them.
@@ -299,10 +332,7 @@ def save(canvas: Canvas, path: Path | str) -> bool:
 
     ``-`` and this process's stream names are written through (:func:`write_file`'s rule).
     """
-    if names_a_stream(path):
-        write_file(path, dumps(canvas).encode("utf-8"))
-        return True
-    return write_canvas(canvas, path).written
+    return save_text(dumps(canvas), path)
 
 
 def write_canvas(canvas: Canvas, path: Path | str) -> Written:
@@ -314,8 +344,11 @@ def write_canvas(canvas: Canvas, path: Path | str) -> Written:
     link; the file's permission bits are kept. A file that already holds exactly these bytes
     is not written again.
     """
+    return _write_data(dumps(canvas).encode("utf-8"), path)
+
+
+def _write_data(data: bytes, path: Path | str) -> Written:
     path = Path(path)
-    data = dumps(canvas).encode("utf-8")
     target = Path(os.path.realpath(path))
     same = _same_content(target, data)
     if same is not None:

@@ -42,6 +42,11 @@ _one_cell_text = re.compile(
 ).fullmatch
 
 
+def is_one_cell(text: str) -> bool:
+    """Whether every character of ``text`` is drawn one cell wide: its width is its length."""
+    return _one_cell_text(text) is not None
+
+
 @lru_cache(maxsize=4096)
 def _char_cells(char: str) -> int:
     return cell_len(char)

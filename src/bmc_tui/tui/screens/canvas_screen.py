@@ -22,7 +22,7 @@ from textual.events import DescendantFocus, Key
 from textual.geometry import Region
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from bmc_tui.core.annotations import from_diff, from_findings
 from bmc_tui.core.catalogue import (
@@ -977,6 +977,9 @@ class CanvasScreen(FileActions):
     def pending_texts(self) -> list[PendingText]:
         """Text typed but not committed yet — in an item editor before enter, in the note
         dialog before it is kept — for the recovery file, should the editor be stopped now."""
+        # Imported here: the first frame needs neither the note dialog nor its TextArea.
+        from textual.widgets import TextArea
+
         from bmc_tui.tui.dialogs.note import NoteDialog
 
         pending = [

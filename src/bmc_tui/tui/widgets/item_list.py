@@ -174,6 +174,12 @@ class ItemList(ScrollView, can_focus=True):
             self._width = 0
             self._overflows = False
             self._starts = [0] * (len(self._texts) + 1)
+        elif len(self._texts) > size.height:
+            # More items than lines, so it overflows whatever their wrapping: wrapped once,
+            # straight to the width the scroll indicator leaves (a long list, measured twice,
+            # was most of what a canvas of ten thousand items adds to the first frame).
+            self._overflows = True
+            self._wrap(max(size.width - 1, 1))
         else:
             self._wrap(size.width)
             self._overflows = self._starts[-1] > size.height

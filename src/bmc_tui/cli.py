@@ -190,13 +190,20 @@ def main(ctx: click.Context) -> None:
 )
 def open_command(file: Path | None, lang: Language | None, ui_lang: Language | None) -> None:
     """Open FILE in the editor (the default command) (help: ``cli-help-open``)."""
+    start_editor(file, lang, ui_lang)
+
+
+def start_editor(
+    file: Path | None, lang: Language | None, ui_lang: Language | None, *, guide: bool = False
+) -> None:
+    """The editor on FILE, as ``open`` and ``guide`` start it: on a terminal only."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail(tell("cli-needs-terminal"))
     # Imported here, not at the top: the headless commands must not pay for Textual.
     with long_lived_imports():
         from bmc_tui.tui.app import run_editor
 
-    run_editor(file, language=lang or default_language(), ui_language=ui_lang)
+    run_editor(file, language=lang or default_language(), ui_language=ui_lang, guide=guide)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS, help=tell("cli-help-guide"))
@@ -205,12 +212,7 @@ def open_command(file: Path | None, lang: Language | None, ui_lang: Language | N
 @click.option("--ui-lang", type=LANGUAGE_CHOICE, help=tell("cli-option-open-ui-lang"))
 def guide(file: Path, lang: Language | None, ui_lang: Language | None) -> None:
     """Walk through FILE question by question (help: ``cli-help-guide``)."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        fail(tell("cli-needs-terminal"))
-    with long_lived_imports():
-        from bmc_tui.tui.app import run_editor
-
-    run_editor(file, language=lang or default_language(), ui_language=ui_lang, guide=True)
+    start_editor(file, lang, ui_lang, guide=True)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS, help=tell("cli-help-new"))

@@ -464,7 +464,7 @@ def test_the_editors_interface_language_is_an_option_of_its_own(
     )
     result = CliRunner().invoke(main, [*args, "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert calls == [{"language": "en", "ui_language": "da"}]
+    assert calls == [{"language": "en", "ui_language": "da", "guide": False}]
 
 
 def test_help_lists_each_command_with_a_whole_sentence(runner: CliRunner) -> None:

@@ -89,3 +89,16 @@ def test_headless_commands_import_no_textual(tmp_path: Path) -> None:
     assert report["failures"] == []
     assert report["textual"] == [], "a headless module pulled in Textual"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_editor_leaves_the_note_editor_unloaded_until_a_note_is_written() -> None:
+    # TextArea and its document machinery are a start-up cost the first frame never uses:
+    # they come with the note dialog (a shared dialog base once pulled them in again).
+    probe = (
+        "import sys, bmc_tui.tui.app; print(sorted(m for m in sys.modules"
+        " if 'text_area' in m or m == 'textual.document'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

@@ -498,11 +498,6 @@ STATUSES_BY_ID: dict[StatusId, Status] = {status.id: status for status in STATUS
 DEFAULT_STATUS = StatusId.UNTESTED
 
 
-def status(status_id: StatusId | str) -> Status:
-    """The status with this id; raises ``ValueError`` for an unknown id."""
-    return STATUSES_BY_ID[StatusId(status_id)]
-
-
 #: Attribution the canvas asks for wherever it is shown or exported.
 ATTRIBUTION = Text(
     "Business Model Canvas af Strategyzer AG (strategyzer.com), udgivet under CC BY-SA 3.0.",

@@ -222,7 +222,9 @@ def poster_columns(block: Block, font_pt: float = _POSTER_FONT_PT) -> int:
     return max(1, int(width / (_CHAR_EM * font_pt * _PT_TO_MM)))
 
 
-def _block_need_mm(block: Block, canvas: Canvas, language: Language, font_pt: float) -> float:
+def _block_need_mm(
+    block: Block, canvas: Canvas, language: Language, font_pt: float, show_status: bool
+) -> float:
     """Estimated height of a block's box at this font size, in millimetres.
 
     A guess, not a layout engine; it mirrors the poster's CSS (heading 1.15 em, question
@@ -237,7 +239,6 @@ def _block_need_mm(block: Block, canvas: Canvas, language: Language, font_pt: fl
     if question:
         height += _text_lines(len(question), width / 0.85, font_pt) * 0.85 * em * _LINE_EM + 1.7
     list_width = width - 1.1 * em
-    show_status = shows_status(canvas)
     for item in canvas.items(block.id):
         category = item_category(block, item, language, poster_columns(block, font_pt)) or ""
         length = len(item.text) + round(0.85 * (len(category) + 1))
@@ -254,7 +255,7 @@ def _block_need_mm(block: Block, canvas: Canvas, language: Language, font_pt: fl
     return height
 
 
-def _chrome_mm(canvas: Canvas, language: Language) -> float:
+def _chrome_mm(canvas: Canvas, language: Language, show_status: bool) -> float:
     """Height of everything on the page but the grid: title, meta line, description, credit."""
     height = 16 * 1.1 * _PT_TO_MM + 2 * 2 + 1.2  # title, gaps, the grid's outer border
     if header_fields(canvas.header, language):
@@ -264,7 +265,7 @@ def _chrome_mm(canvas: Canvas, language: Language) -> float:
         rows = description.split("\n")
         lines = sum(_text_lines(len(row), _PAGE_WIDTH_MM, 8) for row in rows)
         height += 1 + lines * 8 * _LINE_EM * _PT_TO_MM
-    if shows_status(canvas):
+    if show_status:
         height += 1 + 8 * _LINE_EM * _PT_TO_MM  # the status counts, one line
     height += 7 * _LINE_EM * _PT_TO_MM  # attribution
     return height
@@ -278,10 +279,13 @@ def poster_layout(canvas: Canvas, language: Language) -> tuple[float, list[float
     :data:`_ROW_WEIGHTS`, so a sparse canvas still looks like the canvas. A canvas too full
     for the smallest size gets it anyway (and is cut off on paper, with a warning).
     """
-    available = _PAGE_HEIGHT_MM - _chrome_mm(canvas, language)
+    # Asked once: it looks at every item, and the layout tries up to nine sizes.
+    show_status = shows_status(canvas)
+    available = _PAGE_HEIGHT_MM - _chrome_mm(canvas, language, show_status)
     for font in _FONT_SIZES_PT:
         needs = {
-            block: math.ceil(10 * _block_need_mm(block, canvas, language, font)) for block in BLOCKS
+            block: math.ceil(10 * _block_need_mm(block, canvas, language, font, show_status))
+            for block in BLOCKS
         }
         heights = [tenths / 10 for _, tenths in sorted(row_heights(needs).items())]
         spare = available - sum(heights)

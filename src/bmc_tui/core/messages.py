@@ -1392,7 +1392,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "status-title": {"da": "Status for: {item}", "en": "Status for: {item}"},
     "status-help": {
-        "da": "1–4 eller enter vælger · escape fortryder · punktets note holder beviset",
+        "da": "1–4 eller enter vælger · escape annullerer · punktets note holder beviset",
         "en": "1–4 or enter chooses · escape cancels · the item's note holds the evidence",
     },
     "change-set status": {"da": "sæt status", "en": "set status"},
@@ -1403,7 +1403,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "unknown status {status}; a status is {allowed}",
     },
     # The filter's word for a status: "status:validated" (or the start of a status's name).
-    "filter-status-word": {"da": "status", "en": "status"},
     "filter-unknown-status": {
         "da": "ingen status hedder {text}; der er {statuses}",
         "en": "no status is called {text}; there are {statuses}",

@@ -14,7 +14,6 @@ from typing import Any, ClassVar, TypeVar
 from textual.await_complete import AwaitComplete
 from textual.binding import BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Select, TextArea
 
 from bmc_tui.core.language import Language
 from bmc_tui.tui.key_gate import gate_of
@@ -68,6 +67,10 @@ class Dialog(ModalScreen[T]):
     async def reword(self) -> None:
         """Compose the dialog again in the interface language, with the text typed, the
         choices made and the focus as they were."""
+        # Imported here, when the language changes: TextArea (and its document machinery)
+        # is not needed before the first frame (see dialogs/note.py).
+        from textual.widgets import Input, OptionList, Select, TextArea
+
         values = {w.id: w.value for w in self.query(Input) if w.id}
         texts = {w.id: w.text for w in self.query(TextArea) if w.id}
         choices = {w.id: w.value for w in self.query(Select) if w.id}

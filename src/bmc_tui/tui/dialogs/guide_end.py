@@ -10,10 +10,10 @@ from textual.events import Key
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bmc_tui.core.catalogue import Language
 from bmc_tui.core.lint import Finding
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.language import ui_language
 
 #: The keys the findings are put on, in order; more findings than keys are left to the
 #: marks on the canvas (the dialog says how many).
@@ -23,14 +23,14 @@ FINDING_KEYS = "123456789abcdefghijklmnoprstuvwxyz"
 class GuideEndDialog(Dialog[int]):
     """Dismisses with the index of the finding chosen (its key, or enter on it), or None."""
 
-    def __init__(self, findings: list[Finding], language: Language, ui: Language) -> None:
+    def __init__(self, findings: list[Finding]) -> None:
         super().__init__()
         self.findings = findings[: len(FINDING_KEYS)]
         self.more = len(findings) - len(self.findings)
-        self.language = language
-        self.ui = ui
 
     def compose(self) -> ComposeResult:
+        # The interface's words, asked of the app as every dialog does (see Dialog.reword).
+        self.ui = ui_language(self)
         with Vertical(classes="dialog-box dialog-wide"):
             yield Static(say("guide-done-title", self.ui), classes="dialog-title", markup=False)
             yield OptionList(

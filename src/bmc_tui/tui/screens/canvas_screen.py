@@ -744,8 +744,8 @@ class CanvasScreen(FileActions):
             ours, theirs = pair.original, pair.copy
             if ours.status != theirs.status:
                 # Both sides' texts may be the same: then only the statuses tell them apart.
-                ours_words = f"{ours.text} ({status_label(ours.status, self.language)})"
-                theirs_words = f"{theirs.text} ({status_label(theirs.status, self.language)})"
+                ours_words = f"{ours.text} ({status_label(ours.status, language)})"
+                theirs_words = f"{theirs.text} ({status_label(theirs.status, language)})"
             else:
                 ours_words, theirs_words = ours.text, theirs.text
             detail = say("resolve-detail-pair", language, ours=ours_words, theirs=theirs_words)

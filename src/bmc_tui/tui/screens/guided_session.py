@@ -135,7 +135,7 @@ class GuidedSession:
                 self._go_to(findings[index])
 
         def offer() -> None:
-            dialog = GuideEndDialog(findings, screen.language, screen.ui_language)
+            dialog = GuideEndDialog(findings)
             screen.app.push_screen(dialog, chosen)
             if gate is not None:
                 gate.settled(self)

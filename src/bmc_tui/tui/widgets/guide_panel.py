@@ -11,6 +11,7 @@ from bmc_tui.core.catalogue import BlockId, Language
 from bmc_tui.core.guide import STORY_ORDER, Step, built_on, offers_tags, segment_tags
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Canvas, Item
+from bmc_tui.core.textsafe import terminal_text
 
 #: Items shown per block built on: the line is cut with "…" anyway; this keeps it cheap.
 SHOWN_ITEMS = 6
@@ -23,7 +24,8 @@ def _line(text: Text) -> Text:
 
 
 def _item(item: Item) -> str:
-    return " ".join([item.text, *(f"#{tag}" for tag in item.tags)])
+    # Tags as the guide's answers name them (#tag); the text made safe for the terminal.
+    return " ".join([terminal_text(item.text), *(f"#{tag}" for tag in item.tags)])
 
 
 def guide_lines(step: Step, canvas: Canvas, language: Language, ui: Language) -> list[Text]:

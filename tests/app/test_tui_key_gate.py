@@ -10,12 +10,15 @@ typed text ran as canvas commands.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import ClassVar, cast
 
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 
 from bmc_tui.tui import key_gate
@@ -23,6 +26,16 @@ from bmc_tui.tui.key_gate import KeyGate
 
 #: How long each key takes to be handled: a loaded machine drawing a busy screen.
 HANDLING = 0.05
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    """Wait for ``condition`` a few seconds at most: a gate that holds keys for good fails
+    the test rather than hanging it."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(HANDLING)
+    raise AssertionError("the keys never got there")
 
 
 class Slow(Widget, can_focus=True):
@@ -68,8 +81,7 @@ async def test_a_long_burst_of_slow_keys_stays_in_order(monkeypatch: pytest.Monk
         burst = [str(number % 10) for number in range(40)]
         for key in burst:  # all in the app's queue at once, as one packet delivers them
             app.post_message(events.Key(key, key))
-        while first.handled + second.handled < len(burst):
-            await pilot.pause(HANDLING)
+        await until(pilot, lambda: first.handled + second.handled == len(burst))
         # Each key moves the focus: every key must find the widget the one before chose.
         assert first.keys == burst[0::2]
         assert second.keys == burst[1::2]
@@ -88,8 +100,7 @@ async def test_a_hold_that_never_settles_lets_keys_through_after_the_limit(
         app.post_message(events.Key("x", "x"))
         await pilot.pause(HANDLING)
         assert first.keys == [], "the key went ahead of the hold"
-        while not first.handled:
-            await pilot.pause(HANDLING)
+        await until(pilot, lambda: first.handled > 0)
         assert first.keys == ["x"]
 
 
@@ -134,6 +145,36 @@ async def test_a_key_the_app_binds_acts_before_the_keys_behind_it() -> None:
                 event = events.Key(key, key)
                 event._sender = app  # as the driver's keys are: sent by the app
                 app.post_message(event)
-        while len(counting.seen) < 30:
-            await pilot.pause()
+        await until(pilot, lambda: len(counting.seen) == 30)
         assert counting.seen == list(range(1, 31))
+
+
+class Recorder(Widget, can_focus=True):
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[str] = []
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.keys.append(event.key)
+
+
+async def test_keys_reach_a_dialog_that_never_says_it_takes_them_after_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The safety net covers a dialog too: one that never settled must not freeze the editor.
+    monkeypatch.setattr(key_gate, "HOLD_LIMIT", HANDLING * 4)
+    app = GatedApp()
+    async with app.run_test() as pilot:
+        stuck = Screen[None]()
+        stuck.accepts_keys = False  # type: ignore[attr-defined]
+        await app.push_screen(stuck)
+        widget = Recorder()
+        await stuck.mount(widget)
+        widget.focus()
+        await pilot.pause()
+        app.post_message(events.Key("x", "x"))
+        await pilot.pause(HANDLING)
+        assert widget.keys == [], "the key went ahead of the dialog"
+        await until(pilot, lambda: bool(widget.keys))
+        assert widget.keys == ["x"]

@@ -62,6 +62,8 @@ class KeyGate:
         self._limit: Timer | None = None
         #: Workers whose questions the keys wait for (see :meth:`asks_from`).
         self._asking: set[Worker[Any]] = set()
+        #: A dialog that kept the keys waiting past the limit (see :meth:`_give_up`).
+        self._overdue: object | None = None
         self._watchers: set[asyncio.Task[None]] = set()
 
     # --- the app's side ----------------------------------------------------------------------
@@ -90,8 +92,12 @@ class KeyGate:
             return False
         # A dialog says itself whether it takes keys now; any other screen takes them unless
         # a worker is about to ask something.
-        accepts: bool | None = getattr(self._app.screen, "accepts_keys", None)
-        return not self._asking if accepts is None else accepts
+        screen = self._app.screen
+        accepts: bool | None = getattr(screen, "accepts_keys", None)
+        if accepts is None:
+            return not self._asking
+        # A dialog that never said it took keys within the limit gets them even so.
+        return accepts or screen is self._overdue
 
     async def _route(self, event: InputEvent) -> None:
         # Where Textual sends it: the focused widget, else the screen itself.
@@ -201,6 +207,10 @@ class KeyGate:
             self._app.log.warning("key gate: an entry never settled; letting keys through")
             self._pending.clear()
             self._asking.clear()
+        if getattr(self._app.screen, "accepts_keys", None) is False:
+            # A dialog that never settled: keys typed into it beat an editor frozen for good.
+            self._app.log.warning("key gate: a dialog never took keys; letting them through")
+            self._overdue = self._app.screen
         if self._held and not self._replaying:
             await self._flow()
 

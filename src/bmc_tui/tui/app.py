@@ -33,6 +33,7 @@ from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.language import core_speaks_for
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.screens.load_error import LoadErrorScreen
+from bmc_tui.tui.timer_guard import guard_timers
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -54,6 +55,7 @@ class BmcApp(App[None]):
         *,
         guide: bool = False,
     ) -> None:
+        guard_timers()  # before any timer: one due in the past must not freeze the editor
         super().__init__()
         self.start_path = path
         #: Start the guided session on the first canvas (``bmc-tui guide FILE``).

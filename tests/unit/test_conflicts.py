@@ -16,9 +16,9 @@ VP = BlockId.VALUE_PROPOSITIONS
 CH = BlockId.CHANNELS
 
 
-def make(**blocks: list[Item]) -> Canvas:
+def make(language: str = "en", **blocks: list[Item]) -> Canvas:
     return Canvas(
-        header=Header(title="Bakery"),
+        header=Header(title="Bakery", language=language),  # type: ignore[arg-type]
         blocks={block.id: tuple(blocks.get(block.id.value, ())) for block in BLOCKS},
     )
 
@@ -97,15 +97,56 @@ def test_an_item_edited_and_deleted_offers_keep_or_delete() -> None:
         resolve(canvas, "a2", "theirs")
 
 
-def test_a_tag_set_aside_for_the_mark_is_put_back() -> None:
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_tag_set_aside_for_the_mark_is_put_back(language: str) -> None:
     full = tuple(f"t{n}" for n in range(MAX_TAGS))
-    base = make(value_propositions=[Item(id="a1", text="Bread", tags=full)])
+    base = make(language, value_propositions=[Item(id="a1", text="Bread", tags=full)])
     ours = base.with_item_replaced(VP, 0, Item(id="a1", text="Rye", tags=full))
     theirs = base.with_item_replaced(VP, 0, Item(id="a1", text="Spelt", tags=full))
     canvas = merge(base, ours, theirs).canvas
     assert canvas.items(VP)[0].tags[-1] == CONFLICT_TAG
     resolved, _ = resolve(canvas, "a1", "ours")
     assert resolved.items(VP)[0].tags == full
+
+
+def test_a_danish_canvas_gets_its_conflict_notes_in_danish_and_resolves_from_them() -> None:
+    base = make("da", value_propositions=[Item(id="a1", text="Brød", note="Bagt ved daggry.")])
+    ours = base.with_item_replaced(VP, 0, base.items(VP)[0].model_copy(update={"text": "Rug"}))
+    theirs = base.with_item_replaced(VP, 0, base.items(VP)[0].model_copy(update={"text": "Spelt"}))
+    canvas = merge(base, ours, theirs).canvas
+    first, copy = canvas.items(VP)
+    assert first.note == (
+        f"konflikt: begge sider ændrede text. Dette er vores; deres er punkt {copy.id}. "
+        f'Udgangspunktets tekst: "Brød".\n\nBagt ved daggry.'
+    )
+    assert copy.note.startswith("konflikt: begge sider ændrede text. Dette er deres; vores er")
+    pair = find_pair(canvas, copy.id)
+    assert pair is not None
+    assert (pair.original.id, pair.copy) == ("a1", copy)
+    resolved, _ = resolve(canvas, copy.id, "theirs")
+    assert [(i.id, i.text, i.note) for i in resolved.items(VP)] == [
+        ("a1", "Spelt", "Bagt ved daggry.")
+    ]
+
+
+def test_english_notes_from_a_merge_by_an_older_version_still_resolve_on_a_danish_canvas() -> None:
+    note = "conflict: ours and theirs both changed text. This is ours; theirs is item b7."
+    canvas = make(
+        "da",
+        value_propositions=[
+            Item(id="a1", text="Rug", tags=("conflict",), note=f"{note}\n\nBagt ved daggry."),
+            Item(
+                id="b7",
+                text="Spelt",
+                tags=("conflict",),
+                note="conflict: this is theirs; ours is item a1.\n\nBagt ved daggry.",
+            ),
+        ],
+    )
+    resolved, _ = resolve(canvas, "a1", "theirs")
+    assert [(i.id, i.text, i.note) for i in resolved.items(VP)] == [
+        ("a1", "Spelt", "Bagt ved daggry.")
+    ]
 
 
 def test_theirs_in_another_block_keeps_the_original_id_there() -> None:

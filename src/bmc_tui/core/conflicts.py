@@ -3,10 +3,11 @@
 ``bmc-tui merge`` (core/merging.py) keeps both sides of a real conflict: ours under the
 item's own id, theirs right after it under a new id, both tagged ``conflict`` with a first
 note paragraph that says which copy is which ("This is ours; theirs is item X" and "This is
-theirs; ours is item Y"). An item edited on one side and deleted on the other is kept alone,
-tagged the same way. This module reads those marks back: it finds an item's counterpart and
-builds the canvas with the conflict resolved, the chosen version under the *original* id, so
-history and ``diff`` show an edit of that item rather than a removal and an addition.
+theirs; ours is item Y", in the canvas's language). An item edited on one side and deleted
+on the other is kept alone, tagged the same way. This module reads those marks back: it finds
+an item's counterpart and builds the canvas with the conflict resolved, the chosen version
+under the *original* id, so history and ``diff`` show an edit of that item rather than a
+removal and an addition.
 
 Headless: imports nothing from Textual.
 """
@@ -17,18 +18,39 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.catalogue import LANGUAGES, BlockId
+from bmc_tui.core.messages import say
 from bmc_tui.core.model import CONFLICT_TAG, MAX_TAGS, Canvas, Item, validate_item
 
 #: What a person may choose: one side, the other, both (each as its own item); for an item
 #: with no counterpart (edited on one side, deleted on the other), keep it or delete it.
 Choice = Literal["ours", "theirs", "both", "keep", "delete"]
 
+
+def _pattern(key: str, field: str, capture: str) -> re.Pattern[str]:
+    """A pattern that finds the message ``key`` in any language the product speaks, with the
+    value of its placeholder ``field`` captured: merging writes its notes in the canvas's
+    language from the same messages (one wording, read and written)."""
+    marker = "\x00"
+    versions = []
+    for language in LANGUAGES:
+        before, _, after = say(key, language, **{field: marker}).partition(marker)
+        versions.append(re.escape(before.lstrip()) + capture + re.escape(after.rstrip(".")))
+    return re.compile("|".join(f"(?:{version})" for version in versions), re.IGNORECASE)
+
+
+def _captured(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group is not None)
+
+
+_ITEM_ID = r"([a-z0-9][a-z0-9_-]*)"
 #: How merging names the other copy, in the long and the short form of its note.
-_OURS = re.compile(r"this is ours; theirs is item ([a-z0-9][a-z0-9_-]*)", re.IGNORECASE)
-_THEIRS = re.compile(r"this is theirs; ours is item ([a-z0-9][a-z0-9_-]*)", re.IGNORECASE)
+_OURS = _pattern("merge-note-ours", "id", _ITEM_ID)
+_THEIRS = _pattern("merge-note-theirs", "id", _ITEM_ID)
 #: A tag merging set aside to make room for ``conflict`` (see ``merging._Merger._marked``).
-_SET_ASIDE = re.compile(r"Tag '([^']+)' was set aside to make room for 'conflict'")
+_SET_ASIDE = _pattern("merge-note-tag-set-aside", "tag", "'([^']+)'")
+#: The first word of every note merging writes: "conflict", "konflikt".
+_LABELS = tuple(say("merge-note-label", language) for language in LANGUAGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +91,10 @@ def find_pair(canvas: Canvas, item_id: str) -> ConflictPair | None:
         return None
     head = _explanation(item.note)
     if (match := _OURS.search(head)) is not None:
-        copy = _item(canvas, match.group(1))
+        copy = _item(canvas, _captured(match))
         return ConflictPair(item, copy if copy is not None and is_conflicting(copy) else None)
     if (match := _THEIRS.search(head)) is not None:
-        original = _item(canvas, match.group(1))
+        original = _item(canvas, _captured(match))
         if original is not None and is_conflicting(original):
             return ConflictPair(original, item)
         # Ours is gone (deleted by hand): this copy is all that is left of the conflict.
@@ -122,15 +144,16 @@ def _cleaned(item: Item, block_id: BlockId) -> Item:
     head = _explanation(item.note)
     tags = [tag for tag in item.tags if tag != CONFLICT_TAG]
     match = _SET_ASIDE.search(head)
-    if match is not None and len(tags) < MAX_TAGS and match.group(1) not in tags:
-        tags.append(match.group(1))
+    if match is not None and len(tags) < MAX_TAGS and _captured(match) not in tags:
+        tags.append(_captured(match))
     note = item.note[len(head) :].lstrip("\n") if head else item.note
     return validate_item(block_id, **{**item.model_dump(), "tags": tuple(tags), "note": note})
 
 
 def _explanation(note: str) -> str:
-    """The note's first paragraph when merging wrote it (it starts ``conflict:``), else ""."""
-    if not note.startswith("conflict"):
+    """The note's first paragraph when merging wrote it (it starts ``conflict:`` or
+    ``konflikt:``), else ""."""
+    if not note.startswith(_LABELS):
         return ""
     return note.split("\n\n", 1)[0]
 

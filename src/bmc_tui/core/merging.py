@@ -115,9 +115,14 @@ def _merge_set(base: Any, ours: tuple[str, ...], theirs: tuple[str, ...]) -> tup
     return tuple(kept)
 
 
-def _quote(value: Any) -> str:
+def _lower_first(sentence: str) -> str:
+    """A sentence made the second half of another ("conflict: this is ours; ...")."""
+    return sentence[:1].lower() + sentence[1:]
+
+
+def _quote(value: Any, language: Language) -> str:
     if value is None or value in ("", ()):
-        return "(none)"
+        return say("merge-note-none", language)
     if isinstance(value, tuple):
         return ", ".join(value)
     return json.dumps(str(value), ensure_ascii=False)
@@ -147,6 +152,14 @@ class _Merger:
         self.final: dict[str, Placed] = {}
         self.copies: list[_Copy] = []
         self.conflicts: list[Conflict] = []
+        # The notes written into the canvas speak its language: ours', unless only theirs
+        # changed it (the merged header's rule).
+        language = _three_way(base.header.language, ours.header.language, theirs.header.language)
+        self.language: Language = ours.header.language if language is _CONFLICT else language
+
+    def _note(self, key: str, /, **fields: object) -> str:
+        """One of the notes the merge writes into the canvas, in the canvas's language."""
+        return say(key, self.language, label=say("merge-note-label", self.language), **fields)
 
     def run(self) -> MergeResult:
         order = list(self.o) + [i for i in self.t if i not in self.o]
@@ -212,19 +225,24 @@ class _Merger:
         ours_block = ours[0] if block is _CONFLICT else block
         theirs_block = theirs[0] if block is _CONFLICT else block
         what = ", ".join(conflicting)
-        base_text = f" Base text: {_quote(base[1].text)}." if base and "text" in conflicting else ""
+        base_text = (
+            say("merge-note-base-text", self.language, text=_quote(base[1].text, self.language))
+            if base and "text" in conflicting
+            else ""
+        )
         if base is None:
-            what = f"{what} (both added this item)"
+            what += say("merge-both-added", self.language)
+        is_ours = say("merge-note-ours", self.language, id=copy_id)
         self.final[item_id] = (
             ours_block,
             self._marked(
                 ours_block,
                 ours_fields,
-                f"conflict: ours and theirs both changed {what}. This is ours; theirs is item "
-                f"{copy_id}.{base_text}",
-                f"conflict: this is ours; theirs is item {copy_id}.",
+                self._note("merge-note-both-changed", what=what, which=is_ours, base=base_text),
+                self._note("merge-note-short", which=_lower_first(is_ours)),
             ),
         )
+        is_theirs = say("merge-note-theirs", self.language, id=item_id)
         self.copies.append(
             _Copy(
                 item_id,
@@ -232,9 +250,10 @@ class _Merger:
                 self._marked(
                     theirs_block,
                     theirs_fields,
-                    f"conflict: ours and theirs both changed {what}. This is theirs; ours is "
-                    f"item {item_id}.{base_text}",
-                    f"conflict: this is theirs; ours is item {item_id}.",
+                    self._note(
+                        "merge-note-both-changed", what=what, which=is_theirs, base=base_text
+                    ),
+                    self._note("merge-note-short", which=_lower_first(is_theirs)),
                 ),
             )
         )
@@ -245,7 +264,7 @@ class _Merger:
             "merge-both-changed",
             _says(),
             id=item_id,
-            text=_quote(ours[1].text),
+            text=_quote(ours[1].text, _says()),
             what=fields_changed,
             copy=copy_id,
         )
@@ -260,16 +279,19 @@ class _Merger:
             self._marked(
                 block,
                 fields,
-                f"conflict: {kept_side} changed this item and {other} deleted it; "
-                f"kept this version.",
-                f"conflict: {other} deleted this item.",
+                self._note(
+                    "merge-note-changed-deleted",
+                    kept=say(f"merge-side-{kept_side}", self.language),
+                    other=say(f"merge-side-{other}", self.language),
+                ),
+                self._note("merge-note-deleted", other=say(f"merge-side-{other}", self.language)),
             ),
         )
         report = say(
             "merge-changed-deleted",
             _says(),
             id=item_id,
-            text=_quote(item.text),
+            text=_quote(item.text, _says()),
             kept=say(f"merge-side-{kept_side}", _says()),
             other=say(f"merge-side-{other}", _says()),
         )
@@ -293,7 +315,7 @@ class _Merger:
                     "merge-category-dropped",
                     _says(),
                     id=item_id,
-                    text=_quote(fields["text"]),
+                    text=_quote(fields["text"], _says()),
                     category=repr(category),
                     block=block.value,
                 ),
@@ -302,8 +324,11 @@ class _Merger:
         return self._marked(
             block,
             fields,
-            f"conflict: one side gave this item the category {category!r} and the other moved "
-            f"it to {BLOCKS_BY_ID[block].title.en}, which has no such category.",
+            self._note(
+                "merge-note-category-moved",
+                category=repr(category),
+                block=BLOCKS_BY_ID[block].title(self.language),
+            ),
         )
 
     def _marked(
@@ -322,17 +347,19 @@ class _Merger:
         extra = ""
         if CONFLICT_TAG not in tags:
             if len(tags) >= MAX_TAGS:
-                extra += (
-                    f" Tag {tags[-1]!r} was set aside to make room for {CONFLICT_TAG!r}; "
-                    "put it back when resolving."
-                )
+                extra += say("merge-note-tag-set-aside", self.language, tag=repr(tags[-1]))
                 tags = tags[: MAX_TAGS - 1]
             tags += (CONFLICT_TAG,)
         fields["tags"] = tags
         category = fields.get("category")
         if not BLOCKS_BY_ID[block].allows(category):
             fields["category"] = None
-            extra += f" (category {category!r} left out: {block.value} has none such)"
+            extra += say(
+                "merge-note-category-left-out",
+                self.language,
+                category=repr(category),
+                block=BLOCKS_BY_ID[block].title(self.language),
+            )
         note = fields.get("note", "")
         fields["note"] = note
         for candidate in (explanation + extra, short + extra, short):
@@ -417,15 +444,25 @@ class _Merger:
             if value is _CONFLICT:
                 value = o
                 if name == "description":
-                    notes.append(f"conflict: theirs' description was:\n{t}")
+                    notes.append(self._note("merge-note-description", theirs=t))
                 else:
                     notes.append(
-                        f"conflict: {name}: ours {_quote(o)}, theirs {_quote(t)} (kept ours)"
+                        self._note(
+                            "merge-note-header-field",
+                            name=name,
+                            ours=_quote(o, self.language),
+                            theirs=_quote(t, self.language),
+                        )
                     )
                 shown = (
                     ""
                     if name == "description"
-                    else say("merge-both-values", _says(), ours=_quote(o), theirs=_quote(t))
+                    else say(
+                        "merge-both-values",
+                        _says(),
+                        ours=_quote(o, _says()),
+                        theirs=_quote(t, _says()),
+                    )
                 )
                 report = say("merge-header-changed", _says(), name=name, shown=shown)
                 self.conflicts.append(Conflict(None, None, report))

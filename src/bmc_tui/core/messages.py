@@ -1673,8 +1673,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "cli-error-integer": {"da": "et helt tal.", "en": "a whole number."},
     "cli-aborted": {"da": "Afbrudt!", "en": "Aborted!"},
-    # The merge's report of its conflicts (core/merging.py; the notes it writes into the
-    # canvas stay as they are: bmc-tui reads them back to resolve a conflict).
+    # The merge's report of its conflicts (core/merging.py), in the reader's language.
     "merge-where-header": {"da": "lærredets oplysninger", "en": "canvas header"},
     "merge-side-ours": {"da": "vores", "en": "ours"},
     "merge-side-theirs": {"da": "deres", "en": "theirs"},
@@ -1704,6 +1703,57 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "{name} changed differently on both sides{shown}; kept ours, theirs is written in "
         "the description",
     },
+    # The notes the merge writes into the canvas, in the canvas's language (core/merging.py).
+    # core/conflicts.py reads them back to resolve a conflict: its patterns are built from
+    # these texts, so a word changed here is still understood there; the English ones are
+    # also what canvases merged by older versions hold.
+    "merge-note-label": {"da": "konflikt", "en": "conflict"},
+    "merge-note-both-changed": {
+        "da": "{label}: begge sider ændrede {what}. {which}{base}",
+        "en": "{label}: ours and theirs both changed {what}. {which}{base}",
+    },
+    "merge-note-short": {"da": "{label}: {which}", "en": "{label}: {which}"},
+    "merge-note-ours": {
+        "da": "Dette er vores; deres er punkt {id}.",
+        "en": "This is ours; theirs is item {id}.",
+    },
+    "merge-note-theirs": {
+        "da": "Dette er deres; vores er punkt {id}.",
+        "en": "This is theirs; ours is item {id}.",
+    },
+    "merge-note-base-text": {"da": " Udgangspunktets tekst: {text}.", "en": " Base text: {text}."},
+    "merge-note-changed-deleted": {
+        "da": "{label}: {kept} ændrede punktet og {other} slettede det; denne udgave er beholdt.",
+        "en": "{label}: {kept} changed this item and {other} deleted it; kept this version.",
+    },
+    "merge-note-deleted": {
+        "da": "{label}: {other} slettede punktet.",
+        "en": "{label}: {other} deleted this item.",
+    },
+    "merge-note-category-moved": {
+        "da": "{label}: den ene side gav punktet kategorien {category}, og den anden flyttede "
+        "det til {block}, som ikke har den kategori.",
+        "en": "{label}: one side gave this item the category {category} and the other moved "
+        "it to {block}, which has no such category.",
+    },
+    "merge-note-tag-set-aside": {
+        "da": " Mærket {tag} er lagt til side for at give plads til 'conflict'; sæt det på "
+        "igen, når konflikten er løst.",
+        "en": " Tag {tag} was set aside to make room for 'conflict'; put it back when resolving.",
+    },
+    "merge-note-category-left-out": {
+        "da": " (kategorien {category} udeladt: {block} har ingen sådan)",
+        "en": " (category {category} left out: {block} has none such)",
+    },
+    "merge-note-description": {
+        "da": "{label}: deres beskrivelse var:\n{theirs}",
+        "en": "{label}: theirs' description was:\n{theirs}",
+    },
+    "merge-note-header-field": {
+        "da": "{label}: {name}: vores {ours}, deres {theirs} (vores beholdt)",
+        "en": "{label}: {name}: ours {ours}, theirs {theirs} (kept ours)",
+    },
+    "merge-note-none": {"da": "(ingen)", "en": "(none)"},
     # A merge of files that are no canvases, line by line (core/linemerge.py).
     "linemerge-no-git": {
         "da": "git er ikke installeret (eller ikke på PATH); kan ikke flette linje for linje",

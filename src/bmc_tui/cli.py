@@ -425,7 +425,7 @@ def _textconv(file: Path) -> None:
         raw = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
         click.echo(displayable(raw, keep_newlines=True), nl=False)
         return
-    click.echo(textconv(canvas), nl=False)
+    click.echo(textconv(canvas, default_language()), nl=False)
 
 
 # --- show, export ----------------------------------------------------------------------------

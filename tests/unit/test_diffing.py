@@ -166,11 +166,29 @@ def test_textconv_is_line_per_item_and_stable() -> None:
         Header(title="Bakery", description="Two\nlines"),
         value_propositions=[it("a1", "Bread", tags=("b2c",), category="tangible", note="n1\nn2")],
     )
-    out = textconv(canvas)
-    assert out == textconv(canvas)
-    assert "- Bread (tangible) #b2c  {a1}\n    n1\n    n2\n" in out
+    out = textconv(canvas, "en")
+    assert out == textconv(canvas, "en")
+    assert "- Bread (Tangible) #b2c  {a1}\n    n1\n    n2\n" in out
     assert "Canvas: Bakery\n" in out
     assert "== 4. Value Propositions (Product / Service) (1) ==" in out
+
+
+def test_textconv_speaks_the_readers_language_whatever_the_canvas_speaks() -> None:
+    canvas = make(
+        Header(title="Bakery", description="Two\nlines", designed_by="Ann"),
+        value_propositions=[
+            it("a1", "Bread", category="tangible", status="validated"),
+        ],
+    )
+    danish = textconv(canvas, "da")
+    assert danish.startswith("Lærred: Bakery\nDesignet af: Ann\nSprog: en\nBeskrivelse:\n")
+    assert "== 4. Værditilbud (Produkt / Service) (1) ==" in danish
+    assert "- Bread (Materielle) [bekræftet]  {a1}" in danish
+    english = textconv(
+        canvas.model_copy(update={"header": Header(title="Bakery", language="da")}), "en"
+    )
+    assert english.startswith("Canvas: Bakery\nLanguage: da\n")
+    assert "\n== 1. Key Partners (0) ==\n" in english
 
 
 # --- command line ----------------------------------------------------------------------------
@@ -221,7 +239,7 @@ def test_cli_textconv_tolerates_a_broken_file(tmp_path: Path) -> None:
 def test_cli_textconv(files: tuple[Path, Path]) -> None:
     result = CliRunner().invoke(main, ["diff", "--textconv", str(files[0])])
     assert result.exit_code == 0
-    assert result.output == textconv(load(files[0]))
+    assert result.output == textconv(load(files[0]), "en")
 
 
 def test_cli_rev_outside_a_repository(

@@ -31,7 +31,13 @@ from bmc_tui.core.catalogue import (
 )
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import ITEM_FIELDS, Canvas, Header, Item
-from bmc_tui.core.presentation import block_heading, markdown_escape
+from bmc_tui.core.presentation import (
+    block_heading,
+    canvas_title,
+    category_label,
+    header_fields,
+    markdown_escape,
+)
 
 #: Header fields in the order the file writes them.
 HEADER_FIELDS: tuple[str, ...] = tuple(Header.model_fields)
@@ -387,42 +393,35 @@ def render_json(diff: CanvasDiff) -> str:
 # --- textconv --------------------------------------------------------------------------------
 
 
-def textconv(canvas: Canvas) -> str:
+def textconv(canvas: Canvas, language: Language) -> str:
     """A stable, line-oriented reading of one canvas, for ``git diff`` through textconv.
 
     One line per item (text, then category, tags and a status other than untested, then the
     id) and one indented line per note line, blocks in catalogue order: a line diff of two of
     these reads as the words a person changed, and the same canvas always gives the same text.
+    The words are the reader's (``language``), not the canvas's: git reads both sides of a
+    diff in one language, so a canvas that changed language shows only what changed.
     """
     header = canvas.header
-    lines = [f"Canvas: {header.title}" if header.title else "Canvas: (untitled)"]
-    for name, label in (
-        ("designed_for", "Designed for"),
-        ("designed_by", "Designed by"),
-        ("version", "Version"),
-    ):
-        value = getattr(header, name)
-        if value:
-            lines.append(f"{label}: {value}")
-    if header.date is not None:
-        lines.append(f"Date: {header.date.isoformat()}")
-    lines.append(f"Language: {header.language}")
+    lines = [say("textconv-canvas", language, title=canvas_title(header, language))]
+    lines += [f"{label}: {value}" for label, value in header_fields(header, language)]
+    lines.append(say("textconv-language", language, language=header.language))
     if header.lint_disable:
-        lines.append(f"Lint disabled: {', '.join(header.lint_disable)}")
+        lines.append(say("textconv-lint-disabled", language, rules=", ".join(header.lint_disable)))
     if header.description:
-        lines.append("Description:")
+        lines.append(say("textconv-description", language))
         lines += [f"    {line}".rstrip() for line in header.description.split("\n")]
     for block in BLOCKS:
         items = canvas.items(block.id)
-        lines += ["", f"== {block.number}. {block.title.en} ({len(items)}) =="]
+        lines += ["", f"== {block.number}. {block.title(language)} ({len(items)}) =="]
         for item in items:
             line = f"- {item.text}"
             if item.category:
-                line += f" ({item.category})"
+                line += f" ({category_label(block, item.category, language)})"
             if item.tags:
                 line += " " + " ".join(f"#{tag}" for tag in item.tags)
             if item.status != DEFAULT_STATUS:
-                line += f" [{item.status}]"
+                line += f" [{STATUSES_BY_ID[item.status].label(language)}]"
             lines.append(f"{line}  {{{item.id}}}")
             if item.note:
                 lines += [f"    {note_line}".rstrip() for note_line in item.note.split("\n")]

@@ -1703,6 +1703,14 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "{name} changed differently on both sides{shown}; kept ours, theirs is written in "
         "the description",
     },
+    # git diff's reading of a canvas (``bmc-tui diff --textconv``, core/diffing.textconv).
+    "textconv-canvas": {"da": "Lærred: {title}", "en": "Canvas: {title}"},
+    "textconv-language": {"da": "Sprog: {language}", "en": "Language: {language}"},
+    "textconv-lint-disabled": {
+        "da": "Slåede lint-regler fra: {rules}",
+        "en": "Lint disabled: {rules}",
+    },
+    "textconv-description": {"da": "Beskrivelse:", "en": "Description:"},
     # The notes the merge writes into the canvas, in the canvas's language (core/merging.py).
     # core/conflicts.py reads them back to resolve a conflict: its patterns are built from
     # these texts, so a word changed here is still understood there; the English ones are

@@ -225,3 +225,41 @@ def test_a_pattern_without_a_folder_reaches_canvases_anywhere(tmp_path: Path) ->
     assert taplo(repo, "lint", "plan.canvas.toml").returncode == 1
     assert taplo(repo, "lint", nested).returncode == 0
     assert taplo(repo, "fmt", nested).returncode == 0
+
+
+def _readme_section(title: str) -> str:
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start = text.index(f"### {title}\n")
+    ends = [text.find(heading, start + 1) for heading in ("\n## ", "\n### ")]
+    return text[start : min(end for end in ends if end > 0)]
+
+
+def test_the_readme_says_the_dev_extras_taplo_has_no_language_server(tmp_path: Path) -> None:
+    """The README sends Neovim and Helix users to a Taplo build with the language server,
+    because the PyPI wheel the dev extra installs has none: its ``taplo lsp stdio`` ends at
+    once, where a server would wait for its client. Should a newer pin ship the server, this
+    fails and the README's advice can be made simpler."""
+    assert TAPLO is not None
+    server = subprocess.Popen(
+        [TAPLO, "lsp", "stdio"],
+        stdin=subprocess.PIPE,  # held open: a real server waits here for "initialize"
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+        env=environment(tmp_path),
+    )
+    try:
+        assert server.wait(timeout=30) == 1
+        assert server.stdout is not None
+        assert server.stdout.read() == b""
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+        for stream in (server.stdin, server.stdout):
+            if stream is not None:
+                stream.close()
+    words = " ".join(_readme_section("Editing canvases in your text editor").split())
+    assert "The `taplo` on PyPI (`pip install taplo`" in words
+    assert "has no language server" in words
+    assert "`taplo-full`" in words

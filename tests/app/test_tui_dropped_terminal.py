@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from ptydrop import GONE_WITHIN, SETSID, PtySession, stress
 
+from bmc_tui.core.locking import lock_path
 from bmc_tui.tui.app import BmcApp
 from bmc_tui.tui.driver import ENDING_PATIENCE, TerminalDriver, TerminalWriter
 from bmc_tui.tui.ending import DEADLINE
@@ -97,6 +98,27 @@ def test_sigterm_ends_an_editor_whose_terminal_reads_nothing(session: PtySession
     outcome = session.outcome("stalled", 0.0, ["Kept while stalled"], saved=False)
     assert outcome.recovery_texts, "no recovery file after SIGTERM"
     assert not outcome.problems()
+
+
+@needs_setsid
+@pytest.mark.parametrize("how", ["TERM", "HUP", "drop"])
+def test_an_editor_ended_while_it_starts_leaves_no_lock(session: PtySession, how: str) -> None:
+    """The connection drops, or a kill comes, the moment the editor has taken its lock and
+    is still drawing its first screen: the lock goes with it (it was left behind when the
+    signal came before the editor's handlers were in place: default action, no clean-up)."""
+    session.start()
+    lock = lock_path(session.canvas)
+    deadline = time.monotonic() + 40
+    while not lock.exists():
+        assert time.monotonic() < deadline, "the editor never took its lock"
+        session.pump(0.0005)
+    assert session.process is not None
+    number = signal.SIGHUP if how == "drop" else getattr(signal, f"SIG{how}")
+    gone = session.drop() if how == "drop" else _gone_after(session, number)
+    assert gone is not None, f"still running {GONE_WITHIN} s after {how}"
+    assert not lock.exists(), "the lock was left behind"
+    assert session.process.returncode == 128 + number
+    assert b"Traceback" not in session.output, "the editor crashed on its way out"
 
 
 @needs_setsid

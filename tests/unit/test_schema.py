@@ -3,8 +3,8 @@
 The promise: whatever the schema rejects, ``validate`` rejects too, so an editor never flags a
 file bmc-tui accepts. Checked with a table of bad files (each refused by both), a table of
 awkward good ones (each accepted by both), and Hypothesis throwing near-valid data at both.
-Here the schema is read by the ``jsonschema`` package; tests/cli/test_text_editors.py runs the
-same tables through the real Taplo CLI.
+Here the schema is read by the ``jsonschema`` package; tests/unit/test_taplo.py runs the same
+tables through the real Taplo CLI.
 """
 
 from __future__ import annotations

@@ -127,7 +127,6 @@ class BmcApp(App[None]):
         core_speaks_for(None)
 
     def on_mount(self) -> None:
-        self._arm_ending()
         if self._start_notice:
             self.notify(self._start_notice, timeout=4)
         if self.start_path is None:
@@ -136,6 +135,10 @@ class BmcApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         # The canvas is the first screen itself, not pushed over a blank one: one frame
         # fewer to draw (and send over SSH) at start-up.
+        # Armed first: opening the canvas takes its lock, and a hang-up or kill from then on
+        # must release it (Textual asks for this screen once its driver and loop run, well
+        # before the app is mounted; a signal in between ended the editor with the lock left).
+        self._arm_ending()
         return self._screen_for(self.start_path, guide=self.start_guide)
 
     def _screen_for(self, path: Path | None, *, guide: bool = False) -> Screen[Any]:
@@ -224,11 +227,21 @@ class BmcApp(App[None]):
             return
         self._ending = Ending(
             keep=self._keep_for_ending,
-            exit=lambda status: self.exit(return_code=status),
+            exit=self._exit_for_ending,
             on_ending=driver.ending.set,
         )
         self._ending.arm(asyncio.get_running_loop().call_soon_threadsafe)
         driver.when_lost(self._ending.terminal_lost)
+
+    def _exit_for_ending(self, status: int) -> None:
+        # A first screen still being built when the end comes would meet the shutdown half
+        # made (its on_mount querying widgets the shutdown had already removed: a traceback
+        # on the way out). It finishes mounting first; the exit waits in its queue.
+        stack = self.screen_stack
+        if stack and not stack[-1].is_mounted:
+            stack[-1].call_later(self.exit, return_code=status)
+        else:
+            self.exit(return_code=status)
 
     def _keep_for_ending(self) -> None:
         # Headless: the recovery file and the lock need no terminal.

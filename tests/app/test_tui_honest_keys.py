@@ -281,3 +281,33 @@ async def test_filter_matches_read_apart_from_the_selection_without_colour(
             styles = [segment.style for segment in strip if segment.text.strip()]
             # Underlined, not reversed: reversed is the selection.
             assert any(style and style.underline for style in styles)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_filter_bar_shows_its_own_keys(en_canvas: Path, size: tuple[int, int]) -> None:
+    # While the filter bar has the focus, enter and escape are what a user needs to know.
+    app = create_app(en_canvas)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash", *"bread")
+        await pilot.pause()
+        line = bar(app)
+        assert "Go to matches" in line
+        assert "Clear filter" in line
+        assert "Quit" in line
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "matches" not in _header_file(app)
+        assert not app.screen.query("#filter")
+        line = bar(app)
+        assert "Clear filter" not in line
+        assert "Add" in line
+
+
+async def test_the_filter_bar_speaks_danish(da_canvas: Path) -> None:
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"cykel")
+        await pilot.pause()
+        line = bar(app)
+        assert "Gå til fund" in line
+        assert "Ryd filter" in line

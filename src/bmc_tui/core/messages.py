@@ -35,8 +35,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "dialog-note-title": {"da": "Note til: {item}", "en": "Note for: {item}"},
     "dialog-note-help": {
-        "da": "ctrl+s gemmer noten · escape annullerer",
-        "en": "ctrl+s keeps the note · escape cancels",
+        "da": "ctrl+s gemmer noten · ctrl+a vælger alt · escape annullerer",
+        "en": "ctrl+s keeps the note · ctrl+a selects all · escape cancels",
     },
     "dialog-header-title": {"da": "Lærredets oplysninger", "en": "Canvas header"},
     "dialog-header-title-field": {"da": "Titel", "en": "Title"},
@@ -767,6 +767,14 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-dialog-cancel": {"da": "Annuller", "en": "Cancel"},
     "key-note-done": {"da": "Behold noten", "en": "Keep note"},
     "key-note-clean": {"da": "Rens", "en": "Clean"},
+    # --- issue 13 sign-off: the note's select-all and the filter bar's keys ----------------
+    "key-note-select-all": {"da": "Vælg alt", "en": "Select all"},
+    "keyhelp-note-select-all": {
+        "da": "Vælg hele noten: det næste, der tastes, erstatter den (backspace rydder den)",
+        "en": "Select the whole note: what is typed next replaces it (backspace clears it)",
+    },
+    "key-filter-go": {"da": "Gå til fund", "en": "Go to matches"},
+    "key-filter-clear": {"da": "Ryd filter", "en": "Clear filter"},
     "keyhelp-note-clean": {
         "da": "Gør tabulatorer til mellemrum og fjerner tegn, en note ikke må have",
         "en": "Turn tabs into spaces and drop the characters a note may not hold",

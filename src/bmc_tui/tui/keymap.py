@@ -32,6 +32,8 @@ class Context(StrEnum):
     LOAD_ERROR = "load error"
     DIALOG = "dialog"
     NOTE = "note"
+    NOTE_TEXT = "note text"
+    FILTER = "filter"
     HEADER = "header"
     PALETTE = "palette"
     GUIDE = "guide"
@@ -293,6 +295,13 @@ KEYS: tuple[Key, ...] = (
     Key("note-done", "ctrl+s", "done", Context.NOTE, rank=95),
     Key("note-clean", "ctrl+l", "clean", Context.NOTE, show=False),
     Key("header-done", "ctrl+s", "done", Context.HEADER, rank=95),
+    # --- issue 13 sign-off: the note's text area and the filter bar show their own keys ------
+    # ctrl+a selects the whole note (as in most editors; home still goes to the line's start),
+    # so a long note is cleared or replaced in two keys rather than ~160 backspaces.
+    Key("note-select-all", "ctrl+a", "select_all", Context.NOTE_TEXT, rank=60),
+    # The filter bar's keys, bound on the bar so the key bar shows them while it has focus.
+    Key("filter-go", "enter", "submit", Context.FILTER, rank=95),
+    Key("filter-clear", "escape", "screen.close_filter", Context.FILTER, rank=90),
 )
 
 KEYS_BY_ID = {key.id: key for key in KEYS}

@@ -62,11 +62,11 @@ from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, pane_id
 from bmc_tui.tui.widgets.canvas_header import CanvasHeader
+from bmc_tui.tui.widgets.filter_bar import FilterBar
 from bmc_tui.tui.widgets.guide import HintLine
 from bmc_tui.tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.tui.widgets.item_list import Direction, ItemList
 from bmc_tui.tui.widgets.key_bar import KeyBar
-from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from textual.suggester import Suggester
@@ -865,7 +865,7 @@ class CanvasScreen(FileActions):
             bar = self.query_one("#filter", Input)
         except NoMatches:
             placeholder = say("filter-placeholder", self.ui_language)
-            bar = OrderedInput(value=self.filter_text, placeholder=placeholder, id="filter")
+            bar = FilterBar(value=self.filter_text, placeholder=placeholder, id="filter")
             bar.cursor_blink = False
             self.query_one("#body").mount(bar, before="#hint")
         # At once, as for the item editor: the keys after "/" are the filter text.
@@ -950,6 +950,10 @@ class CanvasScreen(FileActions):
             self.pane(block_id).item_list.highlighted = index
         else:
             self.notify(say("filter-none", self.ui_language, text=self.filter_text), timeout=3)
+
+    def action_close_filter(self) -> None:
+        """escape in the filter bar: the filter cleared, back to the block it came from."""
+        self.key_escape()
 
     def clear_filter(self) -> None:
         for bar in self.query("#filter"):

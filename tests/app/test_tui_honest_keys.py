@@ -311,3 +311,37 @@ async def test_the_filter_bar_speaks_danish(da_canvas: Path) -> None:
         line = bar(app)
         assert "Gå til fund" in line
         assert "Ryd filter" in line
+
+
+@pytest.mark.parametrize(
+    ("keys", "answer"),
+    [
+        (("1", "t"), "Keep"),  # tags: enter keeps
+        (("1", "c"), "Choose"),  # category: enter chooses
+        (("1", "s"), "Choose"),  # status
+        (("1", "n"), "Keep note"),  # note: ctrl+s keeps
+        (("i",), "Keep header"),
+    ],
+)
+async def test_every_item_dialog_shows_how_to_answer_it_and_how_to_back_out(
+    en_canvas: Path, keys: tuple[str, ...], answer: str
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        line = bar(app)
+        assert answer in line, line
+        assert "Cancel" in line
+        assert "Quit" in line
+
+
+async def test_a_dialogs_answer_key_is_named_in_danish(da_canvas: Path) -> None:
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "t")
+        await pilot.pause()
+        assert "⏎ Behold" in bar(app)
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert "⏎ Vælg" in bar(app)

@@ -775,6 +775,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "key-filter-go": {"da": "Gå til fund", "en": "Go to matches"},
     "key-filter-clear": {"da": "Ryd filter", "en": "Clear filter"},
+    "key-dialog-keep": {"da": "Behold", "en": "Keep"},
+    "key-dialog-choose": {"da": "Vælg", "en": "Choose"},
     "keyhelp-note-clean": {
         "da": "Gør tabulatorer til mellemrum og fjerner tegn, en note ikke må have",
         "en": "Turn tabs into spaces and drop the characters a note may not hold",

@@ -34,6 +34,8 @@ class Context(StrEnum):
     NOTE = "note"
     NOTE_TEXT = "note text"
     FILTER = "filter"
+    DIALOG_FIELD = "dialog field"
+    DIALOG_LIST = "dialog list"
     HEADER = "header"
     PALETTE = "palette"
     GUIDE = "guide"
@@ -302,6 +304,9 @@ KEYS: tuple[Key, ...] = (
     # The filter bar's keys, bound on the bar so the key bar shows them while it has focus.
     Key("filter-go", "enter", "submit", Context.FILTER, rank=95),
     Key("filter-clear", "escape", "screen.close_filter", Context.FILTER, rank=90),
+    # A dialog's field or list shows the key that answers it (Textual binds enter unshown).
+    Key("dialog-keep", "enter", "submit", Context.DIALOG_FIELD, rank=95),
+    Key("dialog-choose", "enter", "select", Context.DIALOG_LIST, rank=95),
 )
 
 KEYS_BY_ID = {key.id: key for key in KEYS}

@@ -1181,10 +1181,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The tag “{tag}” is too long; at most {limit} characters.",
     },
     "tag-not-a-word": {
-        "da": "Tagget »{tag}« skal være ét ord: bogstaver og tal, og efter det første tegn "
-        "også punktum, plus og bindestreg.",
-        "en": "The tag “{tag}” must be one word: letters and digits, and after the first "
-        "character also dots, plus signs and hyphens.",
+        "da": "Tagget »{tag}« skal være ét ord: bogstaver, tal og understreg, og efter det "
+        "første tegn også punktum, plus og bindestreg.",
+        "en": "The tag “{tag}” must be one word: letters, digits and underscores, and after "
+        "the first character also dots, plus signs and hyphens.",
     },
     "tag-twice": {
         "da": "Tagget »{tag}« står der to gange.",

@@ -345,3 +345,21 @@ async def test_a_dialogs_answer_key_is_named_in_danish(da_canvas: Path) -> None:
         await pilot.press("escape", "c")
         await pilot.pause()
         assert "⏎ Vælg" in bar(app)
+
+
+async def test_the_palette_names_keys_as_the_help_does_not_by_textuals_names(
+    en_canvas: Path,
+) -> None:
+    # "key question_mark" and "tast slash" are Textual's names, not what is on the keyboard.
+    from bmc_tui.tui.commands import CanvasCommands
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = {name: key for name, _, key in CanvasCommands(app.screen)._commands()}
+        assert keys["Help"] == "key ?"
+        assert keys["Filter"] == "key /"
+        assert keys["Move down"] == "key shift+↓"
+        for key in keys.values():
+            for textual_name in ("question_mark", "slash", "shift+down"):
+                assert textual_name not in key

@@ -20,8 +20,8 @@ from bmc_tui.core.catalogue import LANGUAGES, Language
 from bmc_tui.core.messages import MESSAGES, say
 from bmc_tui.tui.app import create_app
 from bmc_tui.tui.commands import CanvasCommands
-from bmc_tui.tui.keymap import HELP_SECTIONS, KEYS, KEYS_BY_ID, Context, keys_for
-from bmc_tui.tui.screens.help_screen import KEY_NAMES, HelpScreen, help_rows
+from bmc_tui.tui.keymap import HELP_SECTIONS, KEY_NAMES, KEYS, KEYS_BY_ID, Context, keys_for
+from bmc_tui.tui.screens.help_screen import HelpScreen, help_rows
 from conftest import SIZE
 
 

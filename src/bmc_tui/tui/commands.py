@@ -13,7 +13,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from bmc_tui.core.catalogue import BLOCKS, LANGUAGES, Language
 from bmc_tui.core.messages import LANGUAGE_NAMES, say
-from bmc_tui.tui.keymap import Context, bindings, keys_for
+from bmc_tui.tui.keymap import Context, bindings, key_name, keys_for
 from bmc_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class CanvasCommands(Provider):
             if not row.bound or not row.named or "focus_block" in action or action in seen:
                 continue
             seen.add(action)
-            key = say("palette-key", language, key=row.keys.split(",")[0])
+            key = say("palette-key", language, key=key_name(row.keys.split(",")[0]))
             commands.append((row.description(language), partial(screen.run_action, action), key))
         for code in LANGUAGES:
             name = say("palette-canvas-language", language, name=LANGUAGE_NAMES[code])

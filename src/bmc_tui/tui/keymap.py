@@ -311,6 +311,26 @@ KEYS: tuple[Key, ...] = (
 
 KEYS_BY_ID = {key.id: key for key in KEYS}
 
+#: How keys read to a person, for the few whose Textual names read oddly (the help screen
+#: and the palette both name keys this way).
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "shift+up": "shift+↑",
+    "shift+down": "shift+↓",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "delete": "del",
+}
+
+
+def key_name(name: str) -> str:
+    """One key as a person reads it: ``?`` rather than Textual's ``question_mark``."""
+    return KEY_NAMES.get(name, name)
+
+
 #: The help screen's sections: a heading (a message key), and the contexts whose keys it
 #: lists, in order.
 HELP_SECTIONS: tuple[tuple[str, tuple[Context, ...]], ...] = (

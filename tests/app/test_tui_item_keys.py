@@ -157,7 +157,7 @@ async def test_conflicts_are_counted_on_open_and_resolved_under_the_original_id(
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert any("1 merge conflict" in n for n in notices(app))
+        assert any("has 1 merge conflict to resolve" in n for n in notices(app)), notices(app)
         screen = canvas(app)
         await pilot.press("1", "down")  # theirs' copy: resolving works from either
         await pilot.press("r")

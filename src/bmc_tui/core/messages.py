@@ -1241,10 +1241,15 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "{block} has no category {category}; it was left out (u brings it back).",
     },
     "conflicts-on-open": {
-        "da": "Lærredet har {count} flettekonflikt(er) at løse: vælg et punkt mærket #conflict "
+        "da": "Lærredet har {count} flettekonflikter at løse: vælg et punkt mærket #conflict "
         "og tryk r.",
-        "en": "This canvas has {count} merge conflict(s) to resolve: select an item tagged "
+        "en": "This canvas has {count} merge conflicts to resolve: select an item tagged "
         "#conflict and press r.",
+    },
+    "conflicts-on-open-one": {
+        "da": "Lærredet har 1 flettekonflikt at løse: vælg et punkt mærket #conflict og tryk r.",
+        "en": "This canvas has 1 merge conflict to resolve: select an item tagged #conflict "
+        "and press r.",
     },
     "not-a-conflict": {
         "da": "Punktet har ingen flettekonflikt at løse.",

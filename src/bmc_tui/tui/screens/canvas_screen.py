@@ -210,7 +210,9 @@ class CanvasScreen(FileActions):
         from bmc_tui.core.conflicts import count_conflicts
 
         if count := count_conflicts(self.document.canvas):
-            message = say("conflicts-on-open", self.ui_language, count=count)
+            # One and many are different sentences, as the filter's count is.
+            key = "conflicts-on-open-one" if count == 1 else "conflicts-on-open"
+            message = say(key, self.ui_language, count=count)
             self.notify(message, severity="warning", timeout=10)
 
     def on_unmount(self) -> None:

@@ -281,6 +281,24 @@ async def test_filter_matches_read_apart_from_the_selection_without_colour(
             styles = [segment.style for segment in strip if segment.text.strip()]
             # Underlined, not reversed: reversed is the selection.
             assert any(style and style.underline for style in styles)
+        # The rest is dimmed (the terminal draws dim even without colour), the matches not.
+        # (A match's wrapped lines carry its underline but no sign.)
+        rest = [
+            strip
+            for strip in lines
+            if strip.text.strip()
+            and not any(segment.style and segment.style.underline for segment in strip)
+        ]
+        assert rest
+        assert all(any(segment.style and segment.style.dim for segment in strip) for strip in rest)
+        words = [
+            segment
+            for strip in marked
+            for segment in strip
+            if any(character.isalpha() for character in segment.text)
+        ]
+        assert words
+        assert not any(segment.style and segment.style.dim for segment in words)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -363,3 +381,42 @@ async def test_the_palette_names_keys_as_the_help_does_not_by_textuals_names(
         for key in keys.values():
             for textual_name in ("question_mark", "slash", "shift+down"):
                 assert textual_name not in key
+
+
+@pytest.mark.parametrize(
+    ("language", "word"), [("en", "read-only"), ("da", "skrivebeskyttet")], ids=["en", "da"]
+)
+async def test_read_only_shows_in_the_header_and_every_editing_key_says_why(
+    en_canvas: Path, da_canvas: Path, language: str, word: str
+) -> None:
+    # Every key of the keymap that changes the canvas, not only a, d and ctrl+s: each is
+    # refused with a line naming the key's action, and the canvas stays as it was.
+    from bmc_tui.core.messages import say
+    from bmc_tui.tui.keymap import Context, keys_for
+
+    path = en_canvas if language == "en" else da_canvas
+    other = acquire(path)
+    app = create_app(path)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            screen = canvas(app)
+            assert f"[{word}]" in _header_file(app)
+            before = screen.document.canvas
+            for row in keys_for(Context.ITEM_LIST, Context.CANVAS):
+                if not (row.edits and row.bound):
+                    continue
+                key = row.keys.split(",")[0]
+                app.clear_notifications()
+                await pilot.press(key)
+                await pilot.pause()
+                messages = [n.message for n in app._notifications]
+                assert any(word in m for m in messages), (key, messages)
+                assert any(row.description(language) in m for m in messages), (key, messages)  # type: ignore[arg-type]
+                assert app.screen is screen, f"{key} opened something"
+            assert screen.document.canvas == before
+            assert say("key-add", language) not in bar(app)  # type: ignore[arg-type]
+    finally:
+        other.release()  # type: ignore[union-attr]

@@ -199,6 +199,11 @@ async def test_tags_and_category_dialogs_name_their_item_and_keys(en_canvas: Pat
         await pilot.press("ctrl+u", *"no/slash", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TagsDialog)
+        # What was typed is still there, and the reason is given in words.
+        from textual.widgets import Input
+
+        assert app.screen.query_one("#tags", Input).value == "no/slash"
+        assert "must be one word" in str(app.screen.query_one("#problem", Static).content)
         await pilot.press("escape", "c")
         await pilot.pause()
         assert isinstance(app.screen, CategoryDialog)

@@ -420,3 +420,61 @@ async def test_read_only_shows_in_the_header_and_every_editing_key_says_why(
             assert say("key-add", language) not in bar(app)  # type: ignore[arg-type]
     finally:
         other.release()  # type: ignore[union-attr]
+
+
+async def _run_from_palette(app: BmcApp, pilot: object, name: str) -> None:
+    """Choose ``name`` in the palette as a user does: ctrl+p, type it, enter."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p", *name)  # type: ignore[attr-defined]
+    command_list = app.screen.query_one(CommandList)
+    for _ in range(50):
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+        first = command_list.get_option_at_index(0) if command_list.option_count else None
+        if first is not None and str(first.prompt).split("\n")[0] == name:
+            break
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert not isinstance(app.screen, CommandPalette)
+
+
+async def test_every_palette_entry_does_what_it_says(en_canvas: Path) -> None:
+    # The list's own keys (Down, Last item…) did nothing from the palette, and Next match
+    # with no filter on did nothing and said nothing.
+    from bmc_tui.tui.commands import CanvasCommands
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert _selected(app) == ("key_activities", 0)
+        await _run_from_palette(app, pilot, "Down")
+        assert _selected(app) == ("key_activities", 1)
+        await _run_from_palette(app, pilot, "Last item")
+        assert _selected(app) == ("key_activities", 4)
+        names = [name for name, _, _ in CanvasCommands(app.screen)._commands()]
+        assert "Next match" not in names
+        await pilot.press("slash", *"bread", "enter")
+        await pilot.pause()
+        await _run_from_palette(app, pilot, "Next match")
+        assert _selected(app) == ("value_propositions", 2)
+
+
+async def test_an_edit_chosen_in_the_palette_of_a_read_only_canvas_says_why(
+    en_canvas: Path,
+) -> None:
+    other = acquire(en_canvas)
+    app = create_app(en_canvas)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            before = canvas(app).document.canvas
+            app.clear_notifications()
+            await _run_from_palette(app, pilot, "Add")
+            messages = [n.message for n in app._notifications]
+            assert "Add: the canvas is open read-only" in messages, messages
+            assert canvas(app).document.canvas == before
+    finally:
+        other.release()  # type: ignore[union-attr]

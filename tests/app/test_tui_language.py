@@ -106,6 +106,18 @@ async def test_a_danish_canvas_has_a_danish_palette(da_canvas: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         assert str(app.screen.query_one(CommandInput).placeholder) == "Søg efter kommandoer…"
+        # A search that finds nothing says so in Danish, not in Textual's English.
+        from textual.command import CommandList
+
+        await pilot.press(*"qqqqqq")
+        command_list = app.screen.query_one(CommandList)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if command_list.option_count == 1 and command_list.get_option_at_index(0).disabled:
+                break
+        shown = " ".join(command_list.render_line(y).text for y in range(command_list.size.height))
+        assert "Intet fundet" in shown
+        assert "No matches" not in shown
 
 
 async def test_an_english_canvas_has_an_english_interface(en_canvas: Path) -> None:

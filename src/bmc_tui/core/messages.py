@@ -795,6 +795,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     # The command palette.
     "palette-placeholder": {"da": "Søg efter kommandoer…", "en": "Search for commands…"},
     "palette-theme-placeholder": {"da": "Søg efter temaer…", "en": "Search for themes…"},
+    # issue 13 sign-off: Textual's "No matches found" (commands, themes) in the interface's words
+    "palette-no-matches": {"da": "Intet fundet", "en": "Nothing found"},
     "palette-key": {"da": "tast {key}", "en": "key {key}"},
     "palette-go-to-block": {
         "da": "Gå til blok {number}: {title}",

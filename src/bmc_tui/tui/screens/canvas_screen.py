@@ -58,6 +58,7 @@ from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
 from bmc_tui.tui.key_gate import gate_of
 from bmc_tui.tui.keymap import EDITING_ACTIONS, KEYS_BY_ID, Context, bindings, editing_key
+from bmc_tui.tui.keymap import Key as KeymapKey
 from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, pane_id
@@ -245,12 +246,34 @@ class CanvasScreen(FileActions):
         contexts = (Context.CANVAS, Context.ITEM_LIST) if self._on_list() else (Context.CANVAS,)
         if (row := editing_key(event.key, *contexts)) is not None:
             event.stop()
-            language = self.ui_language
-            self.notify(
-                say("read-only-refused", language, key=row.description(language)),
-                severity="warning",
-                timeout=3,
-            )
+            self.refuse_edit(row)
+
+    def refuse_edit(self, row: KeymapKey) -> None:
+        """Say, in one line, why ``row``'s change is not made: the canvas is read-only."""
+        language = self.ui_language
+        self.notify(
+            say("read-only-refused", language, key=row.description(language)),
+            severity="warning",
+            timeout=3,
+        )
+
+    def offers(self, row: KeymapKey) -> bool:
+        """Whether ``row``'s action can run now, for the palette: n steps through matches
+        only while a filter is on, escape unzooms only while zoomed. (Read-only, an editing
+        action is offered, and refused in words when chosen, as its key is.)"""
+        action = row.action.removeprefix("screen.").split("(")[0]
+        return self.check_action(action, ()) is not False
+
+    async def run_key(self, row: KeymapKey) -> None:
+        """``row``'s action as its key runs it, for the palette: a list's own keys (up,
+        down, first…) on the selected block's list, an edit refused in words if read-only."""
+        if self.read_only and row.edits:
+            self.refuse_edit(row)
+        elif row.context is Context.ITEM_LIST and not row.action.startswith(("screen.", "app.")):
+            if (pane := self.current_pane) is not None:
+                await pane.item_list.run_action(row.action)
+        else:
+            await self.run_action(row.action.removeprefix("screen."))
 
     def _on_list(self) -> bool:
         pane = self.current_pane

@@ -478,3 +478,14 @@ async def test_an_edit_chosen_in_the_palette_of_a_read_only_canvas_says_why(
             assert canvas(app).document.canvas == before
     finally:
         other.release()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_the_help_names_the_editor_e_opens_in_the_order_it_looks(language: str) -> None:
+    # E opens $VISUAL, then $EDITOR, then vi (as git does); its words said only $EDITOR.
+    from bmc_tui.tui.keymap import KEYS_BY_ID
+
+    row = KEYS_BY_ID["note-editor"]
+    sentence = row.help(language)  # type: ignore[arg-type]
+    assert sentence.index("$VISUAL") < sentence.index("$EDITOR") < sentence.index("vi")
+    assert "$EDITOR" not in row.description(language)  # type: ignore[arg-type]

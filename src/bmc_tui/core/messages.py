@@ -614,10 +614,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Skriv en note til det valgte punkt (flere linjer)",
         "en": "Write the selected item's note (several lines)",
     },
-    "key-note-editor": {"da": "Note i $EDITOR", "en": "Note in $EDITOR"},
+    "key-note-editor": {"da": "Note i din editor", "en": "Note in your editor"},
     "keyhelp-note-editor": {
-        "da": "Skriv noten i din egen $EDITOR",
-        "en": "Write the note in your own $EDITOR",
+        "da": "Skriv noten i din egen editor: $VISUAL, ellers $EDITOR, ellers vi",
+        "en": "Write the note in your own editor: $VISUAL, else $EDITOR, else vi",
     },
     "key-delete": {"da": "Slet", "en": "Delete"},
     "keyhelp-delete": {

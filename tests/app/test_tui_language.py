@@ -377,3 +377,15 @@ async def test_a_prompt_pinned_over_keeps_the_language_it_was_asked_in(da_canvas
         assert "Sammenlign med en git-revision" in shown
         assert "escape annullerer" in shown
         assert "cancels" not in shown
+
+
+async def test_ctrl_c_says_how_to_quit_in_danish(da_canvas: Path) -> None:
+    # Textual's own "Do you want to quit? Press q to quit the app", in the interface language.
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        shown = [f"{n.title} {n.message}" for n in app._notifications]
+        assert any("Vil du afslutte?" in s and "Tryk q for at afslutte" in s for s in shown), shown
+        assert english_words(" ".join(shown)) == set()

@@ -797,6 +797,9 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "palette-theme-placeholder": {"da": "Søg efter temaer…", "en": "Search for themes…"},
     # issue 13 sign-off: Textual's "No matches found" (commands, themes) in the interface's words
     "palette-no-matches": {"da": "Intet fundet", "en": "Nothing found"},
+    # issue 13 sign-off: Textual's answer to ctrl+c, in the interface language
+    "help-quit-title": {"da": "Vil du afslutte?", "en": "Do you want to quit?"},
+    "help-quit": {"da": "Tryk {key} for at afslutte", "en": "Press {key} to quit"},
     "palette-key": {"da": "tast {key}", "en": "key {key}"},
     "palette-go-to-block": {
         "da": "Gå til blok {number}: {title}",

@@ -281,3 +281,211 @@ async def test_filter_matches_read_apart_from_the_selection_without_colour(
             styles = [segment.style for segment in strip if segment.text.strip()]
             # Underlined, not reversed: reversed is the selection.
             assert any(style and style.underline for style in styles)
+        # The rest is dimmed (the terminal draws dim even without colour), the matches not.
+        # (A match's wrapped lines carry its underline but no sign.)
+        rest = [
+            strip
+            for strip in lines
+            if strip.text.strip()
+            and not any(segment.style and segment.style.underline for segment in strip)
+        ]
+        assert rest
+        assert all(any(segment.style and segment.style.dim for segment in strip) for strip in rest)
+        words = [
+            segment
+            for strip in marked
+            for segment in strip
+            if any(character.isalpha() for character in segment.text)
+        ]
+        assert words
+        assert not any(segment.style and segment.style.dim for segment in words)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_filter_bar_shows_its_own_keys(en_canvas: Path, size: tuple[int, int]) -> None:
+    # While the filter bar has the focus, enter and escape are what a user needs to know.
+    app = create_app(en_canvas)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash", *"bread")
+        await pilot.pause()
+        line = bar(app)
+        assert "Go to matches" in line
+        assert "Clear filter" in line
+        assert "Quit" in line
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "matches" not in _header_file(app)
+        assert not app.screen.query("#filter")
+        line = bar(app)
+        assert "Clear filter" not in line
+        assert "Add" in line
+
+
+async def test_the_filter_bar_speaks_danish(da_canvas: Path) -> None:
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"cykel")
+        await pilot.pause()
+        line = bar(app)
+        assert "Gå til fund" in line
+        assert "Ryd filter" in line
+
+
+@pytest.mark.parametrize(
+    ("keys", "answer"),
+    [
+        (("1", "t"), "Keep"),  # tags: enter keeps
+        (("1", "c"), "Choose"),  # category: enter chooses
+        (("1", "s"), "Choose"),  # status
+        (("1", "n"), "Keep note"),  # note: ctrl+s keeps
+        (("i",), "Keep header"),
+    ],
+)
+async def test_every_item_dialog_shows_how_to_answer_it_and_how_to_back_out(
+    en_canvas: Path, keys: tuple[str, ...], answer: str
+) -> None:
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        line = bar(app)
+        assert answer in line, line
+        assert "Cancel" in line
+        assert "Quit" in line
+
+
+async def test_a_dialogs_answer_key_is_named_in_danish(da_canvas: Path) -> None:
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "t")
+        await pilot.pause()
+        assert "⏎ Behold" in bar(app)
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert "⏎ Vælg" in bar(app)
+
+
+async def test_the_palette_names_keys_as_the_help_does_not_by_textuals_names(
+    en_canvas: Path,
+) -> None:
+    # "key question_mark" and "tast slash" are Textual's names, not what is on the keyboard.
+    from bmc_tui.tui.commands import CanvasCommands
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = {name: key for name, _, key in CanvasCommands(app.screen)._commands()}
+        assert keys["Help"] == "key ?"
+        assert keys["Filter"] == "key /"
+        assert keys["Move down"] == "key shift+↓"
+        for key in keys.values():
+            for textual_name in ("question_mark", "slash", "shift+down"):
+                assert textual_name not in key
+
+
+@pytest.mark.parametrize(
+    ("language", "word"), [("en", "read-only"), ("da", "skrivebeskyttet")], ids=["en", "da"]
+)
+async def test_read_only_shows_in_the_header_and_every_editing_key_says_why(
+    en_canvas: Path, da_canvas: Path, language: str, word: str
+) -> None:
+    # Every key of the keymap that changes the canvas, not only a, d and ctrl+s: each is
+    # refused with a line naming the key's action, and the canvas stays as it was.
+    from bmc_tui.core.messages import say
+    from bmc_tui.tui.keymap import Context, keys_for
+
+    path = en_canvas if language == "en" else da_canvas
+    other = acquire(path)
+    app = create_app(path)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            screen = canvas(app)
+            assert f"[{word}]" in _header_file(app)
+            before = screen.document.canvas
+            for row in keys_for(Context.ITEM_LIST, Context.CANVAS):
+                if not (row.edits and row.bound):
+                    continue
+                key = row.keys.split(",")[0]
+                app.clear_notifications()
+                await pilot.press(key)
+                await pilot.pause()
+                messages = [n.message for n in app._notifications]
+                assert any(word in m for m in messages), (key, messages)
+                assert any(row.description(language) in m for m in messages), (key, messages)  # type: ignore[arg-type]
+                assert app.screen is screen, f"{key} opened something"
+            assert screen.document.canvas == before
+            assert say("key-add", language) not in bar(app)  # type: ignore[arg-type]
+    finally:
+        other.release()  # type: ignore[union-attr]
+
+
+async def _run_from_palette(app: BmcApp, pilot: object, name: str) -> None:
+    """Choose ``name`` in the palette as a user does: ctrl+p, type it, enter."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p", *name)  # type: ignore[attr-defined]
+    command_list = app.screen.query_one(CommandList)
+    for _ in range(50):
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+        first = command_list.get_option_at_index(0) if command_list.option_count else None
+        if first is not None and str(first.prompt).split("\n")[0] == name:
+            break
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert not isinstance(app.screen, CommandPalette)
+
+
+async def test_every_palette_entry_does_what_it_says(en_canvas: Path) -> None:
+    # The list's own keys (Down, Last item…) did nothing from the palette, and Next match
+    # with no filter on did nothing and said nothing.
+    from bmc_tui.tui.commands import CanvasCommands
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert _selected(app) == ("key_activities", 0)
+        await _run_from_palette(app, pilot, "Down")
+        assert _selected(app) == ("key_activities", 1)
+        await _run_from_palette(app, pilot, "Last item")
+        assert _selected(app) == ("key_activities", 4)
+        names = [name for name, _, _ in CanvasCommands(app.screen)._commands()]
+        assert "Next match" not in names
+        await pilot.press("slash", *"bread", "enter")
+        await pilot.pause()
+        await _run_from_palette(app, pilot, "Next match")
+        assert _selected(app) == ("value_propositions", 2)
+
+
+async def test_an_edit_chosen_in_the_palette_of_a_read_only_canvas_says_why(
+    en_canvas: Path,
+) -> None:
+    other = acquire(en_canvas)
+    app = create_app(en_canvas)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            before = canvas(app).document.canvas
+            app.clear_notifications()
+            await _run_from_palette(app, pilot, "Add")
+            messages = [n.message for n in app._notifications]
+            assert "Add: the canvas is open read-only" in messages, messages
+            assert canvas(app).document.canvas == before
+    finally:
+        other.release()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_the_help_names_the_editor_e_opens_in_the_order_it_looks(language: str) -> None:
+    # E opens $VISUAL, then $EDITOR, then vi (as git does); its words said only $EDITOR.
+    from bmc_tui.tui.keymap import KEYS_BY_ID
+
+    row = KEYS_BY_ID["note-editor"]
+    sentence = row.help(language)  # type: ignore[arg-type]
+    assert sentence.index("$VISUAL") < sentence.index("$EDITOR") < sentence.index("vi")
+    assert "$EDITOR" not in row.description(language)  # type: ignore[arg-type]

@@ -157,7 +157,7 @@ async def test_conflicts_are_counted_on_open_and_resolved_under_the_original_id(
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert any("1 merge conflict" in n for n in notices(app))
+        assert any("has 1 merge conflict to resolve" in n for n in notices(app)), notices(app)
         screen = canvas(app)
         await pilot.press("1", "down")  # theirs' copy: resolving works from either
         await pilot.press("r")
@@ -199,6 +199,11 @@ async def test_tags_and_category_dialogs_name_their_item_and_keys(en_canvas: Pat
         await pilot.press("ctrl+u", *"no/slash", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TagsDialog)
+        # What was typed is still there, and the reason is given in words.
+        from textual.widgets import Input
+
+        assert app.screen.query_one("#tags", Input).value == "no/slash"
+        assert "must be one word" in str(app.screen.query_one("#problem", Static).content)
         await pilot.press("escape", "c")
         await pilot.pause()
         assert isinstance(app.screen, CategoryDialog)
@@ -280,3 +285,44 @@ async def test_resolve_conflict_is_offered_in_the_palette(en_canvas: Path) -> No
         await pilot.pause()
         names = [name for name, _, _ in CanvasCommands(app.screen)._commands()]
         assert "Resolve conflict" in names
+
+
+# --- sign-off of issue 13: a note cleared in two keys, a filter bar that shows its keys -----
+
+
+async def test_the_note_editor_selects_all_so_a_note_clears_in_two_keys(en_canvas: Path) -> None:
+    # Clearing a long conflict note took ~160 backspaces: ctrl+a selects it all, the next
+    # key replaces it, and the dialog's key bar and help line say so.
+    from bmc_tui.tui.dialogs.note import NoteDialog
+    from bmc_tui.tui.widgets.key_bar import KeyBar
+
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = canvas(app)
+        assert screen.document.canvas.items(KP)[0].note
+        await pilot.press("1", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        assert "Select all" in app.screen.query_one(KeyBar).render().plain
+        assert "ctrl+a selects all" in dialog_text(app)
+        await pilot.press("ctrl+a", "backspace", "ctrl+s")
+        await pilot.pause()
+        assert screen.document.canvas.items(KP)[0].note == ""
+        # Typed over a selection, the text replaces it.
+        await pilot.press("down", "down", "n")
+        await pilot.pause()
+        await pilot.press("ctrl+a", *"Per drop", "ctrl+s")
+        await pilot.pause()
+        assert screen.document.canvas.items(KP)[2].note == "Per drop"
+
+
+async def test_the_note_editor_says_select_all_in_danish(da_canvas: Path) -> None:
+    from bmc_tui.tui.widgets.key_bar import KeyBar
+
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "n")
+        await pilot.pause()
+        line = app.screen.query_one(KeyBar).render().plain
+        assert "Vælg alt" in line
+        assert "ctrl+a vælger alt" in dialog_text(app)

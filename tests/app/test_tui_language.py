@@ -106,6 +106,18 @@ async def test_a_danish_canvas_has_a_danish_palette(da_canvas: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         assert str(app.screen.query_one(CommandInput).placeholder) == "Søg efter kommandoer…"
+        # A search that finds nothing says so in Danish, not in Textual's English.
+        from textual.command import CommandList
+
+        await pilot.press(*"qqqqqq")
+        command_list = app.screen.query_one(CommandList)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if command_list.option_count == 1 and command_list.get_option_at_index(0).disabled:
+                break
+        shown = " ".join(command_list.render_line(y).text for y in range(command_list.size.height))
+        assert "Intet fundet" in shown
+        assert "No matches" not in shown
 
 
 async def test_an_english_canvas_has_an_english_interface(en_canvas: Path) -> None:
@@ -365,3 +377,15 @@ async def test_a_prompt_pinned_over_keeps_the_language_it_was_asked_in(da_canvas
         assert "Sammenlign med en git-revision" in shown
         assert "escape annullerer" in shown
         assert "cancels" not in shown
+
+
+async def test_ctrl_c_says_how_to_quit_in_danish(da_canvas: Path) -> None:
+    # Textual's own "Do you want to quit? Press q to quit the app", in the interface language.
+    app = create_app(da_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        shown = [f"{n.title} {n.message}" for n in app._notifications]
+        assert any("Vil du afslutte?" in s and "Tryk q for at afslutte" in s for s in shown), shown
+        assert english_words(" ".join(shown)) == set()

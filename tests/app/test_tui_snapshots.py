@@ -83,6 +83,13 @@ def test_key_bar_read_only(snap_compare: SnapCompare, en_canvas: Path) -> None:
         other.release()  # type: ignore[union-attr]
 
 
+def test_key_bar_while_filtering(snap_compare: SnapCompare, en_canvas: Path) -> None:
+    # The filter bar has the focus: its own keys (enter, escape), the count in the header,
+    # the matches marked with » and underlined, the rest dimmed.
+    keys = ["slash", *"bread"]
+    assert snap_compare(create_app(en_canvas), terminal_size=(80, 24), press=keys)
+
+
 # --- the guided session (issue 14) ------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bmc_tui.core.catalogue import BLOCKS, BlockId
+from bmc_tui.core.catalogue import BLOCKS, BlockId, Language
 from bmc_tui.core.model import (
     BASE_FORMAT_VERSION,
     MAX_HEADER_LENGTH,
@@ -25,6 +25,7 @@ from bmc_tui.core.model import (
     Header,
     Item,
     new_item_id,
+    tags_problem,
     validate_item,
 )
 from bmc_tui.core.storage import CanvasError, parse
@@ -475,3 +476,13 @@ def test_a_derived_id_is_never_all_digits_like_every_made_up_id() -> None:
     derived = parse(PATH, '[[channels]]\ntext = "Shop 31"\n').items(BlockId.CHANNELS)[0].id
     assert derived == "729282b"
     assert hashed_item_id("channels\0Shop 31\0" + "1", set()) == derived
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_refused_tag_is_told_every_character_a_tag_may_hold(language: Language) -> None:
+    # The example canvases tag with underscores (hobby_bakers): the refusal names them too,
+    # or a user reads that the tags already in use are not allowed.
+    assert tags_problem(("hobby_bakers", "b2b", "x.y", "a+b", "a-b"), language) is None
+    problem = tags_problem(("no/slash",), language)
+    assert problem is not None
+    assert ("underscore" if language == "en" else "understreg") in problem

@@ -35,8 +35,8 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "dialog-note-title": {"da": "Note til: {item}", "en": "Note for: {item}"},
     "dialog-note-help": {
-        "da": "ctrl+s gemmer noten · escape annullerer",
-        "en": "ctrl+s keeps the note · escape cancels",
+        "da": "ctrl+s gemmer noten · ctrl+a vælger alt · escape annullerer",
+        "en": "ctrl+s keeps the note · ctrl+a selects all · escape cancels",
     },
     "dialog-header-title": {"da": "Lærredets oplysninger", "en": "Canvas header"},
     "dialog-header-title-field": {"da": "Titel", "en": "Title"},
@@ -614,10 +614,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "da": "Skriv en note til det valgte punkt (flere linjer)",
         "en": "Write the selected item's note (several lines)",
     },
-    "key-note-editor": {"da": "Note i $EDITOR", "en": "Note in $EDITOR"},
+    "key-note-editor": {"da": "Note i din editor", "en": "Note in your editor"},
     "keyhelp-note-editor": {
-        "da": "Skriv noten i din egen $EDITOR",
-        "en": "Write the note in your own $EDITOR",
+        "da": "Skriv noten i din egen editor: $VISUAL, ellers $EDITOR, ellers vi",
+        "en": "Write the note in your own editor: $VISUAL, else $EDITOR, else vi",
     },
     "key-delete": {"da": "Slet", "en": "Delete"},
     "keyhelp-delete": {
@@ -767,6 +767,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-dialog-cancel": {"da": "Annuller", "en": "Cancel"},
     "key-note-done": {"da": "Behold noten", "en": "Keep note"},
     "key-note-clean": {"da": "Rens", "en": "Clean"},
+    # --- issue 13 sign-off: the note's select-all and the filter bar's keys ----------------
+    "key-note-select-all": {"da": "Vælg alt", "en": "Select all"},
+    "keyhelp-note-select-all": {
+        "da": "Vælg hele noten: det næste, der tastes, erstatter den (backspace rydder den)",
+        "en": "Select the whole note: what is typed next replaces it (backspace clears it)",
+    },
+    "key-filter-go": {"da": "Gå til fund", "en": "Go to matches"},
+    "key-filter-clear": {"da": "Ryd filter", "en": "Clear filter"},
+    "key-dialog-keep": {"da": "Behold", "en": "Keep"},
+    "key-dialog-choose": {"da": "Vælg", "en": "Choose"},
     "keyhelp-note-clean": {
         "da": "Gør tabulatorer til mellemrum og fjerner tegn, en note ikke må have",
         "en": "Turn tabs into spaces and drop the characters a note may not hold",
@@ -785,6 +795,11 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     # The command palette.
     "palette-placeholder": {"da": "Søg efter kommandoer…", "en": "Search for commands…"},
     "palette-theme-placeholder": {"da": "Søg efter temaer…", "en": "Search for themes…"},
+    # issue 13 sign-off: Textual's "No matches found" (commands, themes) in the interface's words
+    "palette-no-matches": {"da": "Intet fundet", "en": "Nothing found"},
+    # issue 13 sign-off: Textual's answer to ctrl+c, in the interface language
+    "help-quit-title": {"da": "Vil du afslutte?", "en": "Do you want to quit?"},
+    "help-quit": {"da": "Tryk {key} for at afslutte", "en": "Press {key} to quit"},
     "palette-key": {"da": "tast {key}", "en": "key {key}"},
     "palette-go-to-block": {
         "da": "Gå til blok {number}: {title}",
@@ -1171,10 +1186,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The tag “{tag}” is too long; at most {limit} characters.",
     },
     "tag-not-a-word": {
-        "da": "Tagget »{tag}« skal være ét ord: bogstaver og tal, og efter det første tegn "
-        "også punktum, plus og bindestreg.",
-        "en": "The tag “{tag}” must be one word: letters and digits, and after the first "
-        "character also dots, plus signs and hyphens.",
+        "da": "Tagget »{tag}« skal være ét ord: bogstaver, tal og understreg, og efter det "
+        "første tegn også punktum, plus og bindestreg.",
+        "en": "The tag “{tag}” must be one word: letters, digits and underscores, and after "
+        "the first character also dots, plus signs and hyphens.",
     },
     "tag-twice": {
         "da": "Tagget »{tag}« står der to gange.",
@@ -1231,10 +1246,15 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "{block} has no category {category}; it was left out (u brings it back).",
     },
     "conflicts-on-open": {
-        "da": "Lærredet har {count} flettekonflikt(er) at løse: vælg et punkt mærket #conflict "
+        "da": "Lærredet har {count} flettekonflikter at løse: vælg et punkt mærket #conflict "
         "og tryk r.",
-        "en": "This canvas has {count} merge conflict(s) to resolve: select an item tagged "
+        "en": "This canvas has {count} merge conflicts to resolve: select an item tagged "
         "#conflict and press r.",
+    },
+    "conflicts-on-open-one": {
+        "da": "Lærredet har 1 flettekonflikt at løse: vælg et punkt mærket #conflict og tryk r.",
+        "en": "This canvas has 1 merge conflict to resolve: select an item tagged #conflict "
+        "and press r.",
     },
     "not-a-conflict": {
         "da": "Punktet har ingen flettekonflikt at løse.",

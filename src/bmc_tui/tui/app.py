@@ -110,6 +110,16 @@ class BmcApp(App[None]):
             placeholder = say("palette-placeholder", self.interface_language)
             self.push_screen(Palette(id="--command-palette", placeholder=placeholder))
 
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies in a text field): say which key does, as Textual
+        does, in the interface language."""
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                words = self.interface_language
+                message = say("help-quit", words, key=self.get_key_display(active.binding))
+                self.notify(message, title=say("help-quit-title", words), markup=False)
+                return
+
     def search_themes(self) -> None:
         placeholder = say("palette-theme-placeholder", self.interface_language)
         self.push_screen(Palette(providers=[ThemeProvider], placeholder=placeholder))

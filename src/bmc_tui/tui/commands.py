@@ -7,13 +7,17 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from bmc_tui.core.catalogue import BLOCKS, LANGUAGES, Language
 from bmc_tui.core.messages import LANGUAGE_NAMES, say
-from bmc_tui.tui.keymap import Context, bindings, keys_for
+from bmc_tui.tui.keymap import Context, bindings, key_name, keys_for
+from bmc_tui.tui.language import ui_language
 from bmc_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -49,6 +53,23 @@ class Palette(CommandPalette):
         yield from super().compose()
         yield KeyBar()
 
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """Textual's "No matches found" is English only: the same notice, in the interface
+        language. (Textual's own countdown, with its words replaced; pinned to Textual 8.)"""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            # An empty search lists every command: "nothing found" would be false there.
+            self._list_visible = bool(search_value)
+            if search_value:
+                words = say("palette-no-matches", ui_language(self))
+                option = Option(
+                    Align.center(Text(words, style="not bold")), disabled=True, id=self._NO_MATCHES
+                )
+                self.query_one(CommandList).add_option(option)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
 
 class CanvasCommands(Provider):
     def _commands(self) -> list[Command]:
@@ -75,14 +96,18 @@ class CanvasCommands(Provider):
             commands.append((name, partial(screen.focus_block, block.id), key))
         # The canvas's keys by the names the key bar gives them (going to a block is above),
         # each action once: q and ctrl+q, u and ctrl+z do the same.
+        # Each runs as its key does (screen.run_key), and only what can run now is offered:
+        # "Next match" with no filter on would do nothing and say nothing.
         seen: set[str] = set()
         for row in keys_for(Context.ITEM_LIST, Context.CANVAS):
             action = row.action.removeprefix("screen.")
             if not row.bound or not row.named or "focus_block" in action or action in seen:
                 continue
             seen.add(action)
-            key = say("palette-key", language, key=row.keys.split(",")[0])
-            commands.append((row.description(language), partial(screen.run_action, action), key))
+            if not screen.offers(row):
+                continue
+            key = say("palette-key", language, key=key_name(row.keys.split(",")[0]))
+            commands.append((row.description(language), partial(screen.run_key, row), key))
         for code in LANGUAGES:
             name = say("palette-canvas-language", language, name=LANGUAGE_NAMES[code])
             help_text = say("palette-canvas-language-help", language)

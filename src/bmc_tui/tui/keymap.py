@@ -32,6 +32,10 @@ class Context(StrEnum):
     LOAD_ERROR = "load error"
     DIALOG = "dialog"
     NOTE = "note"
+    NOTE_TEXT = "note text"
+    FILTER = "filter"
+    DIALOG_FIELD = "dialog field"
+    DIALOG_LIST = "dialog list"
     HEADER = "header"
     PALETTE = "palette"
     GUIDE = "guide"
@@ -293,9 +297,39 @@ KEYS: tuple[Key, ...] = (
     Key("note-done", "ctrl+s", "done", Context.NOTE, rank=95),
     Key("note-clean", "ctrl+l", "clean", Context.NOTE, show=False),
     Key("header-done", "ctrl+s", "done", Context.HEADER, rank=95),
+    # --- issue 13 sign-off: the note's text area and the filter bar show their own keys ------
+    # ctrl+a selects the whole note (as in most editors; home still goes to the line's start),
+    # so a long note is cleared or replaced in two keys rather than ~160 backspaces.
+    Key("note-select-all", "ctrl+a", "select_all", Context.NOTE_TEXT, rank=60),
+    # The filter bar's keys, bound on the bar so the key bar shows them while it has focus.
+    Key("filter-go", "enter", "submit", Context.FILTER, rank=95),
+    Key("filter-clear", "escape", "screen.close_filter", Context.FILTER, rank=90),
+    # A dialog's field or list shows the key that answers it (Textual binds enter unshown).
+    Key("dialog-keep", "enter", "submit", Context.DIALOG_FIELD, rank=95),
+    Key("dialog-choose", "enter", "select", Context.DIALOG_LIST, rank=95),
 )
 
 KEYS_BY_ID = {key.id: key for key in KEYS}
+
+#: How keys read to a person, for the few whose Textual names read oddly (the help screen
+#: and the palette both name keys this way).
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "shift+up": "shift+↑",
+    "shift+down": "shift+↓",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "delete": "del",
+}
+
+
+def key_name(name: str) -> str:
+    """One key as a person reads it: ``?`` rather than Textual's ``question_mark``."""
+    return KEY_NAMES.get(name, name)
+
 
 #: The help screen's sections: a heading (a message key), and the contexts whose keys it
 #: lists, in order.

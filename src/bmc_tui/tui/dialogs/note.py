@@ -16,6 +16,13 @@ from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.language import ui_language
 
 
+class NoteText(TextArea):
+    """The note's text area, with the keymap's keys over TextArea's own (ctrl+a selects all,
+    so a long note is replaced or cleared at once)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.NOTE_TEXT)
+
+
 class NoteDialog(Dialog[str]):
     """Dismisses with the new note (``ctrl+s``), or ``None`` (escape) to keep the old one."""
 
@@ -33,7 +40,7 @@ class NoteDialog(Dialog[str]):
         with Vertical(classes="dialog-box dialog-wide"):
             title = say("dialog-note-title", words, item=self.item_text)
             yield Static(title, classes="dialog-title", markup=False)
-            editor = TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            editor = NoteText(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             editor.cursor_blink = False
             yield editor
             yield Static(self.problem, id="problem", classes="dialog-problem", markup=False)

@@ -14,7 +14,7 @@ from bmc_tui.core.messages import say
 from bmc_tui.core.model import tags_problem
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
-from bmc_tui.tui.widgets.ordered_input import OrderedInput
+from bmc_tui.tui.widgets.dialog_fields import KeepField
 
 _SEPARATORS = re.compile(r"[\s,]+")
 
@@ -63,7 +63,7 @@ class TagsDialog(Dialog[tuple[str, ...]]):
         with Vertical(classes="dialog-box"):
             title = say("tags-title", language, item=self.item_text)
             yield Static(title, classes="dialog-title", markup=False)
-            field = OrderedInput(
+            field = KeepField(
                 " ".join(self.tags),
                 placeholder=say("dialog-tags-placeholder", language),
                 suggester=_LastWordSuggester(self.known),

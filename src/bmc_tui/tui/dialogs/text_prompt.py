@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
-from bmc_tui.tui.widgets.ordered_input import OrderedInput
+from bmc_tui.tui.widgets.dialog_fields import KeepField
 
 
 class TextPrompt(Dialog[str]):
@@ -27,7 +27,7 @@ class TextPrompt(Dialog[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            field = OrderedInput(self.value, id="prompt", compact=True)
+            field = KeepField(self.value, id="prompt", compact=True)
             field.cursor_blink = False
             yield field
             yield Static(self.help_text, classes="dialog-help", markup=False)

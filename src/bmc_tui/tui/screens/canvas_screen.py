@@ -58,15 +58,16 @@ from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.dialogs.text_prompt import TextPrompt
 from bmc_tui.tui.key_gate import gate_of
 from bmc_tui.tui.keymap import EDITING_ACTIONS, KEYS_BY_ID, Context, bindings, editing_key
+from bmc_tui.tui.keymap import Key as KeymapKey
 from bmc_tui.tui.language import pinned_language
 from bmc_tui.tui.screens.file_actions import DISK_CHECK_INTERVAL, FileActions
 from bmc_tui.tui.widgets.block_pane import BlockPane, pane_id
 from bmc_tui.tui.widgets.canvas_header import CanvasHeader
+from bmc_tui.tui.widgets.filter_bar import FilterBar
 from bmc_tui.tui.widgets.guide import HintLine
 from bmc_tui.tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.tui.widgets.item_list import Direction, ItemList
 from bmc_tui.tui.widgets.key_bar import KeyBar
-from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from textual.suggester import Suggester
@@ -210,7 +211,9 @@ class CanvasScreen(FileActions):
         from bmc_tui.core.conflicts import count_conflicts
 
         if count := count_conflicts(self.document.canvas):
-            message = say("conflicts-on-open", self.ui_language, count=count)
+            # One and many are different sentences, as the filter's count is.
+            key = "conflicts-on-open-one" if count == 1 else "conflicts-on-open"
+            message = say(key, self.ui_language, count=count)
             self.notify(message, severity="warning", timeout=10)
 
     def on_unmount(self) -> None:
@@ -243,12 +246,34 @@ class CanvasScreen(FileActions):
         contexts = (Context.CANVAS, Context.ITEM_LIST) if self._on_list() else (Context.CANVAS,)
         if (row := editing_key(event.key, *contexts)) is not None:
             event.stop()
-            language = self.ui_language
-            self.notify(
-                say("read-only-refused", language, key=row.description(language)),
-                severity="warning",
-                timeout=3,
-            )
+            self.refuse_edit(row)
+
+    def refuse_edit(self, row: KeymapKey) -> None:
+        """Say, in one line, why ``row``'s change is not made: the canvas is read-only."""
+        language = self.ui_language
+        self.notify(
+            say("read-only-refused", language, key=row.description(language)),
+            severity="warning",
+            timeout=3,
+        )
+
+    def offers(self, row: KeymapKey) -> bool:
+        """Whether ``row``'s action can run now, for the palette: n steps through matches
+        only while a filter is on, escape unzooms only while zoomed. (Read-only, an editing
+        action is offered, and refused in words when chosen, as its key is.)"""
+        action = row.action.removeprefix("screen.").split("(")[0]
+        return self.check_action(action, ()) is not False
+
+    async def run_key(self, row: KeymapKey) -> None:
+        """``row``'s action as its key runs it, for the palette: a list's own keys (up,
+        down, first…) on the selected block's list, an edit refused in words if read-only."""
+        if self.read_only and row.edits:
+            self.refuse_edit(row)
+        elif row.context is Context.ITEM_LIST and not row.action.startswith(("screen.", "app.")):
+            if (pane := self.current_pane) is not None:
+                await pane.item_list.run_action(row.action)
+        else:
+            await self.run_action(row.action.removeprefix("screen."))
 
     def _on_list(self) -> bool:
         pane = self.current_pane
@@ -865,7 +890,7 @@ class CanvasScreen(FileActions):
             bar = self.query_one("#filter", Input)
         except NoMatches:
             placeholder = say("filter-placeholder", self.ui_language)
-            bar = OrderedInput(value=self.filter_text, placeholder=placeholder, id="filter")
+            bar = FilterBar(value=self.filter_text, placeholder=placeholder, id="filter")
             bar.cursor_blink = False
             self.query_one("#body").mount(bar, before="#hint")
         # At once, as for the item editor: the keys after "/" are the filter text.
@@ -950,6 +975,10 @@ class CanvasScreen(FileActions):
             self.pane(block_id).item_list.highlighted = index
         else:
             self.notify(say("filter-none", self.ui_language, text=self.filter_text), timeout=3)
+
+    def action_close_filter(self) -> None:
+        """escape in the filter bar: the filter cleared, back to the block it came from."""
+        self.key_escape()
 
     def clear_filter(self) -> None:
         for bar in self.query("#filter"):

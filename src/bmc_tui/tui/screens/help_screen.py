@@ -20,21 +20,16 @@ from textual.widgets import Static
 from bmc_tui.core.catalogue import ATTRIBUTION, BLOCKS, CANVAS_PURPOSE, Language
 from bmc_tui.core.messages import say
 from bmc_tui.core.presentation import block_heading, guide_lead
-from bmc_tui.tui.keymap import HELP_SECTIONS, THEN, Context, Key, bindings, keys_for
+from bmc_tui.tui.keymap import (
+    HELP_SECTIONS,
+    THEN,
+    Context,
+    Key,
+    bindings,
+    key_name,
+    keys_for,
+)
 from bmc_tui.tui.widgets.key_bar import KeyBar
-
-#: How keys read to a person, for the few whose Textual names read oddly.
-KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "shift+up": "shift+↑",
-    "shift+down": "shift+↓",
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "delete": "del",
-}
 
 
 def in_words(keys: str, language: Language) -> str:
@@ -43,7 +38,7 @@ def in_words(keys: str, language: Language) -> str:
 
 
 def _keys(key: Key) -> str:
-    return " / ".join(KEY_NAMES.get(name, name) for name in key.keys.split(","))
+    return " / ".join(key_name(name) for name in key.keys.split(","))
 
 
 def _what(key: Key) -> str:

@@ -339,6 +339,7 @@ async def test_the_filter_bar_speaks_danish(da_canvas: Path) -> None:
         (("1", "s"), "Choose"),  # status
         (("1", "n"), "Keep note"),  # note: ctrl+s keeps
         (("i",), "Keep header"),
+        (("1", "m"), "1-9 Move there"),  # move: a digit answers
     ],
 )
 async def test_every_item_dialog_shows_how_to_answer_it_and_how_to_back_out(
@@ -363,6 +364,9 @@ async def test_a_dialogs_answer_key_is_named_in_danish(da_canvas: Path) -> None:
         await pilot.press("escape", "c")
         await pilot.pause()
         assert "⏎ Vælg" in bar(app)
+        await pilot.press("escape", "m")
+        await pilot.pause()
+        assert "1-9 Flyt dertil" in bar(app)
 
 
 async def test_the_palette_names_keys_as_the_help_does_not_by_textuals_names(

@@ -718,6 +718,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "key-cancel-edit": {"da": "Annuller", "en": "Cancel"},
     "key-move-to-number": {"da": "Flyt til blok", "en": "Move to block"},
+    "key-move-pick": {"da": "Flyt dertil", "en": "Move there"},
     "keyhelp-move-to-number": {
         "da": "Flyt det valgte punkt til blok N",
         "en": "Move the selected item to block N",

@@ -27,6 +27,7 @@ class Context(StrEnum):
     ITEM_LIST = "item list"
     EDITOR = "editor"
     MOVE = "move to block"
+    MOVE_DIALOG = "move dialog"
     ZOOM = "zoom"
     HELP = "help"
     LOAD_ERROR = "load error"
@@ -71,6 +72,9 @@ class Key:
     #: The key changes the canvas: refused, with a reason, and left off the key bar when the
     #: canvas is open read-only.
     edits: bool = False
+    #: How the key bar writes the key, when not by its name: "1-9" for the row that stands
+    #: for nine digits.
+    key_display: str | None = None
 
     def description(self, language: Language) -> str:
         """The key's short name (the key bar, the palette), or "" for a row without one."""
@@ -97,6 +101,7 @@ class Key:
             priority=self.priority,
             tooltip=self.help("en"),
             id=self.id,
+            key_display=self.key_display,
         )
 
 
@@ -307,6 +312,13 @@ KEYS: tuple[Key, ...] = (
     # A dialog's field or list shows the key that answers it (Textual binds enter unshown).
     Key("dialog-keep", "enter", "submit", Context.DIALOG_FIELD, rank=95),
     Key("dialog-choose", "enter", "select", Context.DIALOG_LIST, rank=95),
+    # The move dialog's digits are bindings, so its key bar says "1-9 Move" (one entry stands
+    # for the nine keys) like every dialog shows the keys that answer it.
+    Key("move-pick", "1", "pick(1)", Context.MOVE_DIALOG, rank=95, key_display="1-9"),
+    *(
+        Key(f"move-pick-{n}", str(n), f"pick({n})", Context.MOVE_DIALOG, show=False, named=False)
+        for n in range(2, 10)
+    ),
 )
 
 KEYS_BY_ID = {key.id: key for key in KEYS}

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.events import Key
 from textual.widgets import Static
 
 from bmc_tui.core.catalogue import BLOCKS, Block, Language
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.language import ui_language
 
 
 class MoveToBlockDialog(Dialog[int]):
     """Dismisses with the number of the block pressed, or ``None``. Names the item it moves
     and its keys, as every dialog does; any other key leaves it open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings(Context.MOVE_DIALOG)
 
     def __init__(self, current: Block, language: Language, item_text: str = "") -> None:
         super().__init__()
@@ -39,7 +44,5 @@ class MoveToBlockDialog(Dialog[int]):
             yield Static("\n".join(lines), markup=False)
             yield Static(say("move-help", words), classes="dialog-help", markup=False)
 
-    def on_key(self, event: Key) -> None:
-        if event.character and event.character in "123456789":
-            event.stop()
-            self.dismiss(int(event.character))
+    def action_pick(self, number: int) -> None:
+        self.dismiss(number)

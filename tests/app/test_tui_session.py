@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button, TextArea
 
 from bmc_tui.core.catalogue import BlockId
@@ -140,6 +141,43 @@ async def test_changed_on_disk_merge_is_first_and_one_key_merges(en_canvas: Path
         await pilot.press("u")
         assert "Theirs" not in texts(app, CH)
         assert "Mine" in texts(app, CH)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "Merged with 1 conflict, tagged"), ("da", "Flettet med 1 konflikt, mærket")],
+)
+async def test_a_merge_on_disk_change_counts_its_conflicts_in_words(
+    workdir: Path, language: str, said: str
+) -> None:
+    # "1 conflict(s)" read like a form; one conflict is counted as one, in either language.
+    path = workdir / "plan.toml"
+    save(
+        Canvas(
+            header=Header(title="Plan", language=language),
+            blocks={CH: (Item(id="c1", text="Shop"),)},
+        ),
+        path,
+    )  # type: ignore[arg-type]
+    app = create_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("6", "e", *" window", "enter")
+        for _ in range(50):
+            if "Shop window" in texts(app, CH):
+                break
+            await pilot.pause()
+        current = load(path)
+        save(current.with_items(CH, (Item(id="c1", text="Web shop"),)), path)
+        canvas(app).check_disk()
+        for _ in range(50):
+            if choice_dialogs(app) and getattr(app.screen, "accepts_keys", False):
+                break
+            await pilot.pause()
+        await pilot.press("m")
+        await settle(app, pilot)
+        notices = [notice.message for notice in app._notifications]
+        assert any(notice.startswith(said) for notice in notices), notices
+        assert sorted(texts(app, CH)) == ["Shop window", "Web shop"]
 
 
 async def test_the_timer_never_stacks_a_second_dialog_and_one_key_answers(

@@ -1067,10 +1067,14 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "Merged the changes on disk; ctrl+s saves, u undoes the merge",
     },
     "session-merged-conflicts": {
-        "da": "Flettet med {count} konflikt(er), mærket 'conflict' med en note; "
+        "da": "Flettet med {count} konflikter, mærket 'conflict' med en note; "
         "ctrl+s gemmer, u fortryder",
-        "en": "Merged with {count} conflict(s), tagged 'conflict' with a note; "
+        "en": "Merged with {count} conflicts, tagged 'conflict' with a note; "
         "ctrl+s saves, u undoes",
+    },
+    "session-merged-conflicts-one": {
+        "da": "Flettet med 1 konflikt, mærket 'conflict' med en note; ctrl+s gemmer, u fortryder",
+        "en": "Merged with 1 conflict, tagged 'conflict' with a note; ctrl+s saves, u undoes",
     },
     "session-disk-changed": {
         "da": "{path} er ændret på disken, og lærredet har ugemte ændringer.",
@@ -1183,17 +1187,17 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "{count} tags; an item can have at most {limit}.",
     },
     "tag-too-long": {
-        "da": "Tagget »{tag}« er for langt; højst {limit} tegn.",
+        "da": "Tagget “{tag}” er for langt; højst {limit} tegn.",
         "en": "The tag “{tag}” is too long; at most {limit} characters.",
     },
     "tag-not-a-word": {
-        "da": "Tagget »{tag}« skal være ét ord: bogstaver, tal og understreg, og efter det "
+        "da": "Tagget “{tag}” skal være ét ord: bogstaver, tal og understreg, og efter det "
         "første tegn også punktum, plus og bindestreg.",
         "en": "The tag “{tag}” must be one word: letters, digits and underscores, and after "
         "the first character also dots, plus signs and hyphens.",
     },
     "tag-twice": {
-        "da": "Tagget »{tag}« står der to gange.",
+        "da": "Tagget “{tag}” står der to gange.",
         "en": "The tag “{tag}” is given twice.",
     },
     "not-kept": {"da": "Ikke gemt", "en": "Not kept"},
@@ -1766,7 +1770,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "it to {block}, which has no such category.",
     },
     "merge-note-tag-set-aside": {
-        "da": " Mærket {tag} er lagt til side for at give plads til 'conflict'; sæt det på "
+        "da": " Tagget {tag} er lagt til side for at give plads til 'conflict'; sæt det på "
         "igen, når konflikten er løst.",
         "en": " Tag {tag} was set aside to make room for 'conflict'; put it back when resolving.",
     },

@@ -250,7 +250,8 @@ class FileActions(Screen[None]):
             self._clear_disk_marks()
             if outcome.conflicts:
                 count = len(outcome.conflicts)
-                message = self._say("session-merged-conflicts", count=count)
+                key = "session-merged-conflicts-one" if count == 1 else "session-merged-conflicts"
+                message = self._say(key, count=count)
                 self.notify(message, severity="warning", timeout=10)
             else:
                 self.notify(self._say("session-merged"), timeout=5)

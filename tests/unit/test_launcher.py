@@ -58,30 +58,3 @@ def test_a_terminal_that_cannot_show_a_character_gets_a_stand_in_not_a_traceback
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert "K?dehuset ? cykelv?rksted" in done.stdout
-
-
-def test_pydantic_asks_for_no_plugins_and_still_validates() -> None:
-    # In a fresh process, as the console script starts: Pydantic asks the stand-in loader
-    # (so the name it imports is the one the launcher fills), no package metadata is read,
-    # and a canvas is still validated.
-    code = f"""
-import sys
-from pathlib import Path
-from bmc_tui import launcher
-launcher.without_pydantic_plugins()
-asked = []
-sys.modules[launcher.PYDANTIC_PLUGIN_LOADER].get_plugins = lambda: asked.append(1) or ()
-from bmc_tui.core.storage import CanvasError, load, parse
-load(Path({str(CANVASES / "example-en.toml")!r}))
-try:
-    parse(Path("bad.toml"), '[[channels]]\\ntext = ""\\n')
-except CanvasError as error:
-    print("refused:", error.summary)
-print("asked:", bool(asked))
-print("metadata:", "importlib.metadata" in sys.modules)
-"""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    assert "refused: " in done.stdout
-    assert "asked: True" in done.stdout
-    assert "metadata: False" in done.stdout

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 import tomli_w
 
-from bmc_tui.core import storage, tomlreading
+from bmc_tui.core import storage
 from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.locking import current_host, current_user, pid_alive
 from bmc_tui.core.messages import say
@@ -265,7 +265,7 @@ class RecoveryStore:
     def _read(self, file: Path) -> Recovered | BrokenRecovery:
         try:
             text = storage.decode(file, storage.read_bytes(file))
-            raw = tomlreading.loads(text)
+            raw = tomllib.loads(text)
         except CanvasError as error:
             return BrokenRecovery(file, error.summary)
         except tomllib.TOMLDecodeError as error:

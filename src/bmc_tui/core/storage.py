@@ -21,7 +21,6 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from bmc_tui.core import tomlreading
 from bmc_tui.core.catalogue import BLOCKS
 from bmc_tui.core.interface_language import default_language
 from bmc_tui.core.locking import current_host, pid_alive
@@ -162,7 +161,7 @@ def _invalid_toml(message: str) -> str:
 def parse(path: Path, text: str) -> Canvas:
     """Validate TOML text as a canvas; every problem found is reported, each with its place."""
     try:
-        raw = tomlreading.loads(text)
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_PLACE.search(message)

@@ -67,6 +67,26 @@ def test_items_cut_from_one_rendering_are_the_lines_rich_splits_out(
     assert bullets.height(width) == len(expected)
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    parts=st.lists(st.tuples(st.lists(_WORDS, min_size=1, max_size=5), _STYLES), max_size=5),
+    width=st.integers(1, 40),
+)
+def test_without_colour_the_lines_are_the_same_words(
+    parts: list[tuple[list[str], str | None]], width: int
+) -> None:
+    """Where nothing is coloured (a pipe, a file), items are cut without rendering their
+    styles, which Rich would not write: the words, line for line, are the same."""
+    item = Text.assemble(("• ", "dim"), *((" ".join(words) + " ", style) for words, style in parts))
+    bullets = Bullets([item, Text("• " + "ord " * 12)], "da")  # type: ignore[arg-type]
+    plain = Console(file=io.StringIO(), width=width, color_system=None)
+
+    def words(console: Console) -> list[str]:
+        return ["".join(segment.text for segment in line) for line in bullets.lines(console, width)]
+
+    assert words(plain) == words(_console(width))
+
+
 @pytest.mark.parametrize(("width", "height"), [(30, None), (30, 40), (9, 12)])
 def test_a_box_drawn_line_by_line_fills_its_width_and_height(
     example_canvas_for_show: object, width: int, height: int | None

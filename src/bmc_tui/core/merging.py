@@ -166,7 +166,13 @@ class _Merger:
         order += [i for i in self.b if i not in self.o and i not in self.t]
         for item_id in order:
             self._merge_item(item_id)
-        blocks = {block.id: tuple(self._order_block(block.id)) for block in BLOCKS}
+        # Which items end in each block, sorted out in one pass over the merge.
+        landed: dict[BlockId, set[str]] = {block.id: set() for block in BLOCKS}
+        for item_id, (block_id, _) in self.final.items():
+            landed[block_id].add(item_id)
+        blocks = {
+            block.id: tuple(self._order_block(block.id, landed[block.id])) for block in BLOCKS
+        }
         header = self._merge_header()
         return MergeResult(Canvas(header=header, blocks=blocks), tuple(self.conflicts))
 
@@ -377,8 +383,8 @@ class _Merger:
 
     # -- order within a block --
 
-    def _order_block(self, block_id: BlockId) -> list[Item]:
-        here = {i for i, (blk, _) in self.final.items() if blk == block_id}
+    def _order_block(self, block_id: BlockId, here: set[str]) -> list[Item]:
+        """The items that end in the block (``here``: their ids), in the merged order."""
         # Theirs' copy of an item stands where theirs had the original, when it lands in a
         # block the original did not.
         stand_in = {

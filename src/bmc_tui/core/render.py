@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.control import strip_control_codes
 from rich.text import Span, Text
 
 from bmc_tui.core.catalogue import STATUSES_BY_ID, Block, BlockId, Language
@@ -30,6 +31,9 @@ from bmc_tui.core.presentation import (
 )
 from bmc_tui.core.textsafe import displayable, terminal_text
 from bmc_tui.core.wrapping import HANGING_INDENT, wrap_text
+
+#: Pieces of text, each with its style (or none): what a styled line is made of.
+Parts = list[tuple[str, str | None]]
 
 
 def item_line(
@@ -51,7 +55,35 @@ def item_line(
     ``show_status`` the status in words above them. ``show_status`` marks the item with its
     status (:func:`presentation.shows_status` says when a canvas wants that).
     """
-    parts: list[tuple[str, str | None]] = [(f"{bullet(ascii_only=ascii_only)} ", "dim")]
+    return styled_text(
+        item_parts(
+            item,
+            block,
+            language,
+            segment_tags,
+            width=width,
+            show_note=show_note,
+            ascii_only=ascii_only,
+            show_status=show_status,
+        )
+    )
+
+
+def item_parts(
+    item: Item,
+    block: Block,
+    language: Language,
+    segment_tags: Mapping[str, int],
+    *,
+    width: int | None = None,
+    show_note: bool = False,
+    ascii_only: bool = False,
+    show_status: bool = False,
+) -> Parts:
+    """The pieces of :func:`item_line`, before they are made a ``Text``: their words alone
+    (:func:`plain_text`) are what a list measures, and a list of ten thousand items makes a
+    ``Text`` only for the items it draws."""
+    parts: Parts = [(f"{bullet(ascii_only=ascii_only)} ", "dim")]
     if show_status:
         colour = STATUSES_BY_ID[item.status].colour
         parts.append((status_marker(item.status, ascii_only=ascii_only), f"bold {colour}"))
@@ -84,10 +116,18 @@ def item_line(
         for note_line in displayable(item.note, keep_newlines=True).rstrip("\n").split("\n"):
             parts.append(("\n    ", None))
             parts.append((terminal_text(note_line), "dim"))
-    return styled_text(parts)
+    return parts
 
 
-def styled_text(parts: list[tuple[str, str | None]]) -> Text:
+def plain_text(parts: Parts) -> str:
+    """The words :func:`styled_text` makes of ``parts`` (its ``.plain``), without making it:
+    a ``Text`` drops the control codes Rich strips, so those are dropped here too (they are
+    rare: an item's own text is made safe for the terminal before it gets here)."""
+    joined = "".join([part for part, _ in parts])
+    return joined if joined.isprintable() else strip_control_codes(joined)
+
+
+def styled_text(parts: Parts) -> Text:
     """``Text.assemble(*parts)``, built in one step: a canvas of ten thousand items makes
     ten thousand of these (the editor's list, ``show``, the SVG export), and appending part
     by part cost more than wrapping them."""

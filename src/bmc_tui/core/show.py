@@ -187,8 +187,11 @@ def _cut(
     break costs less than a ``Text`` per line, rendered line by line (``show`` and the SVG
     export draw every item of the canvas). For an unstyled item without line breaks."""
     plain = item.plain
-    rendered = list(item.render(console))
-    spans = item.spans
+    # Without colours (a pipe, a file) Rich writes no style at all, so every line is its
+    # words alone, and the item need not be rendered: that was most of ``show > file``.
+    styled = console.color_system is not None
+    rendered = list(item.render(console)) if styled else []
+    spans = item.spans if styled else []
     hang = wrap > indent + 1
     # What Rich draws text in that no span covers, beside spans (alone, it draws no style).
     unstyled = Style.combine([console.get_style(item.style, default=Style.null())])

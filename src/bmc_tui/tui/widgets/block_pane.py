@@ -14,10 +14,10 @@ from bmc_tui.core.item_filter import ItemFilter
 from bmc_tui.core.messages import say
 from bmc_tui.core.model import Item
 from bmc_tui.core.presentation import ROOMY_COLUMN, block_title
-from bmc_tui.core.render import item_line
+from bmc_tui.core.render import Parts, item_parts, plain_text, styled_text
 from bmc_tui.tui.language import ui_language
 from bmc_tui.tui.widgets.guide import Guide
-from bmc_tui.tui.widgets.item_list import ItemList
+from bmc_tui.tui.widgets.item_list import ItemList, Lines
 from bmc_tui.tui.widgets.text_line import TextLine
 
 #: Colour on top of the sign each mark already carries (so marks read without colour too).
@@ -91,29 +91,29 @@ class BlockPane(Vertical):
         self.query_one(Guide).show(language)
         self.set_class(not items, "-empty")
         query = ItemFilter.parse(filter_text)
-        lines: list[tuple[str, Text]] = []
-        for item in items:
-            line = item_line(
+        show_status = self.show_status
+
+        def parts(item: Item) -> Parts:
+            line = item_parts(
                 item,
                 self.block,
                 language,
                 segment_tags,
                 width=width,
                 show_note=notes,
-                show_status=self.show_status,
+                show_status=show_status,
             )
             if annotations is not None:
                 for mark in annotations.items.get(item.id, ()):
-                    line.append(f" {mark.sign}{mark.label}", style=f"bold {MARK_STYLES[mark.kind]}")
-            if query.active:
-                # A match is marked by a sign and an underline, not reversed: reversed is the
-                # selection, and both read apart without colour (NO_COLOR, a mono terminal).
-                if query.matches(item):
-                    line.stylize("underline")
-                    line = Text(f"{MATCH} ", style="bold") + line
-                else:
-                    line.stylize("dim")
-            lines.append((item.id, line))
+                    line.append((f" {mark.sign}{mark.label}", f"bold {MARK_STYLES[mark.kind]}"))
+            return line
+
+        matches = [query.active and query.matches(item) for item in items]
+        # Every item's words now (the list measures them), its styled line when drawn.
+        plains = []
+        for item, match in zip(items, matches, strict=True):
+            plain = plain_text(parts(item))
+            plains.append(f"{MATCH} {plain}" if match else plain)
         removed = annotations.removed.get(self.block.id, ()) if annotations else ()
         removed_word = say("pane-removed", ui_language(self))
         ghosts = [
@@ -122,8 +122,24 @@ class BlockPane(Vertical):
             + Text(f" {removed_word}", style="dim")
             for item in removed
         ]
+        plains += [ghost.plain for ghost in ghosts]
+
+        def line(index: int) -> Text:
+            if index >= len(items):
+                return ghosts[index - len(items)]
+            text = styled_text(parts(items[index]))
+            if query.active:
+                # A match is marked by a sign and an underline, not reversed: reversed is the
+                # selection, and both read apart without colour (NO_COLOR, a mono terminal).
+                if matches[index]:
+                    text.stylize("underline")
+                    text = Text(f"{MATCH} ", style="bold") + text
+                else:
+                    text.stylize("dim")
+            return text
+
         self.item_list.language = language
-        self.item_list.show_items(lines, select, ghosts=ghosts)
+        self.item_list.show_items([item.id for item in items], Lines(plains, line), select)
 
     def content_width(self) -> int:
         """The pane's inner width: measured once laid out, guessed before."""

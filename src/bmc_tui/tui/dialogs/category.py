@@ -12,6 +12,7 @@ from bmc_tui.core.catalogue import Block, Language
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
+from bmc_tui.tui.widgets.ordered_keys import OrderedOptionList
 
 NO_CATEGORY = ""
 
@@ -45,7 +46,7 @@ class CategoryDialog(Dialog[str]):
         title = say("category-title", words, heading=heading(self.language), item=self.item_text)
         with Vertical(classes="dialog-box"):
             yield Static(title, classes="dialog-title", markup=False)
-            yield OptionList(*options, id="categories")
+            yield OrderedOptionList(*options, id="categories")
             help_text = say("category-help", words)
             yield Static(help_text, classes="dialog-help", markup=False)
 

@@ -14,6 +14,7 @@ from bmc_tui.core.lint import Finding
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
+from bmc_tui.tui.widgets.ordered_keys import OrderedOptionList
 
 #: The keys the findings are put on, in order; more findings than keys are left to the
 #: marks on the canvas (the dialog says how many).
@@ -33,7 +34,7 @@ class GuideEndDialog(Dialog[int]):
         self.ui = ui_language(self)
         with Vertical(classes="dialog-box dialog-wide"):
             yield Static(say("guide-done-title", self.ui), classes="dialog-title", markup=False)
-            yield OptionList(
+            yield OrderedOptionList(
                 *(
                     Option(f"{key}  {finding.message(self.ui)}", id=str(index))
                     for index, (key, finding) in enumerate(

@@ -15,6 +15,7 @@ from bmc_tui.core.messages import say
 from bmc_tui.core.textsafe import shown_path
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
+from bmc_tui.tui.widgets.ordered_keys import OrderedOptionList
 
 
 def canvas_files(folders: list[Path]) -> list[Path]:
@@ -39,7 +40,7 @@ class OpenCanvasDialog(Dialog[Path]):
         with Vertical(classes="dialog-box dialog-wide"):
             yield Static(say("dialog-open-title", words), classes="dialog-title")
             if self.files:
-                yield OptionList(
+                yield OrderedOptionList(
                     *(
                         Option(Text(_shown(path)), id=str(index))
                         for index, path in enumerate(self.files)

@@ -14,6 +14,7 @@ from bmc_tui.core.recovery import Recovered
 from bmc_tui.core.session import describe_recovery
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
+from bmc_tui.tui.widgets.ordered_keys import OrderedOptionList
 
 
 class RecoverUntitledDialog(Dialog[Recovered]):
@@ -27,7 +28,7 @@ class RecoverUntitledDialog(Dialog[Recovered]):
         words = ui_language(self)
         with Vertical(classes="dialog-box dialog-wide"):
             yield Static(say("session-untitled-offer", words), classes="dialog-title", markup=False)
-            yield OptionList(
+            yield OrderedOptionList(
                 *(
                     Option(Text(describe_recovery(entry, words)), id=str(index))
                     for index, entry in enumerate(self.found)

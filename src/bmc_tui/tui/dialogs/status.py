@@ -14,6 +14,7 @@ from bmc_tui.core.messages import say
 from bmc_tui.core.presentation import status_label
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
+from bmc_tui.tui.widgets.ordered_keys import OrderedOptionList
 
 
 class StatusDialog(Dialog[StatusId]):
@@ -36,7 +37,7 @@ class StatusDialog(Dialog[StatusId]):
         with Vertical(classes="dialog-box"):
             title = say("status-title", words, item=self.item_text)
             yield Static(title, classes="dialog-title", markup=False)
-            yield OptionList(*options, id="statuses")
+            yield OrderedOptionList(*options, id="statuses")
             yield Static(say("status-help", words), classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:

@@ -285,6 +285,25 @@ def test_a_pasted_list_with_tabs_keeps_every_line(editor: PtyTerminal, canvas: P
     ]
 
 
+def test_a_pasted_list_with_several_bad_lines_keeps_every_line_cleaned(
+    editor: PtyTerminal, canvas: Path
+) -> None:
+    # A direction mark, a bell and a tab, each on its own line: every line is kept and
+    # cleaned (a toast says what was cleaned), not only the last.
+    before = texts(canvas, VALUE_PROPOSITIONS)
+    editor.send("4", "a")
+    editor.send_raw(paste_bytes("one\ttab\nbad\u202eline\nal\x07so\nthree"))
+    save_and_wait(editor, canvas)
+    assert texts(canvas, VALUE_PROPOSITIONS) == [
+        before[0],
+        "one tab",
+        "badline",
+        "also",
+        "three",
+        *before[1:],
+    ]
+
+
 #: Block 5 of the canvas, where a digit or tab after the escape moves to.
 CUSTOMER_RELATIONSHIPS = "customer_relationships"
 

@@ -12,7 +12,7 @@ from bmc_tui.core.catalogue import Block, Language
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
-from bmc_tui.tui.widgets.ordered_keys import OrderedOptionList
+from bmc_tui.tui.widgets.ordered_input import OrderedOptionList
 
 NO_CATEGORY = ""
 

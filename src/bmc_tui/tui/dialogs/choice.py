@@ -10,7 +10,7 @@ from textual.events import Key
 from textual.widgets import Button, Static
 
 from bmc_tui.tui.dialogs.base import Dialog
-from bmc_tui.tui.widgets.ordered_keys import OrderedButton
+from bmc_tui.tui.widgets.ordered_input import OrderedButton
 
 #: More answers than this are stacked one per line: side by side they do not fit in 80
 #: columns, and a cut-off answer is one the user cannot see.

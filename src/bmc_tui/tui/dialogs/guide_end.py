@@ -14,7 +14,7 @@ from bmc_tui.core.lint import Finding
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
-from bmc_tui.tui.widgets.ordered_keys import OrderedOptionList
+from bmc_tui.tui.widgets.ordered_input import OrderedOptionList
 
 #: The keys the findings are put on, in order; more findings than keys are left to the
 #: marks on the canvas (the dialog says how many).

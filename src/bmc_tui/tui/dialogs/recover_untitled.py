@@ -14,7 +14,7 @@ from bmc_tui.core.recovery import Recovered
 from bmc_tui.core.session import describe_recovery
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
-from bmc_tui.tui.widgets.ordered_keys import OrderedOptionList
+from bmc_tui.tui.widgets.ordered_input import OrderedOptionList
 
 
 class RecoverUntitledDialog(Dialog[Recovered]):

@@ -14,7 +14,7 @@ from bmc_tui.core.messages import say
 from bmc_tui.core.model import tags_problem
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
-from bmc_tui.tui.widgets.ordered_keys import OrderedInput
+from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 _SEPARATORS = re.compile(r"[\s,]+")
 

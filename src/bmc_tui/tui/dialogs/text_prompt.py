@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from bmc_tui.core.messages import say
 from bmc_tui.tui.dialogs.base import Dialog
 from bmc_tui.tui.language import ui_language
-from bmc_tui.tui.widgets.ordered_keys import OrderedInput
+from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 
 class TextPrompt(Dialog[str]):

@@ -66,7 +66,7 @@ from bmc_tui.tui.widgets.guide import HintLine
 from bmc_tui.tui.widgets.item_editor import EditTarget, ItemEditor
 from bmc_tui.tui.widgets.item_list import Direction, ItemList
 from bmc_tui.tui.widgets.key_bar import KeyBar
-from bmc_tui.tui.widgets.ordered_keys import OrderedInput
+from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from textual.suggester import Suggester

@@ -21,7 +21,7 @@ from bmc_tui.core.messages import say
 from bmc_tui.core.model import MAX_TEXT_LENGTH, clean_text
 from bmc_tui.tui.key_gate import gate_of
 from bmc_tui.tui.keymap import Context, bindings
-from bmc_tui.tui.widgets.ordered_keys import OrderedInput
+from bmc_tui.tui.widgets.ordered_input import OrderedInput
 
 #: "guide" is brainstorming inside the guided session (``widgets.guide_editor``).
 EditMode = Literal["add", "brainstorm", "edit", "guide"]

@@ -1,4 +1,5 @@
-"""Widgets whose own keys happen in the order they were typed.
+"""Widgets whose own keys happen in the order they were typed (an input first, hence the
+module's name; a dialog's buttons and lists too).
 
 Textual runs a widget's key bindings (backspace, ctrl+u, arrows, enter…) only after the key
 has bubbled up to the app, while the keys typed behind it in the same packet are already on

@@ -18,8 +18,11 @@ import pytest
 from pty_terminal import PtyTerminal, paste_bytes, typed, wait_until
 
 from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.guide import GuideMemory, Position
+from bmc_tui.core.merging import merge
 from bmc_tui.core.model import Canvas
 from bmc_tui.core.recovery import Recovered, RecoveryStore
+from bmc_tui.core.storage import load, save
 from conftest import EXAMPLE_EN
 
 #: Block 4 of the canvas, as the file names it.
@@ -136,6 +139,9 @@ def test_escape_glued_to_the_next_key_closes_the_brainstorm_first(
         pytest.param(["m", "3", "3"], id="move"),
         pytest.param(["D", "enter", "enter", "enter"], id="compare"),
         pytest.param(["c", "1", "1"], id="category"),
+        # Enter on a list (the status and category dialogs), then enter twice on the canvas.
+        pytest.param(["s", "enter", "enter", "enter"], id="status-enter"),
+        pytest.param(["c", "enter", "enter", "enter"], id="category-enter"),
     ],
 )
 def test_a_repeated_key_in_a_dialog_answers_it_once(
@@ -166,6 +172,76 @@ def test_enter_enter_in_save_as_saves_once_and_keeps_working(tmp_path: Path) -> 
         assert texts(target, VALUE_PROPOSITIONS) == ["kept", "after"]
     finally:
         terminal.close()
+
+
+def items_of(path: Path, block: str) -> list[dict[str, object]]:
+    return list(tomllib.loads(path.read_text(encoding="utf-8")).get(block, []))
+
+
+def test_a_repeated_digit_in_the_status_dialog_sets_the_status_once(
+    editor: PtyTerminal, canvas: Path
+) -> None:
+    before = texts(canvas, "key_activities")
+    # s 2 sets "testing" on Key Partners' first item; the second 2 goes to block 2, where
+    # "a" then adds after that block's first item.
+    editor.send("1", "s", "2", "2", "a", *typed("alive"), "enter")
+    save_and_wait(editor, canvas)
+    assert editor.process.poll() is None, "the editor crashed"
+    partners = items_of(canvas, "key_partners")
+    assert partners[0].get("status") == "testing"
+    assert [item.get("status") for item in partners[1:]] == [None] * (len(partners) - 1)
+    assert texts(canvas, "key_activities") == [before[0], "alive", *before[1:]]
+
+
+def test_a_repeated_enter_in_the_resolve_dialog_resolves_once(tmp_path: Path, canvas: Path) -> None:
+    original = load(canvas)
+    first = original.items(BlockId.VALUE_PROPOSITIONS)[0]
+
+    def edited(text: str) -> Canvas:
+        return original.with_item_replaced(
+            BlockId.VALUE_PROPOSITIONS, 0, first.model_copy(update={"text": text})
+        )
+
+    merged = merge(original, edited("Ours loaf"), edited("Theirs loaf"))
+    assert merged.conflicts, "the test needs a canvas with a conflict"
+    save(merged.canvas, canvas)
+    terminal = PtyTerminal([str(canvas)], env_for(tmp_path), tmp_path)
+    try:
+        terminal.wait_for("Revenue Streams")
+        # r asks; enter keeps ours (the answer with the focus); the second enter reaches the
+        # canvas and opens the item's editor, the third keeps the item as it is.
+        terminal.send("4", "r", "enter", "enter", "enter", "a", *typed("alive"), "enter")
+        save_and_wait(terminal, canvas)
+        assert terminal.process.poll() is None, "the editor crashed"
+    finally:
+        terminal.close()
+    rest = [item.text for item in original.items(BlockId.VALUE_PROPOSITIONS)[1:]]
+    assert texts(canvas, VALUE_PROPOSITIONS) == ["Ours loaf", "alive", *rest]
+    assert not [item for item in items_of(canvas, VALUE_PROPOSITIONS) if "conflict" in str(item)]
+
+
+def test_a_repeated_enter_at_the_guides_end_goes_to_one_finding(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.toml"
+    # At the guide's last question (Cost Structure's third), as a session left there.
+    memory = GuideMemory(tmp_path / "state" / "bmc-tui" / "guide")
+    assert memory.remember(path, Position(BlockId.COST_STRUCTURE, 2))
+    terminal = PtyTerminal(["guide", str(path), "--lang", "en"], env_for(tmp_path), tmp_path)
+    try:
+        terminal.wait_for("block 9 of 9")
+        # Rent answers; an empty enter ends the guide and its end dialog lists the findings;
+        # enter goes to the first (Key Partners has no items); the second enter, on the empty
+        # block, opens its editor, which takes "alive".
+        terminal.send(*typed("Rent"), "enter", "enter", "enter", "enter")
+        terminal.send(*typed("alive"), "enter", "ctrl+s")
+        assert wait_until(path.exists), (
+            f"never saved; the screen ended with:\n{terminal.text[-2500:]}"
+        )
+        assert terminal.process.poll() is None, "the editor crashed"
+    finally:
+        terminal.close()
+    assert set(blocks(path)) == {"key_partners", "cost_structure"}
+    assert texts(path, "key_partners") == ["alive"]
+    assert texts(path, "cost_structure") == ["Rent"]
 
 
 @pytest.mark.parametrize("answer", ["s", "d"], ids=["save", "discard"])
@@ -204,6 +280,25 @@ def test_a_pasted_list_with_tabs_keeps_every_line(editor: PtyTerminal, canvas: P
         before[0],
         "one tab",
         "two tabs",
+        "three",
+        *before[1:],
+    ]
+
+
+def test_a_pasted_list_with_several_bad_lines_keeps_every_line_cleaned(
+    editor: PtyTerminal, canvas: Path
+) -> None:
+    # A direction mark, a bell and a tab, each on its own line: every line is kept and
+    # cleaned (a toast says what was cleaned), not only the last.
+    before = texts(canvas, VALUE_PROPOSITIONS)
+    editor.send("4", "a")
+    editor.send_raw(paste_bytes("one\ttab\nbad\u202eline\nal\x07so\nthree"))
+    save_and_wait(editor, canvas)
+    assert texts(canvas, VALUE_PROPOSITIONS) == [
+        before[0],
+        "one tab",
+        "badline",
+        "also",
         "three",
         *before[1:],
     ]

@@ -398,6 +398,34 @@ def test_cli_merge_that_cannot_hold_both_descriptions_is_a_conflict_not_an_error
     assert result.output.startswith("c.toml: conflict: ")
 
 
+def big_block(count: int) -> Canvas:
+    return make(channels=[it(f"{n:06x}", f"Channel {n}") for n in range(count)])
+
+
+def test_a_block_of_40000_items_merges_item_by_item() -> None:
+    """The bug: each item's place was found with a list's index() and insert(), so a merge
+    took time by the square of the block (20,000 items 4.6 s, 40,000 36 s, 100,000 over five
+    minutes) where ``diff`` takes a moment. How long it takes is the benchmark's business
+    (tests/benchmarks/run.py: merge on 1,000 and 10,000 items, against validate); here a
+    block that size merges right."""
+    count = 40_000
+    base = big_block(count)
+    items = base.items(CH)
+    ours = base.with_item_replaced(CH, 1, it(items[1].id, "Ours")).with_item_inserted(
+        CH, count // 2, it("new001", "Added by ours")
+    )
+    theirs = base.with_item_replaced(CH, count - 2, it(items[-2].id, "Theirs")).with_item_removed(
+        CH, count // 3
+    )
+    result = merge(base, ours, theirs)
+    merged = texts(result.canvas, CH)
+    assert result.conflicts == ()
+    assert len(merged) == count
+    assert (merged[1], merged[-2]) == ("Ours", "Theirs")
+    assert merged[count // 2 - 1] == "Added by ours"  # one item before it was deleted
+    assert f"Channel {count // 3}" not in merged
+
+
 TAG = st.sampled_from([f"t{n}" for n in range(8)])
 TAGS = st.lists(TAG, unique=True, max_size=MAX_TAGS).map(tuple)
 

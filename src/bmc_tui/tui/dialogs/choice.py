@@ -10,6 +10,7 @@ from textual.events import Key
 from textual.widgets import Button, Static
 
 from bmc_tui.tui.dialogs.base import Dialog
+from bmc_tui.tui.widgets.ordered_input import OrderedButton
 
 #: More answers than this are stacked one per line: side by side they do not fit in 80
 #: columns, and a cut-off answer is one the user cannot see.
@@ -54,7 +55,9 @@ class ChoiceDialog(Dialog[str]):
             buttons = Vertical if stacked else Horizontal
             with buttons(classes="dialog-buttons -stacked" if stacked else "dialog-buttons"):
                 for answer_id, label, key in self.answers:
-                    yield Button(f"{label} ({key})", id=f"answer-{answer_id}", compact=stacked)
+                    yield OrderedButton(
+                        f"{label} ({key})", id=f"answer-{answer_id}", compact=stacked
+                    )
 
     def on_mount(self) -> None:
         if self.default is not None:

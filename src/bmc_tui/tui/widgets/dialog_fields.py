@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.widgets import OptionList
 
 from bmc_tui.tui.keymap import Context, bindings
-from bmc_tui.tui.widgets.ordered_input import OrderedInput
+from bmc_tui.tui.widgets.ordered_input import OrderedInput, OrderedKeys
 
 
 class KeepField(OrderedInput):
@@ -23,7 +23,8 @@ class KeepField(OrderedInput):
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.DIALOG_FIELD)
 
 
-class ChoiceList(OptionList):
-    """A dialog's list of choices: enter chooses the highlighted one (OptionList's select)."""
+class ChoiceList(OrderedKeys, OptionList):
+    """A dialog's list of choices: enter chooses the highlighted one (OptionList's select),
+    before the keys typed after it go anywhere (a double-tapped enter answers once)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(Context.DIALOG_LIST)

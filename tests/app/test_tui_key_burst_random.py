@@ -1,6 +1,6 @@
 """Random key bursts through a real pty: what is saved is exactly what was typed.
 
-Seeded sessions of interleaved add, edit, brainstorm, tags and move keys go to the real
+Seeded sessions of interleaved add, edit, brainstorm, tags, status and move keys go to the real
 editor (``python -m bmc_tui``) as separate writes with no pause, as a laggy SSH link
 delivers them. After each session ctrl+s saves, and the file must equal a model of the
 canvas worked out from the keys alone: nothing lost, added or reordered. A hundred short
@@ -24,7 +24,7 @@ import pytest
 from pty_terminal import PtyTerminal, typed, wait_until
 from test_tui_key_bursts import env_for
 
-from bmc_tui.core.catalogue import BLOCKS
+from bmc_tui.core.catalogue import BLOCKS, DEFAULT_STATUS, STATUSES
 from conftest import EXAMPLE_EN
 
 PROCESSES = 2
@@ -34,14 +34,16 @@ OPS_PER_SESSION = 3
 ALPHABET = "abdegijkmnqtuz0123456789 "
 
 Items = dict[str, list[dict[str, object]]]
+#: An item as the test follows it: its text, its tags and its status.
+Entry = tuple[str, tuple[str, ...], str]
 
 
 @dataclass
 class Model:
-    """The canvas as the keys say it must be: per block, (text, tags) in order, and where
-    each block's cursor is."""
+    """The canvas as the keys say it must be: per block, (text, tags, status) in order, and
+    where each block's cursor is."""
 
-    blocks: dict[str, list[tuple[str, tuple[str, ...]]]]
+    blocks: dict[str, list[Entry]]
     cursor: dict[str, int] = field(default_factory=dict)
     sequences: int = 0
 
@@ -54,7 +56,11 @@ def load_model(path: Path) -> Model:
     return Model(
         {
             block.id.value: [
-                (str(item["text"]), tuple(item.get("tags", ())))
+                (
+                    str(item["text"]),
+                    tuple(item.get("tags", ())),
+                    str(item.get("status", DEFAULT_STATUS.value)),
+                )
                 for item in data.get(block.id.value, [])
             ]
             for block in BLOCKS
@@ -75,21 +81,21 @@ def session(rng: random.Random, model: Model) -> list[str]:
     for _ in range(OPS_PER_SESSION):
         block = rng.choice(BLOCKS)
         name, items = block.id.value, model.blocks[block.id.value]
-        kind = rng.choice(["add", "add", "edit", "edit", "brainstorm", "tags", "move"])
-        if kind in ("edit", "tags", "move") and not items:
+        kind = rng.choice(["add", "add", "edit", "edit", "brainstorm", "tags", "status", "move"])
+        if kind in ("edit", "tags", "status", "move") and not items:
             kind = "add"
         keys.append(str(block.number))
         if kind == "add":
             text = word(rng)
             index = model.at(name) + 1 if items else 0
-            items.insert(index, (text, ()))
+            items.insert(index, (text, (), DEFAULT_STATUS.value))
             model.cursor[name] = index
             keys += ["a", *typed(text), "enter"]
             model.sequences += 1
         elif kind == "edit":
             text = word(rng)
             index = model.at(name)
-            items[index] = (text, items[index][1])
+            items[index] = (text, *items[index][1:])
             keys += ["e", "ctrl+u", *typed(text), "enter"]
             model.sequences += 1
         elif kind == "brainstorm":
@@ -98,7 +104,7 @@ def session(rng: random.Random, model: Model) -> list[str]:
             for _ in range(rng.randint(1, 3)):
                 text = word(rng)
                 index += 1
-                items.insert(index, (text, ()))
+                items.insert(index, (text, (), DEFAULT_STATUS.value))
                 keys += [*typed(text), "enter"]
                 model.sequences += 1
             model.cursor[name] = index
@@ -109,8 +115,18 @@ def session(rng: random.Random, model: Model) -> list[str]:
             tags = tuple(f"t{rng.randint(0, 99)}" for _ in range(rng.randint(1, 2)))
             tags = tuple(dict.fromkeys(tags))
             index = model.at(name)
-            items[index] = (items[index][0], tags)
+            items[index] = (items[index][0], tags, items[index][2])
             keys += ["t", "ctrl+u", *typed(" ".join(tags)), "enter"]
+        elif kind == "status":
+            index = model.at(name)
+            text, tags, _ = items[index]
+            if rng.random() < 0.5:
+                # Enter on the list keeps the status it opens on (the item's own).
+                keys += ["s", "enter"]
+            else:
+                chosen = rng.choice(STATUSES)
+                items[index] = (text, tags, chosen.id.value)
+                keys += ["s", str(chosen.number)]
         else:
             to = rng.choice([b for b in BLOCKS if b is not block])
             index = model.at(name)
@@ -123,7 +139,7 @@ def session(rng: random.Random, model: Model) -> list[str]:
     return keys
 
 
-def saved(path: Path) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+def saved(path: Path) -> dict[str, list[Entry]]:
     return load_model(path).blocks
 
 

@@ -42,7 +42,9 @@ VARIANTS: dict[str, dict[str, str]] = {
 
 def cells(screen: pyte.Screen) -> list[list[tuple[Any, ...]]]:
     """Every cell of the screen, as everything pyte knows of it."""
-    return [[tuple(screen.buffer[y][x]) for x in range(screen.columns)] for y in range(screen.lines)]
+    return [
+        [tuple(screen.buffer[y][x]) for x in range(screen.columns)] for y in range(screen.lines)
+    ]
 
 
 @dataclass
@@ -56,6 +58,13 @@ class Replay:
     whole_bytes: int = 0
     changes_bytes: int = 0
     mismatches: list[str] = field(default_factory=list)
+    #: Per step of the script (a key, named by ``step``): the bytes of each frame it drew,
+    #: as the image writes them.
+    steps: list[tuple[str, list[int]]] = field(default_factory=list)
+
+    def step(self, name: str) -> None:
+        """Frames from now on belong to the step ``name``."""
+        self.steps.append((name, []))
 
     @classmethod
     def sized(cls, width: int, height: int) -> Replay:
@@ -78,6 +87,8 @@ class Replay:
         self.frames += 1
         self.whole_bytes += len(whole.encode())
         self.changes_bytes += len(changes.encode())
+        if self.steps:
+            self.steps[-1][1].append(len(changes.encode()))
         self.compare(f"frame {self.frames} ({type(renderable).__name__}, {size})")
 
     def compare(self, where: str) -> None:
@@ -97,42 +108,55 @@ class Replay:
             "whole_bytes": self.whole_bytes,
             "changes_bytes": self.changes_bytes,
             "mismatches": self.mismatches[:5],
+            "steps": self.steps,
         }
 
 
-Script = Callable[[Pilot[None]], Awaitable[None]]
+Script = Callable[[Pilot[None], Replay], Awaitable[None]]
 
 
-async def session(pilot: Pilot[None]) -> None:
+async def session(pilot: Pilot[None], replay: Replay) -> None:
     """A user's session: pane moves, typing (with wide and combining characters), dialogs,
-    the help screen and the palette pushed and popped, and the terminal resized."""
-    press = pilot.press
-    await press("l", "l", "j", "j", "h", "k", "2", "5", "9", "1", "tab", "shift+tab")
-    await press("a", *"Hi æøå ", "中", "文", " e\u0301 ✎", "backspace", "enter")
-    await press("4", "a", *"Flour", "escape")
-    await press("question_mark")
-    await press("j", "escape")
-    await press("ctrl+p", *"save", "escape")
-    await press("z", "escape", "slash", *"bread", "escape")
+    the help screen and the palette pushed and popped, and the terminal resized. Pane moves
+    and typed characters are steps of their own ("pane l", "type x") with a pause after
+    each, so their frames can be told apart."""
+
+    async def keys(kind: str, *names: str) -> None:
+        for name in names:
+            replay.step(f"{kind} {name}")
+            await pilot.press(name)
+            await pilot.pause()
+            await pilot.pause()
+
+    await keys("pane", "l", "l", "j", "j", "h", "k")
+    await keys("key", "2", "5", "9", "1", "tab", "shift+tab")
+    await keys("key", "a")
+    await keys("type", *"Hi æøå ", "中", "文", " ", "e", "\u0301", " ", *"zqxwvy")
+    await keys("key", "backspace", "enter")
+    await keys("key", "4", "a", *"Flour", "escape")
+    await keys("key", "question_mark", "j", "escape")
+    await keys("key", "ctrl+p", *"save", "escape")
+    await keys("key", "z", "escape", "slash", *"bread", "escape")
     await pilot.resize_terminal(80, 24)
-    await press("l", "l", "j", "3", "a", *"Narrow", "enter")
+    await keys("key", "l", "l", "j", "3", "a", *"Narrow", "enter")
     await pilot.resize_terminal(200, 60)
-    await press("h", "j", "6", "7", "8")
-    await press("ctrl+q")  # unsaved changes: Save / Discard / Cancel
-    await press("escape")
+    await keys("key", "h", "j", "6", "7", "8")
+    await keys("key", "ctrl+q")  # unsaved changes: Save / Discard / Cancel
+    await keys("key", "escape")
     await pilot.resize_terminal(120, 40)
-    await press("1", "j", "j", "l", "u")
-    await pilot.pause()
+    await keys("key", "1", "j", "j", "l", "u")
 
 
-async def replay(canvas: Path, script: Script = session, size: tuple[int, int] = (120, 40)) -> Replay:
+async def replay(
+    canvas: Path, script: Script = session, size: tuple[int, int] = (120, 40)
+) -> Replay:
     """Run ``script`` on ``canvas`` with every frame written to both terminals."""
     app = BmcApp(canvas)
     replayed = Replay.sized(*size)
     app._display = lambda screen, renderable: replayed.frame(app, renderable)  # type: ignore[method-assign]
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await script(pilot)
+        await script(pilot, replayed)
         await pilot.pause()
     return replayed
 

@@ -111,12 +111,16 @@ class PtyTerminal:
 
     def screen(self) -> str:
         """The screen as the terminal shows it now, line by line."""
+        return "\n".join(self.emulated().display)
+
+    def emulated(self) -> pyte.Screen:
+        """The terminal emulator's screen, fed all output so far."""
         with self._lock:
             new = bytes(self._output[self._shown :])
             self._shown += len(new)
         # (A kitty sequence cut in two by a read is not dropped: pyte would print a "u".)
         self._stream.feed(PYTE_UNSAFE.sub(b"", new))
-        return "\n".join(self._screen.display)
+        return self._screen
 
     def output(self) -> bytes:
         """Everything written so far, escape sequences and all."""

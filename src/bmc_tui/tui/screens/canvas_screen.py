@@ -433,7 +433,10 @@ class CanvasScreen(FileActions):
             repainted.update(pane.walk_children(Widget, with_self=True) if pane else (widget,))
         repainted.update(self.query("#hint"))
         for widget in repainted:
-            self.post_message(Update(widget))
+            # Only what is laid out already: a widget just mounted (the filter bar, an item
+            # editor) is drawn by the layout pass, which an early Update would pre-empt.
+            if widget.region:
+                self.post_message(Update(widget))
 
     def focus_block(self, block_id: BlockId) -> None:
         if self.zoomed is not None and self.zoomed != block_id:

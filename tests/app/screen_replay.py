@@ -40,6 +40,10 @@ VARIANTS: dict[str, dict[str, str]] = {
 }
 
 
+#: What Textual's driver sends at start-up: no automatic wrap at the right margin.
+NO_WRAP = "\x1b[?7l"
+
+
 def cells(screen: pyte.Screen) -> list[list[tuple[Any, ...]]]:
     """Every cell of the screen, as everything pyte knows of it."""
     return [
@@ -68,7 +72,10 @@ class Replay:
 
     @classmethod
     def sized(cls, width: int, height: int) -> Replay:
-        return cls(pyte.Screen(width, height), pyte.Screen(width, height))
+        screens = pyte.Screen(width, height), pyte.Screen(width, height)
+        for screen in screens:
+            pyte.Stream(screen).feed(NO_WRAP)
+        return cls(*screens)
 
     def frame(self, app: BmcApp, renderable: object) -> None:
         """Write one frame to both terminals and compare them."""

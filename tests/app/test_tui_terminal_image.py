@@ -29,7 +29,7 @@ from rich.color import ColorSystem
 from rich.control import Control
 from rich.segment import Segment
 from rich.style import Style
-from screen_replay import VARIANTS, cells
+from screen_replay import NO_WRAP, VARIANTS, cells
 from textual._compositor import LayoutUpdate
 from textual.geometry import Offset, Region, Size
 from textual.strip import Strip
@@ -152,6 +152,8 @@ def test_random_frames_leave_the_screen_textual_would_leave(
     console = Console(color_system=color_system.name.lower().replace("eight_bit", "256"))
     console._color_system = color_system
     whole, changes = pyte.Screen(WIDTH, HEIGHT), pyte.Screen(WIDTH, HEIGHT)
+    for screen in (whole, changes):
+        pyte.Stream(screen).feed(NO_WRAP)
     image = TerminalImage()
     # Strip.render caches per strip: each update is fresh, as each frame's strips are.
     for number, update in enumerate(updates):
@@ -197,6 +199,24 @@ def test_after_forgetting_or_a_new_size_everything_goes_out_again(how: str) -> N
     else:
         size = Size(21, 2)
     assert "hello" in image.render(line("hello"), size, Offset(0, 0), ColorSystem.EIGHT_BIT)
+
+
+def test_forgetting_in_the_middle_of_a_frame_holds_for_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ctrl+z then fg: the driver forgets from a signal handler, maybe in the middle of a
+    # frame; the frame after it must not trust what that frame wrote into the image.
+    image = TerminalImage()
+    paint = TerminalImage._paint
+
+    def paint_then_forget(self: TerminalImage, *args: Any) -> None:
+        paint(self, *args)
+        self.forget()
+
+    monkeypatch.setattr(TerminalImage, "_paint", paint_then_forget)
+    image.render(line("hello"), Size(20, 2), Offset(0, 0), ColorSystem.EIGHT_BIT)
+    monkeypatch.setattr(TerminalImage, "_paint", paint)
+    assert "hello" in image.render(line("hello"), Size(20, 2), Offset(0, 0), ColorSystem.EIGHT_BIT)
 
 
 def test_after_a_wide_character_the_cursor_is_placed_absolutely() -> None:

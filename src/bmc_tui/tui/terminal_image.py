@@ -64,10 +64,18 @@ class TerminalImage:
         #: A link's style by its cell key: linked text is written as Textual writes it.
         self._links: dict[str, Style] = {}
         self._color_system = ColorSystem.TRUECOLOR
+        #: False once forgotten: the next frame starts from an unknown terminal.
+        self._known = False
 
-    def forget(self, size: Size | None = None) -> None:
-        """Know nothing of what the terminal shows (every cell will be written again)."""
-        size = self._size if size is None else size
+    def forget(self) -> None:
+        """Know nothing of what the terminal shows (every cell will be written again).
+
+        Safe from a signal handler in the middle of a frame (ctrl+z, then fg): it only
+        marks the image, which the next frame clears.
+        """
+        self._known = False
+
+    def _clear(self, size: Size) -> None:
         self._size = size
         self._rows = [[None] * size.width for _ in range(size.height)]
         self._cursor = None
@@ -82,8 +90,9 @@ class TerminalImage:
     ) -> str:
         """The escape sequences that make the terminal show ``update`` with its cursor at
         ``cursor``: only the cells that change. "" when nothing changes."""
-        if size != self._size:
-            self.forget(size)
+        if not self._known or size != self._size:
+            self._known = True  # first: a forget() from here on is kept for the next frame
+            self._clear(size)
         self._color_system = color_system
         painted: dict[int, Row] = {}
         for y, x, strip in _writes(update):

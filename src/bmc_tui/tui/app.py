@@ -33,11 +33,13 @@ from bmc_tui.tui.keymap import Context, bindings
 from bmc_tui.tui.language import core_speaks_for
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from bmc_tui.tui.screens.load_error import LoadErrorScreen
+from bmc_tui.tui.terminal_image import send_changes
 from bmc_tui.tui.timer_guard import guard_timers
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from rich.console import RenderableType
     from textual.app import SystemCommand
 
 
@@ -78,6 +80,14 @@ class BmcApp(App[None]):
         # entry or dialog it follows has settled (see key_gate).
         if not await self.key_gate.receive(event):
             await super().on_event(event)
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        # Only the cells that changed go to the terminal (see tui/terminal_image.py).
+        driver = self._driver
+        if not (
+            isinstance(driver, TerminalDriver) and send_changes(self, driver.image, renderable)
+        ):
+            super()._display(screen, renderable)
 
     def get_driver_class(self) -> type[Driver]:
         # Textual's LinuxDriver, made safe for a terminal that vanishes (see tui/driver.py);

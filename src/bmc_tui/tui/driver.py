@@ -38,6 +38,7 @@ from textual.drivers._writer_thread import WriterThread
 from textual.drivers.linux_driver import LinuxDriver
 
 from bmc_tui.tui.input_parser import EscapeThenKeyParser
+from bmc_tui.tui.terminal_image import TerminalImage
 
 #: How long a write waits for room in the writer's queue before it looks again at whether
 #: the terminal has gone (room normally comes within milliseconds).
@@ -156,6 +157,8 @@ class TerminalDriver(LinuxDriver):
         self._stopped_by_us = False
         self._writer: TerminalWriter | None = None
         self._hangup_watch: threading.Thread | None = None
+        #: What the terminal shows, so a frame sends only what changed (tui/terminal_image).
+        self.image = TerminalImage()
         super().__init__(*args, **kwargs)
 
     # Textual's start_application_mode builds its writer with ``WriterThread(self._file)`` and
@@ -194,6 +197,9 @@ class TerminalDriver(LinuxDriver):
             listener(reason)
 
     def start_application_mode(self) -> None:
+        # At start-up, and back from ctrl+z or the external editor: what the terminal shows
+        # is not what this process drew last.
+        self.image.forget()
         super().start_application_mode()  # type: ignore[no-untyped-call]
         if self._hangup_watch is None:
             self._hangup_watch = threading.Thread(

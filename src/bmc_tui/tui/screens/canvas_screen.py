@@ -20,6 +20,7 @@ from textual.containers import Container
 from textual.css.query import NoMatches
 from textual.events import DescendantFocus, Key
 from textual.geometry import Region
+from textual.messages import Update
 from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -437,6 +438,30 @@ class CanvasScreen(FileActions):
             self.guided.refresh_panel()
 
     # --- moving around ---------------------------------------------------------------------
+
+    def watch_focused(self, old: Widget | None, new: Widget | None) -> None:
+        # A focus move is drawn in one frame. Textual hears of its parts one by one: the lists
+        # through their Focus and Blur messages, the panes' borders through the style pass
+        # after this, the hint when the caller updates it. Each repaint reaches the screen
+        # when its widget next idles, and a frame may start in between, so a pane move took
+        # two frames and settled a frame later. Here the lists redraw their focus look now,
+        # and the screen hears at once of every widget a focus move repaints.
+        if not self.is_mounted:
+            return
+        repainted: set[Widget] = set()
+        for widget in (old, new):
+            if widget is None or not widget.is_attached:
+                continue
+            if isinstance(widget, ItemList):
+                widget.show_focus()
+            pane = next((node for node in widget.ancestors if isinstance(node, BlockPane)), None)
+            repainted.update(pane.walk_children(Widget, with_self=True) if pane else (widget,))
+        repainted.update(self.query("#hint"))
+        for widget in repainted:
+            # Only what is laid out already: a widget just mounted (the filter bar, an item
+            # editor) is drawn by the layout pass, which an early Update would pre-empt.
+            if widget.region:
+                self.post_message(Update(widget))
 
     def focus_block(self, block_id: BlockId) -> None:
         if self.zoomed is not None and self.zoomed != block_id:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.color import Color
 from textual.containers import Vertical
+from textual.style import Style as VisualStyle
 
 from bmc_tui.core.annotations import REMOVED, Annotations
 from bmc_tui.core.catalogue import GRID_COLUMNS, Block, Language
@@ -31,6 +34,8 @@ def pane_id(block: Block) -> str:
 class BlockPane(Vertical):
     """A pane places itself on the canvas grid from its block's catalogue entry; what it
     shows is pushed in by the screen, which owns the canvas."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"block-pane--focused-title"}
 
     def __init__(self, block: Block, language: Language) -> None:
         super().__init__(id=pane_id(block), classes="block-pane")
@@ -155,6 +160,18 @@ class BlockPane(Vertical):
             self.border_title = border_title
         title_line = block_title(self.block, self._language, width)
         self.query_one(".pane-title", TextLine).show(Text(title_line, no_wrap=True))
+
+    def _get_title_style_information(self, background: Color) -> tuple[Color, Color, VisualStyle]:
+        # The focused pane's title: its look comes from a component class (app.tcss), not
+        # from :focus-within, which would repaint every child of both panes on a pane move
+        # (Textual 8.2.8 refreshes all children when a title's colour or style changes). The
+        # border's :focus-within rule repaints the pane itself, and so this title, at the same
+        # moments.
+        color, title_background, style = super()._get_title_style_information(background)
+        if self.has_focus_within:
+            focused = self.get_component_styles("block-pane--focused-title")
+            return focused.color, title_background, VisualStyle.from_rich_style(focused.text_style)
+        return color, title_background, style
 
     def expected_width(self) -> int:
         # Before the first layout, a guess at the content width from the screen's width (the

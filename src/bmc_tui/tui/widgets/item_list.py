@@ -44,6 +44,7 @@ class ListStyles(NamedTuple):
     cursor_blurred: Style
     ghost: Style
     thumb: Style
+    thumb_focused: Style
 
 
 class Lines(Sequence[Text]):
@@ -99,6 +100,7 @@ class ItemList(ScrollView, can_focus=True):
         "item-list--cursor-blurred",
         "item-list--ghost",
         "item-list--scroll-thumb",
+        "item-list--scroll-thumb-focused",
     }
 
     DEFAULT_CSS = """
@@ -115,7 +117,7 @@ class ItemList(ScrollView, can_focus=True):
     ItemList > .item-list--scroll-thumb {
         color: $foreground 50%;
     }
-    ItemList:focus > .item-list--scroll-thumb {
+    ItemList > .item-list--scroll-thumb-focused {
         color: $accent;
     }
     """
@@ -359,11 +361,22 @@ class ItemList(ScrollView, can_focus=True):
 
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)
-        self._refresh_item(self._highlighted)
+        self.show_focus()
 
     def _on_blur(self, event: events.Blur) -> None:
         super()._on_blur(event)
+        self.show_focus()
+
+    def show_focus(self) -> None:
+        """Redraw what shows whether the list has the focus: the selected item and the thumb.
+
+        The look follows the screen's focus (``has_focus_within``), which changes the moment
+        the focus moves, not ``has_focus`` or ``:focus``, which follow a message later: so the
+        screen can have a focus move drawn in one frame (see ``CanvasScreen.watch_focused``).
+        """
         self._refresh_item(self._highlighted)
+        if self._overflows:
+            self.refresh(Region(self._width, 0, 1, self._measured_for.height))
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -397,6 +410,7 @@ class ItemList(ScrollView, can_focus=True):
                 cursor_blurred=base + component("item-list--cursor-blurred", partial=True),
                 ghost=base + component("item-list--ghost", partial=True),
                 thumb=base + component("item-list--scroll-thumb", partial=True),
+                thumb_focused=base + component("item-list--scroll-thumb-focused", partial=True),
             )
         return self._styles
 
@@ -408,7 +422,9 @@ class ItemList(ScrollView, can_focus=True):
         thumb = max(1, round(height * height / total))
         top = round(self.scroll_offset.y * (height - thumb) / max(total - height, 1))
         if top <= y < top + thumb:
-            return Segment(self.SCROLL_THUMB, styles.thumb)
+            return Segment(
+                self.SCROLL_THUMB, styles.thumb_focused if self.has_focus_within else styles.thumb
+            )
         return Segment(" ", styles.base)
 
     def _draw(self, index: int, cursor: bool, styles: ListStyles) -> list[list[Segment]]:
@@ -418,7 +434,7 @@ class ItemList(ScrollView, can_focus=True):
         if index >= self._selectable:
             style = styles.ghost
         elif cursor:
-            style = styles.cursor if self.has_focus else styles.cursor_blurred
+            style = styles.cursor if self.has_focus_within else styles.cursor_blurred
         else:
             style = styles.base
         console = self.app.console

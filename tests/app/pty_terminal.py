@@ -34,6 +34,7 @@ KEY_BYTES = {
     "ctrl+s": b"\x13",
     "ctrl+u": b"\x15",
     "ctrl+q": b"\x11",
+    "ctrl+l": b"\x0c",
 }
 
 _CONTROL = re.compile(
@@ -121,6 +122,12 @@ class PtyTerminal:
         # (A kitty sequence cut in two by a read is not dropped: pyte would print a "u".)
         self._stream.feed(PYTE_UNSAFE.sub(b"", new))
         return self._screen
+
+    def scribble(self, data: bytes) -> None:
+        """Something else writes to the terminal (a background job, ``wall``): the screen
+        shows it, and the editor does not know."""
+        self.emulated()
+        self._stream.feed(data)
 
     def output(self) -> bytes:
         """Everything written so far, escape sequences and all."""

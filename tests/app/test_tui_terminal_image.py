@@ -298,3 +298,29 @@ def test_the_real_editor_draws_what_a_full_repaint_draws(
             mark = drawn_from_scratch(terminal, size, settled(terminal, mark, keys))
     finally:
         terminal.close()
+
+
+def test_ctrl_l_draws_every_cell_again_after_something_else_wrote_to_the_terminal(
+    tmp_path: Path,
+) -> None:
+    # Only changed cells are sent, so a screen scribbled on from outside stayed scribbled
+    # until the cells under the scribble changed; ctrl+l redraws it all, as a shell does.
+    canvas = tmp_path / "bakery.toml"
+    shutil.copyfile(EXAMPLE_EN, canvas)
+    env = {
+        "HOME": str(tmp_path),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    }
+    terminal = PtyTerminal([str(canvas)], env, tmp_path, size=(80, 24))
+    try:
+        terminal.wait_for("Key Partners")
+        mark = settled(terminal, 0)
+        drawn = cells(terminal.emulated())
+        terminal.scribble(b"\x1b[2J\x1b[5;5HBroadcast message from root: going down")
+        assert cells(terminal.emulated()) != drawn
+        terminal.send("ctrl+l")
+        settled(terminal, mark, "ctrl+l")
+        assert cells(terminal.emulated()) == drawn, terminal.screen()
+    finally:
+        terminal.close()

@@ -689,6 +689,11 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "key-help": {"da": "Hjælp", "en": "Help"},
     "keyhelp-help": {"da": "Denne hjælp", "en": "This help"},
     "key-quit": {"da": "Afslut", "en": "Quit"},
+    "key-redraw": {"da": "Tegn skærmen igen", "en": "Redraw the screen"},
+    "keyhelp-redraw": {
+        "da": "Tegn hele skærmen igen, hvis noget andet har skrevet i terminalen",
+        "en": "Draw the whole screen again, when something else wrote to the terminal",
+    },
     "keyhelp-quit": {
         "da": "Afslut; spørger, om ændringerne skal gemmes, når der er nogen",
         "en": "Quit; asks Save / Discard / Cancel when there are unsaved changes",

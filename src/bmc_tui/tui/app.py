@@ -89,6 +89,13 @@ class BmcApp(App[None]):
         ):
             super()._display(screen, renderable)
 
+    def action_redraw(self) -> None:
+        """Draw every cell again: what the terminal shows is no longer what was sent."""
+        driver = self._driver
+        if isinstance(driver, TerminalDriver):
+            driver.image.forget()
+        self.screen.refresh()
+
     def get_driver_class(self) -> type[Driver]:
         # Textual's LinuxDriver, made safe for a terminal that vanishes (see tui/driver.py);
         # elsewhere (Windows, or a driver named in TEXTUAL_DRIVER) Textual's own choice.

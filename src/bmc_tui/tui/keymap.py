@@ -121,6 +121,10 @@ KEYS: tuple[Key, ...] = (
     Key("command-palette", "ctrl+p", "command_palette", Context.APP, show=False, priority=True),
     # Shown where no plain ``q`` quits (a dialog, an editor): quit is on every key bar.
     Key("app-quit", "ctrl+q", "quit", Context.APP, priority=True, pinned=True),
+    # Only the cells that change are sent (tui/terminal_image.py): after something else wrote
+    # to the terminal (a background job, ``wall``), ctrl+l draws every cell again, as in a
+    # shell. A dialog's own ctrl+l (the note's "clean") comes first there.
+    Key("redraw", "ctrl+l", "redraw", Context.APP, show=False),
     # --- the canvas screen -------------------------------------------------------------------
     Key("go-to-block", "1-9", "focus_block", Context.CANVAS, bound=False),
     Key("next-block", "tab", "cycle_pane(1)", Context.CANVAS, show=False),

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pyte
@@ -29,12 +30,13 @@ from rich.color import ColorSystem
 from rich.control import Control
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text as RichText
 from screen_replay import NO_WRAP, VARIANTS, cells
 from textual._compositor import LayoutUpdate
 from textual.geometry import Offset, Region, Size
 from textual.strip import Strip
 
-from bmc_tui.tui.terminal_image import TerminalImage
+from bmc_tui.tui.terminal_image import TerminalImage, send_changes
 from conftest import EXAMPLE_EN
 
 HERE = Path(__file__).resolve().parent
@@ -216,6 +218,16 @@ def test_forgetting_in_the_middle_of_a_frame_holds_for_the_next(
     monkeypatch.setattr(TerminalImage, "_paint", paint_then_forget)
     image.render(line("hello"), Size(20, 2), Offset(0, 0), ColorSystem.EIGHT_BIT)
     monkeypatch.setattr(TerminalImage, "_paint", paint)
+    assert "hello" in image.render(line("hello"), Size(20, 2), Offset(0, 0), ColorSystem.EIGHT_BIT)
+
+
+def test_anything_textual_writes_its_own_way_makes_the_image_forget() -> None:
+    # Textual writes a renderable that is not a compositor frame past the image; the next
+    # frame must then send every cell, not trust cells that may have been overwritten.
+    image = TerminalImage()
+    image.render(line("hello"), Size(20, 2), Offset(0, 0), ColorSystem.EIGHT_BIT)
+    app: Any = SimpleNamespace(_driver=None)
+    assert send_changes(app, image, RichText("stray")) is False
     assert "hello" in image.render(line("hello"), Size(20, 2), Offset(0, 0), ColorSystem.EIGHT_BIT)
 
 

@@ -223,8 +223,13 @@ def send_changes(app: App[Any], image: TerminalImage, renderable: RenderableType
     of it; False when Textual should write it itself (not a frame of a full-screen app in a
     terminal, or nothing to write now)."""
     driver = app._driver
+    if renderable is not None and not isinstance(renderable, (LayoutUpdate, ChopsUpdate)):
+        # Textual writes anything else its own way, past the image: after it, what the
+        # terminal shows is no longer known.
+        image.forget()
+        return False
     if (
-        not isinstance(renderable, (LayoutUpdate, ChopsUpdate))
+        renderable is None
         or driver is None
         or driver.is_inline
         or app.is_headless

@@ -290,10 +290,10 @@ SESSION = [
 ]
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-def test_the_real_editor_draws_what_a_full_repaint_draws(
-    size: tuple[int, int], tmp_path: Path
-) -> None:
+def editor_on_the_example(
+    tmp_path: Path, size: tuple[int, int], *, resizable: bool = False
+) -> PtyTerminal:
+    """The real editor on a private copy of the English example, in a pty of ``size``."""
     canvas = tmp_path / "bakery.toml"
     shutil.copyfile(EXAMPLE_EN, canvas)
     env = {
@@ -301,7 +301,14 @@ def test_the_real_editor_draws_what_a_full_repaint_draws(
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
     }
-    terminal = PtyTerminal([str(canvas)], env, tmp_path, size=size, resizable=True)
+    return PtyTerminal([str(canvas)], env, tmp_path, size=size, resizable=resizable)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_the_real_editor_draws_what_a_full_repaint_draws(
+    size: tuple[int, int], tmp_path: Path
+) -> None:
+    terminal = editor_on_the_example(tmp_path, size, resizable=True)
     try:
         terminal.wait_for("Key Partners")
         mark = settled(terminal, 0)
@@ -317,14 +324,7 @@ def test_ctrl_l_draws_every_cell_again_after_something_else_wrote_to_the_termina
 ) -> None:
     # Only changed cells are sent, so a screen scribbled on from outside stayed scribbled
     # until the cells under the scribble changed; ctrl+l redraws it all, as a shell does.
-    canvas = tmp_path / "bakery.toml"
-    shutil.copyfile(EXAMPLE_EN, canvas)
-    env = {
-        "HOME": str(tmp_path),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-    }
-    terminal = PtyTerminal([str(canvas)], env, tmp_path, size=(80, 24))
+    terminal = editor_on_the_example(tmp_path, (80, 24))
     try:
         terminal.wait_for("Key Partners")
         mark = settled(terminal, 0)

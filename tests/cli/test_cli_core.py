@@ -452,13 +452,13 @@ def test_the_editors_interface_language_is_an_option_of_its_own(
     a new canvas."""
     import types
 
-    import bmc_tui.cli
+    import bmc_tui.cli.editor
     import bmc_tui.tui.app
 
     calls: list[dict[str, Any]] = []
     terminal = types.SimpleNamespace(isatty=lambda: True)
     fake_sys = types.SimpleNamespace(stdin=terminal, stdout=terminal, exit=sys.exit)
-    monkeypatch.setattr(bmc_tui.cli, "sys", fake_sys)
+    monkeypatch.setattr(bmc_tui.cli.editor, "sys", fake_sys)
     monkeypatch.setattr(
         bmc_tui.tui.app, "run_editor", lambda path, **options: calls.append(options)
     )

@@ -23,13 +23,15 @@ from bmc_tui.cli import main
 def test_guide_opens_the_editor_with_the_guide_on(
     args: list[str], expected: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bmc_tui.cli
+    import bmc_tui.cli.editor
     import bmc_tui.tui.app
 
     calls: list[tuple[Path, dict[str, Any]]] = []
     terminal = types.SimpleNamespace(isatty=lambda: True)
     monkeypatch.setattr(
-        bmc_tui.cli, "sys", types.SimpleNamespace(stdin=terminal, stdout=terminal, exit=sys.exit)
+        bmc_tui.cli.editor,
+        "sys",
+        types.SimpleNamespace(stdin=terminal, stdout=terminal, exit=sys.exit),
     )
     monkeypatch.setattr(
         bmc_tui.tui.app, "run_editor", lambda path, **options: calls.append((path, options))

@@ -22,11 +22,15 @@ CANVASES = Path(__file__).resolve().parents[2] / "canvases"
 
 
 def _core_modules() -> list[str]:
-    """Every module of the headless core, found on disk: a new one is covered without a list."""
+    """Every module of the headless core and the command line, found on disk: a new one is
+    covered without a list."""
+    import bmc_tui.cli
     import bmc_tui.core
 
-    return ["bmc_tui.cli"] + [
-        f"bmc_tui.core.{info.name}" for info in pkgutil.iter_modules(bmc_tui.core.__path__)
+    return [
+        f"{package.__name__}.{info.name}"
+        for package in (bmc_tui.cli, bmc_tui.core)
+        for info in pkgutil.iter_modules(package.__path__)
     ]
 
 

@@ -171,7 +171,7 @@ BLOCKS: tuple[Block, ...] = (
         intro=Text(
             "De aktiviteter der er forudsætningen for at kunne levere værditilbuddet, samt "
             "distributionskanaler, kundepleje og fakturering.",
-            "The activities that delivering the value proposition depends on, along with the "
+            "The activities the value proposition cannot be delivered without, along with "
             "distribution channels, customer care and invoicing.",
         ),
         questions=(),

@@ -204,7 +204,8 @@ def test_show_empty_block_shows_its_guiding_question(tmp_path: Path) -> None:
     assert code == 0
     text = flowed(out)
     assert "Who are our key partners?" in text
-    assert "The activities the value proposition cannot be delivered without" in text  # no question: intro
+    # Key Activities has no question: its intro stands in.
+    assert "The activities the value proposition cannot be delivered without" in text
 
 
 def test_show_language_follows_the_canvas_unless_asked(small: Path) -> None:

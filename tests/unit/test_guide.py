@@ -58,7 +58,7 @@ def test_every_question_of_the_template_is_asked_once_in_order() -> None:
 def test_a_block_with_no_questions_is_guided_by_its_description() -> None:
     activities = [step for step in STEPS if step.block.id is BlockId.KEY_ACTIVITIES]
     assert len(activities) == 1
-    assert activities[0].question("en").startswith("The activities that delivering")
+    assert activities[0].question("en").startswith("The activities the value proposition")
     assert activities[0].block_number == 7
 
 

@@ -7,9 +7,12 @@ why it does nothing.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from bmc_tui.core.locking import acquire
 from bmc_tui.tui.app import BmcApp, create_app
@@ -60,36 +63,38 @@ async def test_the_help_screen_bar_says_back_to_canvas_once(en_canvas: Path) -> 
         assert bar(app).count("Back to canvas") == 1
 
 
-async def _read_only(pilot_app: BmcApp) -> None:
-    """Answer the "in use elsewhere" question with "open read-only"."""
-    assert isinstance(pilot_app.screen, ChoiceDialog)
-
-
-async def test_read_only_offers_no_editing_keys_and_refuses_them_in_words(
-    en_canvas: Path,
-) -> None:
-    other = acquire(en_canvas)
-    app = create_app(en_canvas)
+@asynccontextmanager
+async def opened_read_only(path: Path) -> AsyncIterator[tuple[BmcApp, Pilot[None]]]:
+    """The editor on ``path`` while another editor holds it, answered "open read-only"."""
+    other = acquire(path)
+    app = create_app(path)
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, ChoiceDialog)
             await pilot.press("r")
             await pilot.pause()
-            assert canvas(app).read_only
-            line = bar(app)
-            for word in ("Add", "Delete", "Save", "Edit", "Undo"):
-                assert word not in line.split(), word
-            assert "Help" in line
-            assert "Quit" in line
-            for key in ("a", "d", "ctrl+s"):
-                app.clear_notifications()
-                await pilot.press(key)
-                await pilot.pause()
-                messages = [n.message for n in app._notifications]
-                assert any("read-only" in message for message in messages), (key, messages)
+            yield app, pilot
     finally:
         other.release()  # type: ignore[union-attr]
+
+
+async def test_read_only_offers_no_editing_keys_and_refuses_them_in_words(
+    en_canvas: Path,
+) -> None:
+    async with opened_read_only(en_canvas) as (app, pilot):
+        assert canvas(app).read_only
+        line = bar(app)
+        for word in ("Add", "Delete", "Save", "Edit", "Undo"):
+            assert word not in line.split(), word
+        assert "Help" in line
+        assert "Quit" in line
+        for key in ("a", "d", "ctrl+s"):
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert any("read-only" in message for message in messages), (key, messages)
 
 
 async def test_help_scrolls_with_j_and_k_and_lists_q_once(en_canvas: Path) -> None:
@@ -399,31 +404,23 @@ async def test_read_only_shows_in_the_header_and_every_editing_key_says_why(
     from bmc_tui.tui.keymap import Context, keys_for
 
     path = en_canvas if language == "en" else da_canvas
-    other = acquire(path)
-    app = create_app(path)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
+    async with opened_read_only(path) as (app, pilot):
+        screen = canvas(app)
+        assert f"[{word}]" in _header_file(app)
+        before = screen.document.canvas
+        for row in keys_for(Context.ITEM_LIST, Context.CANVAS):
+            if not (row.edits and row.bound):
+                continue
+            key = row.keys.split(",")[0]
+            app.clear_notifications()
+            await pilot.press(key)
             await pilot.pause()
-            await pilot.press("r")
-            await pilot.pause()
-            screen = canvas(app)
-            assert f"[{word}]" in _header_file(app)
-            before = screen.document.canvas
-            for row in keys_for(Context.ITEM_LIST, Context.CANVAS):
-                if not (row.edits and row.bound):
-                    continue
-                key = row.keys.split(",")[0]
-                app.clear_notifications()
-                await pilot.press(key)
-                await pilot.pause()
-                messages = [n.message for n in app._notifications]
-                assert any(word in m for m in messages), (key, messages)
-                assert any(row.description(language) in m for m in messages), (key, messages)  # type: ignore[arg-type]
-                assert app.screen is screen, f"{key} opened something"
-            assert screen.document.canvas == before
-            assert say("key-add", language) not in bar(app)  # type: ignore[arg-type]
-    finally:
-        other.release()  # type: ignore[union-attr]
+            messages = [n.message for n in app._notifications]
+            assert any(word in m for m in messages), (key, messages)
+            assert any(row.description(language) in m for m in messages), (key, messages)  # type: ignore[arg-type]
+            assert app.screen is screen, f"{key} opened something"
+        assert screen.document.canvas == before
+        assert say("key-add", language) not in bar(app)  # type: ignore[arg-type]
 
 
 async def _run_from_palette(app: BmcApp, pilot: object, name: str) -> None:
@@ -467,21 +464,13 @@ async def test_every_palette_entry_does_what_it_says(en_canvas: Path) -> None:
 async def test_an_edit_chosen_in_the_palette_of_a_read_only_canvas_says_why(
     en_canvas: Path,
 ) -> None:
-    other = acquire(en_canvas)
-    app = create_app(en_canvas)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("r")
-            await pilot.pause()
-            before = canvas(app).document.canvas
-            app.clear_notifications()
-            await _run_from_palette(app, pilot, "Add")
-            messages = [n.message for n in app._notifications]
-            assert "Add: the canvas is open read-only" in messages, messages
-            assert canvas(app).document.canvas == before
-    finally:
-        other.release()  # type: ignore[union-attr]
+    async with opened_read_only(en_canvas) as (app, pilot):
+        before = canvas(app).document.canvas
+        app.clear_notifications()
+        await _run_from_palette(app, pilot, "Add")
+        messages = [n.message for n in app._notifications]
+        assert "Add: the canvas is open read-only" in messages, messages
+        assert canvas(app).document.canvas == before
 
 
 @pytest.mark.parametrize("language", ["en", "da"])

@@ -47,6 +47,7 @@ VENV_BIN = Path(sys.executable).parent
 BMC = VENV_BIN / "bmc-tui"
 PYTHON = VENV_BIN / "python"
 BARE_APP = HERE / "bare_app.py"
+FLOOR_APP = HERE / "floor_app.py"
 EXAMPLE = REPO / "canvases" / "example-en.toml"
 RESULTS = HERE / "results"
 
@@ -486,7 +487,7 @@ def summary(values: list[float]) -> dict[str, Any]:
 @dataclass
 class Case:
     name: str
-    kind: str  # "bare" or "bmc"
+    kind: str  # "bare", "floor" (bare + reading the canvas: floor_app.py) or "bmc"
     cols: int
     rows: int
     canvas: Path | None = None
@@ -549,6 +550,9 @@ class Bench:
     def spawn(self, case: Case) -> Terminal:
         if case.kind == "bare":
             argv = [str(PYTHON), str(BARE_APP)]
+        elif case.kind == "floor":
+            assert case.canvas is not None
+            argv = [str(PYTHON), str(FLOOR_APP), str(case.canvas)]
         else:
             assert case.canvas is not None
             argv = [str(BMC), str(case.canvas)]
@@ -560,7 +564,7 @@ class Bench:
         s = self.samples[case.name]
         term = self.spawn(case)
         try:
-            ready = bare_visible if case.kind == "bare" else titles_visible
+            ready = titles_visible if case.kind == "bmc" else bare_visible
             painted = term.wait_for(lambda: ready(term), START_TIMEOUT)
             done = term.settle()
             s.first_paint.append(painted - term.started)
@@ -815,7 +819,7 @@ def build_budget(data: dict[str, Any]) -> list[dict[str, Any]]:
     def m(case: str, metric: str, stat: str = "median") -> float | None:
         return c.get(case, {}).get(metric, {}).get(stat)
 
-    rows: list[tuple[str, float | None, float, str]] = [
+    rows: list[tuple[str, float | None, float | None, str]] = [
         (
             "startup example 120x40 / bare",
             ratio(m("example-120x40", "startup_s"), m("bare-120x40", "startup_s")),
@@ -865,9 +869,27 @@ def build_budget(data: dict[str, Any]) -> list[dict[str, Any]]:
         ),
     ]
     rows += headless_budget(data["cli"], *data["settings"]["headless_sizes"])
+
+    # Not budgets: how much of the ratios above is the stack the product must stand on
+    # (Textual, tomllib, Pydantic: floor_app.py) and how much is the editor itself.
+    def info(
+        label: str, case: str, metric: str, baseline: str
+    ) -> tuple[str, float | None, None, str]:
+        return (f"{label} (not a budget)", ratio(m(case, metric), m(baseline, metric)), None, "x")
+
+    rows += [
+        info("startup floor / bare", "floor-120x40", "startup_s", "bare-120x40"),
+        info("startup example / floor", "example-120x40", "startup_s", "floor-120x40"),
+        info("peak memory floor / bare", "floor-120x40", "peak_rss_kib", "bare-120x40"),
+        info("peak memory example / floor", "example-120x40", "peak_rss_kib", "floor-120x40"),
+        info("peak memory 10k / floor", "10k-120x40", "peak_rss_kib", "floor-120x40"),
+    ]
     out = []
     for name, value, limit, unit in rows:
-        verdict = "n/a" if value is None else ("PASS" if value <= limit else "FAIL")
+        if limit is None:
+            verdict = "info"
+        else:
+            verdict = "n/a" if value is None else ("PASS" if value <= limit else "FAIL")
         over = None if value is None or not limit else value / limit
         out.append(
             {
@@ -1060,6 +1082,7 @@ def main(argv: Iterable[str] | None = None) -> int:
 
         cases = [
             Case("bare-120x40", "bare", 120, 40),
+            Case("floor-120x40", "floor", 120, 40, example, interact=False),
             Case("example-120x40", "bmc", 120, 40, example),
             Case("10k-120x40", "bmc", 120, 40, big),
         ]

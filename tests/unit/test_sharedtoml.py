@@ -1,0 +1,130 @@
+"""Reading files in shared pieces gives exactly what ``tomllib`` gives for each whole file.
+
+merge and diff read their versions of a canvas through one ``SharedTomlReader``, which parses
+an item written the same in several files once. If a piece could ever be read differently
+from the whole file (a ``[[block]]`` line inside a note, a table header after an item), a
+merge would silently write something other than what the files say; so every file, valid or
+not, must come back as ``tomllib.loads`` reads it, or fail as it fails.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bmc_tui.core.catalogue import BlockId
+from bmc_tui.core.model import Canvas, Item
+from bmc_tui.core.sharedtoml import SharedTomlReader
+from bmc_tui.core.storage import CanvasError, dumps, parse
+
+#: Lines a canvas file (or something that only looks like one) may hold, the awkward ones
+#: in particular: headers inside multi-line strings and arrays, headers that are no plain
+#: array of tables, names the first piece already used, broken pieces.
+LINES = [
+    "format_version = 1",
+    "[canvas]",
+    'title = "T"',
+    "[[key_partners]]",
+    "[[customer_segments]]",
+    '[["key_partners"]]',
+    "[[canvas]]",
+    "[[a.b]]",
+    "[key_partners]",
+    "[other]",
+    "[key_partners.sub]",
+    "  [[key_partners]]",
+    'id = "a1"',
+    'id = "b2"',
+    'text = "Bakery"',
+    'text = "Café"',
+    'note = """',
+    "note = '''",
+    '"""',
+    "'''",
+    'tags = ["x",',
+    '"y"]',
+    "key_partners = [",
+    "]",
+    "key_partners = 1",
+    "x = 2",
+    "# [[key_partners]]",
+    "",
+    "= broken",
+    '"unterminated',
+]
+
+documents = st.lists(st.sampled_from(LINES), max_size=14).map(lambda lines: "\n".join(lines))
+
+
+def _read(read: object, text: str) -> object:
+    """The data read, or the error's class and message (where tomllib says what and where)."""
+    assert callable(read)
+    try:
+        return read(text)
+    except tomllib.TOMLDecodeError as error:
+        return (type(error), str(error))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(documents, min_size=1, max_size=4))
+def test_every_file_reads_as_tomllib_reads_it_whole(texts: list[str]) -> None:
+    reader = SharedTomlReader()  # one reader for all: pieces of earlier files are reused
+    for text in texts:
+        assert _read(reader.loads, text) == _read(tomllib.loads, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=8), st.integers(1, 3))
+def test_a_piece_read_before_reads_the_same_in_another_file(lines: list[str], copies: int) -> None:
+    """The same piece in several files, and twice in one, after other content."""
+    piece = "[[key_partners]]\n" + "\n".join(lines) + "\n"
+    first = "format_version = 1\n" + piece * copies
+    second = "[canvas]\ntitle = 'x'\n" + piece + "[[key_partners]]\nid = 'z'\n" + piece
+    reader = SharedTomlReader()
+    for text in (first, second, first):
+        assert _read(reader.loads, text) == _read(tomllib.loads, text)
+
+
+def _canvas(note: str, text: str = "Bakery") -> Canvas:
+    items = (
+        Item(id="a1", text=text, note=note),
+        Item(id="b2", text="Flour mill"),
+        Item(id="c3", text="Oven maker", tags=("local",)),
+    )
+    return Canvas().with_items(BlockId.KEY_PARTNERS, items)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "",
+        "Plain note.",
+        # A note whose lines look like the next item: written inside a multi-line string,
+        # they are cut into pieces that must not parse, and the file is read whole.
+        '[[key_partners]]\nid = "zz"\ntext = "Not an item"',
+        "[[key_partners]]\n'''\n\"\"\"\n[[customer_segments]]\n",
+    ],
+)
+def test_canvases_sharing_items_parse_as_they_do_alone(note: str) -> None:
+    base, ours, theirs = _canvas(""), _canvas(note), _canvas(note, text="Baker's")
+    reader = SharedTomlReader()
+    for canvas in (base, ours, theirs):
+        text = dumps(canvas)
+        assert parse(Path("c.toml"), text, shared=reader) == parse(Path("c.toml"), text)
+
+
+def test_a_broken_file_reports_the_line_of_the_whole_file() -> None:
+    good = dumps(_canvas("note"))
+    broken = good + '\n[[key_partners]]\nid = "d4"\ntext = "Unfinished\n'
+    reader = SharedTomlReader()
+    reader.loads(good)
+    with pytest.raises(CanvasError) as shared_error:
+        parse(Path("c.toml"), broken, shared=reader)
+    with pytest.raises(CanvasError) as alone_error:
+        parse(Path("c.toml"), broken)
+    assert str(shared_error.value) == str(alone_error.value)
+    assert shared_error.value.problems[0].line == broken.count("\n")

@@ -76,7 +76,7 @@ def diff_command(
     """Show what changed between two canvases (help: ``cli-help-diff``)."""
     from bmc_tui.core import diffing
     from bmc_tui.core.gitintegration import GitError, split_range
-    from bmc_tui.core.sharedtoml import SharedTomlReader
+    from bmc_tui.core.shared_reading import SharedReader
 
     if textconv:
         if len(files) != 1 or rev:
@@ -96,7 +96,7 @@ def diff_command(
         else:
             if len(files) != 2:
                 fail(tell("cli-diff-args"))
-            shared = SharedTomlReader()  # two versions share most items: each is parsed once
+            shared = SharedReader()  # two versions share most items: each is read once
             old, new = load(files[0], shared=shared), load(files[1], shared=shared)
             old_label, new_label = shown_path(files[0]), shown_path(files[1])
     except GitError as error:

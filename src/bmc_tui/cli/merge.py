@@ -38,14 +38,14 @@ def merge_command(
 ) -> None:
     """Merge two changed canvases item by item (help: ``cli-help-merge``)."""
     from bmc_tui.core.merging import MergeError, merge
-    from bmc_tui.core.sharedtoml import SharedTomlReader
+    from bmc_tui.core.shared_reading import SharedReader
     from bmc_tui.core.storage import checked_dumps, decode, parse, read_bytes, save_text
 
     target = output or ours
     label = shown_path(name or str(target))
     files = (base, ours, theirs)
     contents = [read_bytes(file) for file in files]
-    shared = SharedTomlReader()  # the three versions share most items: each is parsed once
+    shared = SharedReader()  # the three versions share most items: each is read once
     try:
         canvases = [
             parse(file, decode(file, data), shared=shared)

@@ -58,7 +58,12 @@ LINES = [
     '"unterminated',
 ]
 
-documents = st.lists(st.sampled_from(LINES), max_size=14).map(lambda lines: "\n".join(lines))
+#: Files of those lines, with Unix or Windows line ends (tomllib reads CRLF as LF).
+documents = st.builds(
+    lambda lines, end: end.join(lines),
+    st.lists(st.sampled_from(LINES), max_size=14),
+    st.sampled_from(["\n", "\r\n"]),
+)
 
 
 def _read(read: object, text: str) -> object:

@@ -6,7 +6,7 @@ in a fresh interpreter, since this test process may already have Textual loaded.
 
 Every module under ``bmc_tui.core`` is covered as it is found on disk; to cover a new command, add
 its arguments to ``HEADLESS_COMMANDS`` (``{example}`` is replaced by an example canvas,
-``{out}`` by a scratch file path).
+``{out}`` by a scratch file path, ``{merged}`` by another).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ HEADLESS_COMMANDS = [
     ["fmt", "--check", "{example}"],
     ["check", "{example}"],
     ["diff", "{example}", "{example}"],
+    ["merge", "-o", "{merged}", "{example}", "{example}", "{example}"],
     ["schema"],
 ]
 
@@ -77,9 +78,10 @@ def test_headless_commands_import_no_textual(tmp_path: Path) -> None:
     if not example.exists():  # pragma: no cover - the examples are part of the repo
         example = tmp_path / "canvas.toml"
         example.write_text('format_version = 1\n[canvas]\ntitle = "x"\n', encoding="utf-8")
-    out = tmp_path / "poster.html"
+    out, merged = tmp_path / "poster.html", tmp_path / "merged.toml"
     commands = [
-        [arg.format(example=example, out=out) for arg in command] for command in HEADLESS_COMMANDS
+        [arg.format(example=example, out=out, merged=merged) for arg in command]
+        for command in HEADLESS_COMMANDS
     ]
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps([HEADLESS_MODULES, commands])],
@@ -93,6 +95,7 @@ def test_headless_commands_import_no_textual(tmp_path: Path) -> None:
     assert report["failures"] == []
     assert report["textual"] == [], "a headless module pulled in Textual"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert merged.read_bytes() == example.read_bytes()  # nothing changed on either side
 
 
 def test_the_editor_leaves_the_note_editor_unloaded_until_a_note_is_written() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,6 +22,9 @@ from bmc_tui.core.model import Canvas
 from bmc_tui.core.storage import CanvasError, load
 from bmc_tui.core.textsafe import shown_path
 
+if TYPE_CHECKING:
+    from bmc_tui.core.shared_reading import SharedReader
+
 # --- diff, merge, check, git-setup -----------------------------------------------------------
 
 
@@ -37,12 +40,13 @@ def _print_text(text: Any) -> None:
     console.print(text, end="")
 
 
-def _load_at_revision(file: Path, rev: str) -> tuple[Canvas, str]:
+def _load_at_revision(file: Path, rev: str, shared: SharedReader) -> tuple[Canvas, str]:
     from bmc_tui.core.gitintegration import file_at_revision
     from bmc_tui.core.storage import decode, parse
 
     label = f"{shown_path(file)}@{shown_path(rev)}"
-    return parse(Path(label), decode(Path(label), file_at_revision(file, rev))), label
+    data = file_at_revision(file, rev)
+    return parse(Path(label), decode(Path(label), data), shared=shared), label
 
 
 @main.command("diff", context_settings=CONTEXT_SETTINGS, help=tell("cli-help-diff"))
@@ -76,26 +80,28 @@ def diff_command(
     """Show what changed between two canvases (help: ``cli-help-diff``)."""
     from bmc_tui.core import diffing
     from bmc_tui.core.gitintegration import GitError, split_range
+    from bmc_tui.core.shared_reading import SharedReader
 
     if textconv:
         if len(files) != 1 or rev:
             fail(tell("cli-diff-textconv-args"))
         _textconv(files[0])
         return
+    shared = SharedReader()  # two versions share most items: each is read once
     try:
         if rev is not None:
             if len(files) != 1:
                 fail(tell("cli-diff-rev-args"))
             old_rev, new_rev = split_range(rev)
-            old, old_label = _load_at_revision(files[0], old_rev)
+            old, old_label = _load_at_revision(files[0], old_rev, shared)
             if new_rev is None:
-                new, new_label = load(files[0]), shown_path(files[0])
+                new, new_label = load(files[0], shared=shared), shown_path(files[0])
             else:
-                new, new_label = _load_at_revision(files[0], new_rev)
+                new, new_label = _load_at_revision(files[0], new_rev, shared)
         else:
             if len(files) != 2:
                 fail(tell("cli-diff-args"))
-            old, new = load(files[0]), load(files[1])
+            old, new = load(files[0], shared=shared), load(files[1], shared=shared)
             old_label, new_label = shown_path(files[0]), shown_path(files[1])
     except GitError as error:
         fail(str(error))

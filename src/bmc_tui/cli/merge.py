@@ -37,19 +37,23 @@ def merge_command(
     base: Path, ours: Path, theirs: Path, output: Path | None, name: str | None
 ) -> None:
     """Merge two changed canvases item by item (help: ``cli-help-merge``)."""
-    from bmc_tui.core.linemerge import is_not_a_canvas
     from bmc_tui.core.merging import MergeError, merge
+    from bmc_tui.core.shared_reading import SharedReader
     from bmc_tui.core.storage import checked_dumps, decode, parse, read_bytes, save_text
 
     target = output or ours
     label = shown_path(name or str(target))
     files = (base, ours, theirs)
     contents = [read_bytes(file) for file in files]
+    shared = SharedReader()  # the three versions share most items: each is read once
     try:
         canvases = [
-            parse(file, decode(file, data)) for file, data in zip(files, contents, strict=True)
+            parse(file, decode(file, data), shared=shared)
+            for file, data in zip(files, contents, strict=True)
         ]
     except CanvasError:
+        from bmc_tui.core.linemerge import is_not_a_canvas
+
         # Only a file that is no canvas is read a second time, to ask whether it is some other
         # TOML: pyproject.toml under a too-wide pattern is merged as git would without us.
         if any(is_not_a_canvas(data) for data in contents):

@@ -16,7 +16,7 @@ import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 from pydantic import ValidationError
@@ -29,6 +29,9 @@ from bmc_tui.core.model import FORMAT_VERSION, Canvas, CanvasFile
 from bmc_tui.core.places import PlaceIndex, detail_message, dotted, locate, shown_key
 from bmc_tui.core.problems import Refusal, os_words, parse_date, toml_words
 from bmc_tui.core.textsafe import shown_path
+
+if TYPE_CHECKING:
+    from bmc_tui.core.shared_reading import SharedReader
 
 #: Canvases are small; anything larger than this is not a canvas, and reading it would only
 #: make the editor hang.
@@ -158,10 +161,15 @@ def _invalid_toml(message: str) -> str:
     return say("file-invalid-toml", language, message=toml_words(message, language))
 
 
-def parse(path: Path, text: str) -> Canvas:
-    """Validate TOML text as a canvas; every problem found is reported, each with its place."""
+def parse(path: Path, text: str, *, shared: SharedReader | None = None) -> Canvas:
+    """Validate TOML text as a canvas; every problem found is reported, each with its place.
+
+    A command that reads several versions of one canvas (merge, diff) passes one ``shared``
+    reader for all of them, so an item written the same in each is parsed and validated
+    once; the canvas, or the problems, are the same either way.
+    """
     try:
-        raw = tomllib.loads(text)
+        raw = shared.loads(text) if shared is not None else tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_PLACE.search(message)
@@ -193,7 +201,7 @@ def parse(path: Path, text: str) -> Canvas:
             *locate(text, ("format_version",)),
         )
     try:
-        file = CanvasFile.model_validate(raw)
+        file = shared.validate(raw) if shared is not None else CanvasFile.model_validate(raw)
     except ValidationError as error:
         # The model checks categories only once every field is valid; say it all at once.
         index = PlaceIndex(text)  # read once: a file may have an error per item
@@ -204,9 +212,9 @@ def parse(path: Path, text: str) -> Canvas:
     return Canvas.from_file(file)
 
 
-def load(path: Path | str) -> Canvas:
+def load(path: Path | str, *, shared: SharedReader | None = None) -> Canvas:
     path = Path(path)
-    return parse(path, decode(path, read_bytes(path)))
+    return parse(path, decode(path, read_bytes(path)), shared=shared)
 
 
 def _problems(where: PlaceIndex, error: ValidationError) -> list[Problem]:

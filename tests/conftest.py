@@ -30,10 +30,12 @@ def repo_root() -> Path:
 def _isolated_user_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keep tests away from the developer's real state folder (recovery files, settings)."""
+    """Keep tests away from the developer's real state, settings and cache folders (recovery
+    files, hyphenation dictionaries)."""
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(state / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(state / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     # The command line and the core speak the pinned language, else the locale's: tests
     # start from an English locale with nothing pinned, whatever the developer's shell says.

@@ -78,9 +78,10 @@ HYPHENATION_DICTIONARIES: dict[str, str] = {"da": "da_DK", "en": "en_GB"}
 
 @lru_cache(maxsize=4)
 def _dictionary(language: str) -> pyphen.Pyphen:
-    import pyphen  # on the first long word only: most canvases never need it
+    # On the first long word only: many canvases never need it. Parsed once per machine.
+    from bmc_tui.core.hyphenation import dictionary
 
-    return pyphen.Pyphen(lang=HYPHENATION_DICTIONARIES[language])
+    return dictionary(HYPHENATION_DICTIONARIES[language])
 
 
 @lru_cache(maxsize=8192)

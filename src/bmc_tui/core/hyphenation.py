@@ -1,0 +1,117 @@
+"""Hyphenation dictionaries, parsed once per machine instead of once per run.
+
+Pyphen parses a dictionary's patterns each time a program loads it. For English (about
+14,000 patterns) that is about 50 ms, paid by the first frame wherever a word is longer than
+a pane's line (at 80x24, nearly every English canvas: a tenth of the start-up) or, later, by
+the first long word typed. The parsed patterns are kept in the user's cache folder
+(``platformdirs.user_cache_path("bmc-tui") / "hyphenation"``: on Linux
+``$XDG_CACHE_HOME/bmc-tui/hyphenation``) as ``marshal`` data, which reads back in about
+3 ms. ``marshal`` holds plain values and runs no code when read, and what it gives is checked
+for the shape Pyphen's patterns have before it is used.
+
+A cache file's name carries Pyphen's version and the dictionary file's size and modification
+time: a new Pyphen or a changed dictionary is parsed afresh. A cache that cannot be read or
+written is no error; the dictionary is then parsed as it always was. Headless: imports
+nothing from Textual.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import pyphen
+
+#: Pyphen's patterns: the letters of a pattern -> where its values start, and the values.
+Patterns = dict[str, tuple[int, tuple[int, ...]]]
+
+
+def cache_folder() -> Path:
+    return platformdirs.user_cache_path("bmc-tui") / "hyphenation"
+
+
+def dictionary(name: str) -> pyphen.Pyphen:
+    """Pyphen's dictionary ``name`` (``"en_GB"``, ``"da_DK"``), from the cache when it holds it."""
+    path = pyphen.LANGUAGES[name]
+    try:
+        stat = path.stat()
+    except OSError:
+        return pyphen.Pyphen(lang=name)
+    # Pyphen's version: the patterns' form is Pyphen's own (its type stubs omit the name).
+    version = getattr(pyphen, "__version__", "unknown")
+    cached = cache_folder() / f"{path.stem}-{version}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    patterns = _read(cached)
+    if patterns is not None:
+        return _Dictionary(_Patterns(patterns))
+    parsed = pyphen.Pyphen(lang=name)
+    _write(cached, parsed.hd.patterns)
+    return parsed
+
+
+class _Patterns(pyphen.HyphDict):
+    """Pyphen's patterns of one dictionary, as parsed before."""
+
+    def __init__(self, patterns: Patterns) -> None:
+        # Not Pyphen's own __init__: it reads and parses the dictionary file.
+        self.patterns = patterns
+        self.cache = {}
+        self.maxlen = max(len(letters) for letters in patterns)
+
+
+class _Dictionary(pyphen.Pyphen):
+    """A Pyphen dictionary on patterns parsed before, with Pyphen's default margins."""
+
+    def __init__(self, patterns: pyphen.HyphDict) -> None:
+        # Not Pyphen's own __init__: it would parse the dictionary file again.
+        self.left, self.right = 2, 2
+        self.hd = patterns
+
+
+def _read(cached: Path) -> Patterns | None:
+    try:
+        data = marshal.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data if _are_patterns(data) else None
+
+
+def _are_patterns(data: Any) -> bool:
+    """Whether ``data`` has the shape Pyphen's patterns have (and so can stand for them).
+
+    Checked type by type over all entries at once (``set(map(type, ...))`` runs in C): entry
+    by entry in Python, the check cost as much as reading the file."""
+    if type(data) is not dict or not data or set(map(type, data)) != {str}:
+        return False
+    entries = data.values()
+    if set(map(type, entries)) != {tuple} or set(map(len, entries)) != {2}:
+        return False
+    starts, values = zip(*entries, strict=True)
+    return (
+        set(map(type, starts)) == {int}
+        and set(map(type, values)) == {tuple}
+        and set(map(type, chain.from_iterable(values))) <= {int}
+    )
+
+
+def _write(cached: Path, patterns: Patterns) -> None:
+    """Keep ``patterns`` for the next run, whole or not at all (written beside, then renamed
+    into place, so a run that reads meanwhile sees the old file or the new one)."""
+    if not _are_patterns(patterns):  # a dictionary with non-standard hyphens: parse each time
+        return
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(marshal.dumps(patterns))
+            os.replace(temporary, cached)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):
+        pass

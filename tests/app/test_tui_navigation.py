@@ -281,6 +281,32 @@ async def test_a_small_terminal_shows_a_message_instead_of_the_canvas(en_canvas:
         assert screen.pane(BlockId.KEY_PARTNERS).region.width > 0
 
 
+async def test_a_terminal_resized_under_the_help_is_laid_out_anew_once_back(
+    en_canvas: Path,
+) -> None:
+    # The canvas skips a Resize to the size it was last made for (as the editor starts,
+    # three arrive at the first size): one that came while another screen was on top must
+    # still reach it.
+    app = create_app(en_canvas)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = canvas(app)
+        assert not screen.has_class("-narrow")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is not screen
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.has_class("-narrow")
+        assert screen.pane(BlockId.KEY_PARTNERS).region.width == 80 * 2 // 10
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert not screen.has_class("-narrow")
+        assert screen.pane(BlockId.KEY_PARTNERS).region.width == SIZE[0] * 2 // 10
+
+
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
 async def test_quit_keys_work_from_the_too_small_message(en_canvas: Path, key: str) -> None:
     app = create_app(en_canvas)

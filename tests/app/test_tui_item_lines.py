@@ -25,9 +25,11 @@ def test_a_line_is_made_when_first_asked_for_and_kept() -> None:
         made.append(index)
         return Text(f"line {index}")
 
-    lines = Lines([f"line {index}" for index in range(5)], make)
+    lines = Lines(5, lambda index: f"line {index}", make)
     assert len(lines) == 5
     assert made == []
+    assert lines.plain(3) == "line 3"
+    assert made == []  # the words alone make no line
     assert lines[3].plain == "line 3"
     assert lines[-1].plain == "line 4"
     assert lines[3] is lines[3]
@@ -87,7 +89,8 @@ async def test_filtered_lines_measure_as_they_are_drawn(en_canvas: Path) -> None
         marked = 0
         for block in BLOCKS:
             lines = screen.pane(block.id).item_list._texts
-            for index, plain in enumerate(lines.plains):
+            for index in range(len(lines)):
+                plain = lines.plain(index)
                 assert plain == lines[index].plain
                 marked += plain.startswith("» ")
         assert marked

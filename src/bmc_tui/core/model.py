@@ -385,10 +385,12 @@ class Canvas(BaseModel):
     def from_file(cls, file: _CanvasFileBase) -> Canvas:
         used = {item.id for block in BLOCKS for item in getattr(file, block.id) if item.id}
         blocks: dict[BlockId, tuple[Item, ...]] = {}
+        field_sets: dict[frozenset[str], set[str]] = {}
         for block in BLOCKS:
             items: list[Item] = []
             occurrences: dict[str, int] = {}
             for item in getattr(file, block.id):
+                _share_fields_set(item, field_sets)
                 if not item.id:
                     count = occurrences[item.text] = occurrences.get(item.text, 0) + 1
                     item_id = _derived_item_id(block.id, item.text, count, used)
@@ -484,6 +486,18 @@ class Canvas(BaseModel):
         items = list(self.items(block_id))
         del items[index]
         return self.with_items(block_id, items)
+
+
+def _share_fields_set(item: Item, shared: dict[frozenset[str], set[str]]) -> None:
+    """Give ``item`` the set of its fields' names that an earlier item with the same fields
+    has, instead of a set of its own (Pydantic makes one per model; 200 bytes each).
+
+    Safe because items are frozen: Pydantic adds to the set only when a field is assigned,
+    and a copy (``model_copy``) copies the set before it adds to it."""
+    names = item.__pydantic_fields_set__
+    same = shared.setdefault(frozenset(names), names)
+    if same is not names:
+        object.__setattr__(item, "__pydantic_fields_set__", same)
 
 
 #: An item's fields in the model's (and so the file's) order.

@@ -33,6 +33,7 @@ from bmc_tui.core.catalogue import (
     BLOCKS_BY_ID,
     DEFAULT_STATUS,
     STATUSES,
+    Block,
     BlockId,
     Language,
     StatusId,
@@ -314,6 +315,11 @@ def _derived_item_id(block_id: str, text: str, occurrence: int, used: set[str]) 
     return hashed_item_id(f"{block_id}\0{text}\0{occurrence}", used)
 
 
+def _place(block: Block, index: int) -> str:
+    """An item's place in a file's words: ``key_partners[3]``."""
+    return f"{block.id}[{index}]"
+
+
 class _CanvasFileBase(BaseModel):
     """Checks that span items: ids unique across blocks, categories known to their block."""
 
@@ -321,21 +327,23 @@ class _CanvasFileBase(BaseModel):
 
     @model_validator(mode="after")
     def _check_items(self) -> Self:
-        first_use: dict[str, str] = {}
+        # Where each id is first used, as (block, index): made into words only for an error,
+        # not for each of ten thousand items.
+        first_use: dict[str, tuple[Block, int]] = {}
         errors: list[tuple[str, Refusal]] = []
         for block in BLOCKS:
             items: tuple[Item, ...] = getattr(self, block.id)
             for index, item in enumerate(items):
-                place = f"{block.id}[{index}]"
                 if item.category is not None and not block.allows(item.category):
+                    place = _place(block, index)
                     errors.append((f"{place}.category", block.unknown_category(item.category)))
                 if item.id:
                     if item.id in first_use:
-                        duplicate = Refusal(
-                            "problem-duplicate-id", id=repr(item.id), first=first_use[item.id]
-                        )
-                        errors.append((f"{place}.id", duplicate))
-                    first_use.setdefault(item.id, place)
+                        first = _place(*first_use[item.id])
+                        duplicate = Refusal("problem-duplicate-id", id=repr(item.id), first=first)
+                        errors.append((f"{_place(block, index)}.id", duplicate))
+                    else:
+                        first_use[item.id] = (block, index)
         if errors:
             raise PlacedRefusals(errors)
         return self

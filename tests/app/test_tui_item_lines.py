@@ -1,5 +1,6 @@
-"""A pane's list measures every item by its words and styles only the items it draws: a
-canvas of thousands of items opens without making a styled line for each."""
+"""A pane's list measures items by their words and styles only the items it draws: a
+canvas of thousands of items opens without making a styled line for each (and measures
+only as far as it draws: see test_tui_long_list)."""
 
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ async def test_a_long_list_styles_only_the_items_it_draws(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         item_list = canvas(app).pane(BlockId.KEY_PARTNERS).item_list
-        # Every item is measured (the scroll indicator needs them all) ...
+        # The scroll height counts every item (a line each at least, until all are measured) ...
         assert item_list.virtual_size.height >= 3000
         # ... but only those on screen were styled.
         assert 0 < len(made) <= item_list.size.height

@@ -509,6 +509,7 @@ tags = ["local"]
     first, second, third = loaded.items(BlockId.KEY_PARTNERS)
     assert first.model_fields_set == second.model_fields_set == {"id", "text"}
     assert first.model_fields_set is second.model_fields_set  # one set for both
+    assert Item(id="d4", text="Oven").model_fields_set is first.model_fields_set
     assert third.model_fields_set == {"id", "text", "tags"}
     changed = first.model_copy(update={"note": "Organic flour"})
     assert changed.model_fields_set == {"id", "text", "note"}

@@ -422,7 +422,9 @@ class Canvas(BaseModel):
                     item = item.model_copy(update={"id": item_id})
                 items.append(item)
             blocks[block.id] = tuple(items)
-        return cls(header=file.canvas, blocks=blocks)  # type: ignore[attr-defined]
+        # Built from what the file's model validated, so not validated a second time: that
+        # went over every item again (ten thousand of them) to find each one an Item already.
+        return cls.model_construct(header=file.canvas, blocks=blocks)  # type: ignore[attr-defined]
 
     def to_file_data(self) -> dict[str, Any]:
         """The canvas as plain data in the file's order, optional empty fields left out."""

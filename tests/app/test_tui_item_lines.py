@@ -1,5 +1,6 @@
-"""A pane's list measures every item by its words and styles only the items it draws: a
-canvas of thousands of items opens without making a styled line for each."""
+"""A pane's list measures items by their words and styles only the items it draws: a
+canvas of thousands of items opens without making a styled line for each (and measures
+only as far as it draws: see test_tui_long_list)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,11 @@ def test_a_line_is_made_when_first_asked_for_and_kept() -> None:
         made.append(index)
         return Text(f"line {index}")
 
-    lines = Lines([f"line {index}" for index in range(5)], make)
+    lines = Lines(5, lambda index: f"line {index}", make)
     assert len(lines) == 5
     assert made == []
+    assert lines.plain(3) == "line 3"
+    assert made == []  # the words alone make no line
     assert lines[3].plain == "line 3"
     assert lines[-1].plain == "line 4"
     assert lines[3] is lines[3]
@@ -68,7 +71,7 @@ async def test_a_long_list_styles_only_the_items_it_draws(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         item_list = canvas(app).pane(BlockId.KEY_PARTNERS).item_list
-        # Every item is measured (the scroll indicator needs them all) ...
+        # The scroll height counts every item (a line each at least, until all are measured) ...
         assert item_list.virtual_size.height >= 3000
         # ... but only those on screen were styled.
         assert 0 < len(made) <= item_list.size.height
@@ -87,7 +90,8 @@ async def test_filtered_lines_measure_as_they_are_drawn(en_canvas: Path) -> None
         marked = 0
         for block in BLOCKS:
             lines = screen.pane(block.id).item_list._texts
-            for index, plain in enumerate(lines.plains):
+            for index in range(len(lines)):
+                plain = lines.plain(index)
                 assert plain == lines[index].plain
                 marked += plain.startswith("» ")
         assert marked

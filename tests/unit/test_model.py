@@ -486,3 +486,34 @@ def test_a_refused_tag_is_told_every_character_a_tag_may_hold(language: Language
     problem = tags_problem(("no/slash",), language)
     assert problem is not None
     assert ("underscore" if language == "en" else "understreg") in problem
+
+
+def test_items_read_from_a_file_that_share_fields_still_change_apart() -> None:
+    # Items with the same fields share one set of their names (memory); a changed copy of
+    # one must not change what another says was set.
+    text = """
+[[key_partners]]
+id = "a1"
+text = "Mill"
+
+[[key_partners]]
+id = "b2"
+text = "Bakery"
+
+[[key_partners]]
+id = "c3"
+text = "Dairy"
+tags = ["local"]
+"""
+    loaded = parse(Path("shared.toml"), text)
+    first, second, third = loaded.items(BlockId.KEY_PARTNERS)
+    assert first.model_fields_set == second.model_fields_set == {"id", "text"}
+    assert first.model_fields_set is second.model_fields_set  # one set for both
+    assert Item(id="d4", text="Oven").model_fields_set is first.model_fields_set
+    assert third.model_fields_set == {"id", "text", "tags"}
+    changed = first.model_copy(update={"note": "Organic flour"})
+    assert changed.model_fields_set == {"id", "text", "note"}
+    assert first.model_fields_set == second.model_fields_set == {"id", "text"}
+    assert changed != first
+    assert first == Item(id="a1", text="Mill")
+    assert first.model_dump(exclude_unset=True) == {"id": "a1", "text": "Mill"}

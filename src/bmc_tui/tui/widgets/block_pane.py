@@ -113,12 +113,15 @@ class BlockPane(Vertical):
                     line.append((f" {mark.sign}{mark.label}", f"bold {MARK_STYLES[mark.kind]}"))
             return line
 
-        matches = [query.active and query.matches(item) for item in items]
-        # Every item's words now (the list measures them), its styled line when drawn.
-        plains = []
-        for item, match in zip(items, matches, strict=True):
-            plain = plain_text(parts(item))
-            plains.append(f"{MATCH} {plain}" if match else plain)
+        # Whether the filter matches an item: asked of the items measured or drawn only.
+        matched: dict[int, bool] = {}
+
+        def matches(index: int) -> bool:
+            found = matched.get(index)
+            if found is None:
+                found = matched[index] = query.active and query.matches(items[index])
+            return found
+
         removed = annotations.removed.get(self.block.id, ()) if annotations else ()
         removed_word = say("pane-removed", ui_language(self))
         ghosts = [
@@ -127,7 +130,13 @@ class BlockPane(Vertical):
             + Text(f" {removed_word}", style="dim")
             for item in removed
         ]
-        plains += [ghost.plain for ghost in ghosts]
+
+        def plain(index: int) -> str:
+            # An item's words when the list measures it, its styled line when it is drawn.
+            if index >= len(items):
+                return ghosts[index - len(items)].plain
+            words = plain_text(parts(items[index]))
+            return f"{MATCH} {words}" if matches(index) else words
 
         def line(index: int) -> Text:
             if index >= len(items):
@@ -136,7 +145,7 @@ class BlockPane(Vertical):
             if query.active:
                 # A match is marked by a sign and an underline, not reversed: reversed is the
                 # selection, and both read apart without colour (NO_COLOR, a mono terminal).
-                if matches[index]:
+                if matches(index):
                     text.stylize("underline")
                     text = Text(f"{MATCH} ", style="bold") + text
                 else:
@@ -144,7 +153,8 @@ class BlockPane(Vertical):
             return text
 
         self.item_list.language = language
-        self.item_list.show_items([item.id for item in items], Lines(plains, line), select)
+        lines = Lines(len(items) + len(ghosts), plain, line)
+        self.item_list.show_items([item.id for item in items], lines, select)
 
     def content_width(self) -> int:
         """The pane's inner width: measured once laid out, guessed before."""

@@ -11,13 +11,19 @@ is a widget: showing or hiding it, or changing the virtual size under it, re-lay
 whole screen, and on the first frame that meant every list was measured, laid out, and sent
 over the wire a second time. Here nothing about the list's content touches the layout: the
 list measures itself when it is first drawn at a size, so the first frame is the finished one.
+
+A long list shown from its top is measured only as far as it is drawn: the rest is measured
+the first time anything needs it (a scroll, a cursor move past what was measured, the end
+key, a click below), so a pane of a thousand items measures a page of them to open. Its
+scroll indicator at the top is a one-cell thumb whatever the rest measures (see
+``_scroll_indicator``), so the first frame is the same as if every item were measured.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import ClassVar, Literal, NamedTuple, Protocol, overload, runtime_checkable
 
 from rich.segment import Segment
@@ -50,19 +56,26 @@ class ListStyles(NamedTuple):
 class Lines(Sequence[Text]):
     """A list's lines, each made when it is first drawn (or asked for) and then kept.
 
-    The list measures every line from its words alone, which cost little; the styled
-    ``Text`` is made only for the lines drawn. A canvas of ten thousand items made a
-    ``Text`` for every one before its first frame (a fifth of the start-up, and 5 MiB).
+    The list measures a line from its words alone (:meth:`plain`), which cost little, and
+    only when it needs its height; the styled ``Text`` is made only for the lines drawn. A
+    canvas of ten thousand items made a ``Text`` for every one before its first frame (a
+    fifth of the start-up, and 5 MiB), and then the words of every one (a tenth).
     """
 
-    def __init__(self, plains: list[str], make: Callable[[int], Text]) -> None:
-        #: Each line's words, as its ``Text`` will have them (``Text.plain``).
-        self.plains = plains
+    def __init__(
+        self, count: int, plain: Callable[[int], str], make: Callable[[int], Text]
+    ) -> None:
+        self._count = count
+        self._plain = plain
         self._make = make
         self._made: dict[int, Text] = {}
 
     def __len__(self) -> int:
-        return len(self.plains)
+        return self._count
+
+    def plain(self, index: int) -> str:
+        """Line ``index``'s words, as its ``Text`` has them (``Text.plain``)."""
+        return self._plain(index)
 
     @overload
     def __getitem__(self, index: int) -> Text: ...
@@ -137,7 +150,7 @@ class ItemList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.item_ids: list[str] = []
-        self._texts = Lines([], lambda _index: Text())
+        self._texts = Lines(0, lambda _index: "", lambda _index: Text())
         self._selectable = 0
         self._highlighted: int | None = None
         #: The width items are wrapped to: the list's width, less a column for the scroll
@@ -146,9 +159,12 @@ class ItemList(ScrollView, can_focus=True):
         #: The content size the items were last measured for.
         self._measured_for = Size(0, 0)
         self._overflows = False
-        #: Per item, where its wrapped lines start inside its text (measured at ``_width``).
+        #: How many items, from the first, are measured: the others are measured when needed.
+        self._measured = 0
+        #: Per measured item, where its wrapped lines start inside its text (at ``_width``).
         self._breaks: list[list[int]] = []
-        #: Per item, the first virtual line it occupies; one extra entry holds the total.
+        #: Per measured item, the first virtual line it occupies; one more entry holds where
+        #: the measured lines end (every line's total once all are measured).
         self._starts: list[int] = [0]
         #: Drawn lines per (item, whether the cursor is on it), until the item or style changes.
         self._strips: dict[tuple[int, bool], list[list[Segment]]] = {}
@@ -206,13 +222,20 @@ class ItemList(ScrollView, can_focus=True):
             # Not laid out yet: the first draw at a real size measures.
             self._width = 0
             self._overflows = False
+            self._breaks = []
             self._starts = [0] * (len(self._texts) + 1)
+            self._measured = len(self._texts)
         elif len(self._texts) > size.height:
             # More items than lines, so it overflows whatever their wrapping: wrapped once,
             # straight to the width the scroll indicator leaves (a long list, measured twice,
             # was most of what a canvas of ten thousand items adds to the first frame).
             self._overflows = True
-            self._wrap(max(size.width - 1, 1))
+            self._restart(max(size.width - 1, 1))
+            if self.scroll_offset.y == 0:
+                # Shown from its top: measured as far as the first page (see module doc).
+                self._measure_lines(size.height)
+            else:
+                self._measure_items(len(self._texts))
         else:
             self._wrap(size.width)
             self._overflows = self._starts[-1] > size.height
@@ -224,7 +247,11 @@ class ItemList(ScrollView, can_focus=True):
 
     def _scroll_height(self, height: int) -> int:
         """The height to scroll over: the lines, and room below them for the last page to
-        start with an item (its bullet), not with the middle of one."""
+        start with an item (its bullet), not with the middle of one. Until every item is
+        measured, the least it can be (an item has a line at least); scrolling down measures
+        them all first (``validate_scroll_y``)."""
+        if self._measured < len(self._texts):
+            return self._least_total()
         total = self._starts[-1]
         if total <= height or height <= 0:
             return total
@@ -232,12 +259,46 @@ class ItemList(ScrollView, can_focus=True):
         return max(total, last_top + height)
 
     def _wrap(self, width: int) -> None:
+        self._restart(width)
+        self._measure_items(len(self._texts))
+
+    def _restart(self, width: int) -> None:
+        """Forget what was measured: the items are measured at ``width`` from now on."""
         self._width = width
-        language = self.language
-        self._breaks = [
-            wrap_offsets(plain, width, language=language) for plain in self._texts.plains
+        self._measured = 0
+        self._breaks = []
+        self._starts = [0]
+
+    def _measure_items(self, count: int) -> None:
+        """Measure the first ``count`` items (at most all), if they are not yet; once all
+        are, the scroll height is the real one."""
+        count = min(count, len(self._texts))
+        if count <= self._measured or self._width <= 0:
+            return
+        width, language, plain = self._width, self.language, self._texts.plain
+        added = [
+            wrap_offsets(plain(index), width, language=language)
+            for index in range(self._measured, count)
         ]
-        self._starts = [0, *accumulate(len(breaks) + 1 for breaks in self._breaks)]
+        self._breaks += added
+        ends = accumulate((len(breaks) + 1 for breaks in added), initial=self._starts[-1])
+        self._starts += islice(ends, 1, None)
+        self._measured = count
+        if count == len(self._texts):
+            height = self._measured_for.height
+            self.virtual_size = Size(self._width, self._scroll_height(height))
+
+    def _measure_lines(self, line: int) -> None:
+        """Measure items until virtual line ``line`` is among them (or all are measured)."""
+        while self._starts[-1] <= line and self._measured < len(self._texts):
+            self._measure_items(self._measured + max(line + 1 - self._starts[-1], 16))
+
+    def _measure_all(self) -> None:
+        self._measure_items(len(self._texts))
+
+    def _least_total(self) -> int:
+        """The fewest lines the items can take: those measured, and one for each other."""
+        return self._starts[-1] + len(self._texts) - self._measured
 
     def on_resize(self, event: events.Resize) -> None:
         # Usually measured already, by the first draw at this size.
@@ -245,9 +306,13 @@ class ItemList(ScrollView, can_focus=True):
         self._scroll_to_highlight()
 
     def validate_scroll_y(self, value: float) -> float:
+        if value > 0:
+            self._measure_all()  # the real scroll height, before it limits ``value``
         return self._item_top(super().validate_scroll_y(value))
 
     def validate_scroll_target_y(self, value: float) -> float:
+        if value > 0:
+            self._measure_all()
         return self._item_top(super().validate_scroll_target_y(value))
 
     def _item_top(self, y: float) -> float:
@@ -293,6 +358,7 @@ class ItemList(ScrollView, can_focus=True):
         if self._highlighted is None:
             return None
         self._ensure_measured()
+        self._measure_items(self._highlighted + 1)
         line = self._starts[self._highlighted] - round(self.scroll_offset.y)
         return line if 0 <= line < self.size.height else None
 
@@ -303,6 +369,7 @@ class ItemList(ScrollView, can_focus=True):
 
     def _item_region(self, index: int) -> Region:
         self._ensure_measured()
+        self._measure_items(index + 1)
         top = self._starts[index]
         return Region(0, top, self._width, self._starts[index + 1] - top)
 
@@ -316,7 +383,12 @@ class ItemList(ScrollView, can_focus=True):
 
     def _scroll_to_highlight(self) -> None:
         if self._highlighted is not None and self._highlighted < len(self._texts):
-            self.scroll_to_region(self._item_region(self._highlighted), animate=False, force=True)
+            region = self._item_region(self._highlighted)
+            if region.bottom > self.scroll_offset.y + self._measured_for.height:
+                # Below the lines shown: Textual keeps the scroll within the scroll height
+                # before it scrolls, so that has to be the real one, every item measured.
+                self._measure_all()
+            self.scroll_to_region(region, animate=False, force=True)
 
     def action_cursor_up(self) -> None:
         if not self.item_ids or self._highlighted in (None, 0):
@@ -341,6 +413,7 @@ class ItemList(ScrollView, can_focus=True):
         if self._highlighted is None:
             return
         self._ensure_measured()
+        self._measure_all()
         target_line = self._starts[self._highlighted] + direction * max(self.size.height - 1, 1)
         target_line = max(0, min(target_line, self._starts[-1] - 1))
         self.highlighted = bisect_right(self._starts, target_line) - 1
@@ -354,6 +427,7 @@ class ItemList(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         self._ensure_measured()
         line = event.y + self.scroll_offset.y
+        self._measure_lines(line)
         if 0 <= line < self._starts[-1]:
             index = bisect_right(self._starts, line) - 1
             if index < self._selectable:
@@ -384,6 +458,7 @@ class ItemList(ScrollView, can_focus=True):
         self._ensure_measured()
         styles = self._list_styles()
         line = y + self.scroll_offset.y
+        self._measure_lines(line)
         if line >= self._starts[-1] or self._width <= 0:
             segments = [Segment(" " * self._width, styles.base)]
         else:
@@ -418,7 +493,13 @@ class ItemList(ScrollView, can_focus=True):
         """The cell right of line ``y``: part of the thumb, which is as long and as far down
         the list's height as the lines on screen are of all its lines, or blank."""
         height = self._measured_for.height
-        total = self._starts[-1]
+        total = self._least_total()
+        # Not all measured: at the top of a list that many lines long, the thumb is one
+        # cell at the top, whatever the rest measures (it is under 1.5 cells long even at
+        # the fewest lines the rest can take); anywhere else it needs the real total.
+        if total != self._starts[-1] and (self.scroll_offset.y != 0 or 2 * height**2 >= 3 * total):
+            self._measure_all()
+            total = self._starts[-1]
         thumb = max(1, round(height * height / total))
         top = round(self.scroll_offset.y * (height - thumb) / max(total - height, 1))
         if top <= y < top + thumb:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import re
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TextIO
@@ -43,6 +42,7 @@ from bmc_tui.core.presentation import (
     status_counts_text,
 )
 from bmc_tui.core.render import item_line
+from bmc_tui.core.svg import terminal_svg
 from bmc_tui.core.textsafe import displayable
 from bmc_tui.core.wrapping import (
     HANGING_INDENT,
@@ -487,8 +487,32 @@ class CanvasView:
     def _grid(self, console: Console, options: ConsoleOptions) -> list[Segment]:
         """The grid's lines as one list of segments: built in one go rather than yielded
         segment by segment through a generator per level (the 10k canvas has 278,000)."""
-        width = options.max_width
         segments: list[Segment] = []
+        for line in self._grid_lines(console, options):
+            segments += line
+            segments.append(Segment.line())
+        return segments
+
+    def lines(self, console: Console) -> list[list[Segment]]:
+        """The canvas as :meth:`print` draws it on ``console``, line by line, each line the
+        console's width: what a picture of it is made from (:func:`canvas_svg`)."""
+        options = console.options
+        header, _, attribution = self.parts(options)
+        width = options.max_width
+        if width < STACK_BELOW:
+            blocks = [line for box in self._stacked(width) for line in box.lines(console, options)]
+        else:
+            blocks = self._grid_lines(console, options)
+        return [
+            *console.render_lines(header, options),
+            *blocks,
+            *console.render_lines(attribution, options),
+        ]
+
+    def _grid_lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The grid, line by line, each line ``options.max_width`` cells."""
+        width = options.max_width
+        grid: list[list[Segment]] = []
 
         def left(column: int) -> int:
             # Spread the terminal's columns over the grid's so the spans add up exactly.
@@ -522,10 +546,8 @@ class CanvasView:
                 options_ = options.update(width=widths[block], height=height)
                 for offset, line in enumerate(box_.lines(console, options_)):
                     lines[top[place.row] + offset].append((place.column, place.column_span, line))
-            for parts in lines:
-                segments += self._join(parts, left)
-                segments.append(Segment.line())
-        return segments
+            grid += [self._join(parts, left) for parts in lines]
+        return grid
 
     @staticmethod
     def _join(
@@ -571,11 +593,12 @@ def make_console(width: int | None = None, file: TextIO | None = None) -> Consol
 
 
 def canvas_svg(canvas: Canvas, language: Language, *, width: int) -> str:
-    """The canvas grid as ``show`` prints it at ``width`` columns, as an SVG picture (Rich
-    records the console): for slides and wikis, colours and box lines included."""
+    """The canvas grid as ``show`` prints it at ``width`` columns, in colour, as an SVG
+    picture (:func:`bmc_tui.core.svg.terminal_svg`): for slides and wikis, colours and box
+    lines included. The lines are drawn once and written straight into the picture: no
+    console records them and no terminal codes are made for them."""
     console = Console(
         file=io.StringIO(),
-        record=True,
         width=width,
         force_terminal=True,
         color_system="truecolor",
@@ -584,13 +607,8 @@ def canvas_svg(canvas: Canvas, language: Language, *, width: int) -> str:
         highlight=False,
         soft_wrap=False,
     )
-    CanvasView(canvas, language).print(console)
-    # The ids inside the picture come from what it shows. Rich would derive them from the
-    # repr of every segment, which took longer than drawing the canvas; the text drawn is
-    # as unique to the canvas and costs a join.
-    shown = console.export_text(clear=False)
-    unique_id = f"terminal-{zlib.adler32(f'{width}:{shown}'.encode())}"
-    return console.export_svg(title=canvas_title(canvas.header, language), unique_id=unique_id)
+    lines = CanvasView(canvas, language).lines(console)
+    return terminal_svg(lines, width=width, title=canvas_title(canvas.header, language))
 
 
 def print_canvas(

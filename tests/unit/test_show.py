@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
-from rich.text import Text
+from rich.style import Style
+from rich.text import Span, Text
 
 from bmc_tui.core.catalogue import BLOCKS
-from bmc_tui.core.show import BlockBox, Bullets, _padded, block_body
+from bmc_tui.core.show import BlockBox, Bullets, _padded, _render, block_body
 
 
 def _console(width: int) -> Console:
@@ -112,3 +113,30 @@ def example_canvas_for_show() -> object:
     from bmc_tui.core.storage import load
 
     return load("canvases/example-en.toml")
+
+
+_SPAN_STYLES = st.sampled_from(["dim", "bold", "italic", "bold red", "#ff8800", Style(dim=True)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    plain=st.text(st.sampled_from(list("ab 語ø")), max_size=12),
+    spans=st.lists(st.tuples(st.integers(0, 14), st.integers(0, 14), _SPAN_STYLES), max_size=5),
+    ordered=st.booleans(),
+)
+def test_an_items_segments_are_what_rich_renders(
+    plain: str, spans: list[tuple[int, int, str | Style]], ordered: bool
+) -> None:
+    """The quick rendering of an item's spans (side by side, as ``styled_text`` makes them)
+    gives Rich's own segments; spans that overlap or run backwards are left to Rich."""
+    if ordered:  # side by side, in order, within the text: the quick path
+        bounds = sorted({min(n, len(plain)) for start, end, _ in spans for n in (start, end)})
+        styles = [style for _, _, style in spans]
+        # Every other pair of bounds: spans with gaps between them, some touching.
+        spans = list(zip(bounds[::2], bounds[1::2], styles, strict=False))
+    # Rich itself needs every span inside the text, its start before its end.
+    size = len(plain)
+    spans = [(min(a, b, size), min(max(a, b), size), style) for a, b, style in spans]
+    text = Text(plain, spans=[Span(start, end, style) for start, end, style in spans])
+    console = _console(20)
+    assert _render(console, text) == list(text.render(console))

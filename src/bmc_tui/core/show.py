@@ -179,6 +179,34 @@ def _padded(console: Console, text: Text, width: int) -> Iterator[list[Segment]]
 _TRAILING_SPACE = re.compile(r"\s+$")
 
 
+def _render(console: Console, item: Text) -> list[Segment]:
+    """``list(item.render(console))`` for an unstyled item whose spans follow each other
+    without overlapping, as :func:`bmc_tui.core.render.styled_text` makes them: a segment
+    per span and per gap between spans, with nothing to combine. Rich's general way keeps a
+    stack of the spans open at each offset, which was a third of drawing the SVG picture;
+    spans that overlap or run out of order still go that way."""
+    plain = item.plain
+    if item.style:
+        return list(item.render(console))
+    if not item.spans:
+        return [Segment(plain)]
+    null = Style.null()
+    segments: list[Segment] = []
+    offset = 0
+    for start, end, style in item.spans:
+        if start < offset or end < start or end > len(plain):
+            return list(item.render(console))
+        if start > offset:
+            segments.append(Segment(plain[offset:start], null))
+            offset = start
+        if end > start:
+            segments.append(Segment(plain[start:end], console.get_style(style, default=null)))
+            offset = end
+    if offset < len(plain):
+        segments.append(Segment(plain[offset:], null))
+    return segments
+
+
 def _cut(
     console: Console, item: Text, breaks: list[int], wrap: int, indent: int, width: int
 ) -> Iterator[list[Segment]]:
@@ -190,7 +218,7 @@ def _cut(
     # Without colours (a pipe, a file) Rich writes no style at all, so every line is its
     # words alone, and the item need not be rendered: that was most of ``show > file``.
     styled = console.color_system is not None
-    rendered = list(item.render(console)) if styled else []
+    rendered = _render(console, item) if styled else []
     spans = item.spans if styled else []
     hang = wrap > indent + 1
     # What Rich draws text in that no span covers, beside spans (alone, it draws no style).

@@ -5,11 +5,12 @@ Rich can record a console and write it as SVG (``Console.export_svg``), but it w
 for each piece, and measures each piece's cells twice: on a canvas of ten thousand items
 that took four times as long as drawing the canvas. This writer takes the lines the grid is
 already drawn as (Rich segments, each line the picture's width in cells) and writes one
-``<text>`` per line, with a ``<tspan>`` only where the style changes; a run of blanks
-between two styles is no element at all. Every run is placed at its own column (``x``), and
-a run with characters outside ASCII (box lines, shapes, CJK, emoji, which a viewer may take
-from another font) is given its exact width (``textLength``), so the columns of the grid
-line up in whatever monospace font the viewer has.
+``<text>`` per line, with a ``<tspan>`` only where the style changes or blanks (a box's
+margin, the rest of a line) lie between; the blanks are no element at all. Every run is
+placed at its own column (``x``), and a run with characters outside ASCII (box lines,
+shapes, CJK, emoji, which a viewer may take from another font) is given its exact width
+(``textLength``), so the columns of the grid line up in whatever monospace font the viewer
+has.
 
 The look is Rich's terminal picture: its colours (``SVG_EXPORT_THEME``, dim text blended
 into the background as Rich blends it), its cell size (Fira Code's 0.61 width to height) and
@@ -162,30 +163,36 @@ def terminal_svg(
         run: list[str] = []
         run_x = run_cells = 0
         run_class = -1
-        run_blank = True  # whether blanks in the run's style draw nothing
+        run_ascii = True
         x = 0
         for text, style, control in line:
             if control or not text:
                 continue
             number, blank = known.get(style) or styles.get(style)
-            cells = len(text) if text.isascii() else cell_len(text)
+            ascii = text.isascii()
+            cells = len(text) if ascii else cell_len(text)
             if blank and text[0] == " " and not text.strip(" "):
-                # Spaces that draw nothing join the run they are in, if it allows them.
-                if run and run_blank:
-                    run.append(text)
-                    run_cells += cells
-                elif run:
+                # Blanks that draw nothing (a box's margin, the rest of a line) end the run:
+                # what follows them is placed at its own column. Drawn as part of a run,
+                # they would be as wide as the viewer's font makes them, and a viewer that
+                # does not stretch a run to its textLength (librsvg) would move the box
+                # line after them off its column.
+                if run:
                     runs.append((run_x, run_class, run, run_cells))
                     run = []
                 x += cells
                 continue
-            if number != run_class or not run:
-                if run:
-                    runs.append((run_x, run_class, run, run_cells))
-                run, run_x, run_cells, run_class, run_blank = [text], x, cells, number, blank
-            else:
+            if number == run_class and ascii and run_ascii and run:
                 run.append(text)
                 run_cells += cells
+            else:
+                # A piece outside ASCII (a box's top or bottom, wide letters) starts a run
+                # of its own, at its own column, as Rich placed each piece: joined up, the
+                # frames of boxes side by side would drift by the whole line's width in a
+                # viewer that ignores textLength.
+                if run:
+                    runs.append((run_x, run_class, run, run_cells))
+                run, run_x, run_cells, run_class, run_ascii = [text], x, cells, number, ascii
             x += cells
         if run:
             runs.append((run_x, run_class, run, run_cells))

@@ -182,14 +182,15 @@ def terminal_svg(
                     run = []
                 x += cells
                 continue
-            if number == run_class and ascii and run_ascii and run:
+            if number == run_class and run and ((ascii and run_ascii) or cells == run_cells == 1):
                 run.append(text)
                 run_cells += cells
             else:
                 # A piece outside ASCII (a box's top or bottom, wide letters) starts a run
                 # of its own, at its own column, as Rich placed each piece: joined up, the
                 # frames of boxes side by side would drift by the whole line's width in a
-                # viewer that ignores textLength.
+                # viewer that ignores textLength. Only the sides of two boxes that meet
+                # ("││") are drawn as one.
                 if run:
                     runs.append((run_x, run_class, run, run_cells))
                 run, run_x, run_cells, run_class, run_ascii = [text], x, cells, number, ascii
@@ -214,7 +215,7 @@ def terminal_svg(
                     f'<rect class="b{number}" x="{columns[start]}" y="{_number(y + 1.5)}" '
                     f'width="{columns[cells]}" height="{_number(LINE_HEIGHT + 0.25)}"/>'
                 )
-            if words.isascii():
+            if cells == 1 or words.isascii():  # one glyph has no spacing to stretch
                 spans.append(
                     f'<tspan class="r{number}" x="{columns[start]}">{_escape(words)}</tspan>'
                 )

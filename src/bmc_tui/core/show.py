@@ -221,8 +221,6 @@ def _cut(
     rendered = _render(console, item) if styled else []
     spans = item.spans if styled else []
     hang = wrap > indent + 1
-    # What Rich draws text in that no span covers, beside spans (alone, it draws no style).
-    unstyled = Style.combine([console.get_style(item.style, default=Style.null())])
     # Nearly every item is drawn one cell a character: its lines are measured by length.
     measure = len if is_one_cell(plain) else cell_len
     index = 0  # the first rendered segment not yet used up
@@ -253,6 +251,8 @@ def _cut(
                 text, style, _ = line[-1]
                 line[-1] = Segment(text + "-", style)
             if lead and any(s <= start < e for s, e, _ in spans):
+                # Drawn as Rich draws text no span covers, beside spans (alone, no style).
+                unstyled = Style.combine([console.get_style(item.style, default=Style.null())])
                 line.insert(0, Segment(lead, unstyled))
             elif lead:  # the indent and the unstyled words after it are one run of text
                 text, style, _ = line[0]

@@ -12,7 +12,8 @@ from rich.style import Style
 from rich.text import Span, Text
 
 from bmc_tui.core.catalogue import BLOCKS
-from bmc_tui.core.show import BlockBox, Bullets, _padded, _render, block_body
+from bmc_tui.core.render import styled_text
+from bmc_tui.core.show import BlockBox, Bullets, _padded, _render, block_body, pieces
 
 
 def _console(width: int) -> Console:
@@ -140,3 +141,26 @@ def test_an_items_segments_are_what_rich_renders(
     text = Text(plain, spans=[Span(start, end, style) for start, end, style in spans])
     console = _console(20)
     assert _render(console, text) == list(text.render(console))
+
+
+_PART_TEXTS = st.text(st.sampled_from(list("ab 語ø-\x07")), max_size=14)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    parts=st.lists(st.tuples(_PART_TEXTS, _STYLES), min_size=1, max_size=6),
+    width=st.integers(1, 30),
+    colour=st.booleans(),
+)
+def test_an_item_kept_as_pieces_draws_what_its_text_draws(
+    parts: list[tuple[str, str | None]], width: int, colour: bool
+) -> None:
+    """``show`` keeps an item as its styled parts (no ``Text`` made for it): its lines are,
+    segment for segment, the lines of the ``Text`` the editor draws for the same item,
+    with colours and without, control codes (dropped by Rich) included."""
+    item = [("• ", "dim"), *parts]
+    console = _console(width) if colour else Console(file=io.StringIO(), width=width)
+    kept = Bullets([pieces(item)], "en")
+    made = Bullets([styled_text(item)], "en")
+    assert list(kept.lines(console, width)) == list(made.lines(console, width))
+    assert kept.height(width) == made.height(width)

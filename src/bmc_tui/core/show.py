@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TextIO
 
@@ -41,7 +41,7 @@ from bmc_tui.core.presentation import (
     shows_status,
     status_counts_text,
 )
-from bmc_tui.core.render import item_line
+from bmc_tui.core.render import Parts, item_parts, part_spans, styled_text
 from bmc_tui.core.svg import terminal_svg
 from bmc_tui.core.textsafe import displayable
 from bmc_tui.core.wrapping import (
@@ -79,19 +79,51 @@ def block_body(
         )
     return Bullets(
         [
-            item_line(
-                item,
-                block,
-                language,
-                segments,
-                width=width,
-                ascii_only=ascii_only,
-                show_status=show_status,
+            pieces(
+                item_parts(
+                    item,
+                    block,
+                    language,
+                    segments,
+                    width=width,
+                    ascii_only=ascii_only,
+                    show_status=show_status,
+                )
             )
             for item in items
         ],
         language,
     )
+
+
+class Pieces:
+    """An item as :func:`_cut` reads it, from its styled parts (:func:`item_parts`): its
+    words and their spans, no style of its own, and no ``Text`` unless a line needs one
+    (:meth:`text`). Making a ``Text`` of every item (Rich looks through each for control
+    codes) cost as much as cutting them all into lines."""
+
+    style = ""
+
+    def __init__(self, parts: Parts, plain: str) -> None:
+        self.parts = parts
+        self.plain = plain
+        self.spans = part_spans(parts)
+
+    def text(self) -> Text:
+        """The item as a ``Text``: what :func:`bmc_tui.core.render.item_line` makes."""
+        return styled_text(self.parts)
+
+
+def pieces(parts: Parts) -> Text | Pieces:
+    """An item's parts as :class:`Bullets` keeps them: as :class:`Pieces`, or as a ``Text``
+    when its words hold something Rich would drop or break a line at (a control code,
+    a line break), which moves the spans."""
+    plain = "".join([part for part, _ in parts])
+    return Pieces(parts, plain) if plain.isprintable() else styled_text(parts)
+
+
+def _text(item: Text | Pieces) -> Text:
+    return item if isinstance(item, Text) else item.text()
 
 
 class Bullets:
@@ -103,7 +135,11 @@ class Bullets:
     """
 
     def __init__(
-        self, items: list[Text], language: Language, *, indents: list[int] | None = None
+        self,
+        items: Sequence[Text | Pieces],
+        language: Language,
+        *,
+        indents: list[int] | None = None,
     ) -> None:
         self.items = items
         self.language = language
@@ -122,7 +158,7 @@ class Bullets:
             lines = [
                 line
                 for item, indent in zip(self.items, self.indents, strict=True)
-                for line in wrap_text(item, width, indent, language=self.language)
+                for line in wrap_text(_text(item), width, indent, language=self.language)
             ]
             self._wrapped[width] = lines
         return lines
@@ -144,7 +180,7 @@ class Bullets:
         without joining the lines into one stream of segments and splitting it again."""
         for item, indent, breaks in zip(self.items, self.indents, self.breaks(width), strict=True):
             if item.style or "\n" in item.plain:
-                for text in split_lines(item, breaks, max(width, 1), indent):
+                for text in split_lines(_text(item), breaks, max(width, 1), indent):
                     yield from _padded(console, text, width)
             else:
                 yield from _cut(console, item, breaks, max(width, 1), indent, width)
@@ -179,7 +215,7 @@ def _padded(console: Console, text: Text, width: int) -> Iterator[list[Segment]]
 _TRAILING_SPACE = re.compile(r"\s+$")
 
 
-def _render(console: Console, item: Text) -> list[Segment]:
+def _render(console: Console, item: Text | Pieces) -> list[Segment]:
     """``list(item.render(console))`` for an unstyled item whose spans follow each other
     without overlapping, as :func:`bmc_tui.core.render.styled_text` makes them: a segment
     per span and per gap between spans, with nothing to combine. Rich's general way keeps a
@@ -187,7 +223,7 @@ def _render(console: Console, item: Text) -> list[Segment]:
     spans that overlap or run out of order still go that way."""
     plain = item.plain
     if item.style:
-        return list(item.render(console))
+        return list(_text(item).render(console))
     if not item.spans:
         return [Segment(plain)]
     null = Style.null()
@@ -195,7 +231,7 @@ def _render(console: Console, item: Text) -> list[Segment]:
     offset = 0
     for start, end, style in item.spans:
         if start < offset or end < start or end > len(plain):
-            return list(item.render(console))
+            return list(_text(item).render(console))
         if start > offset:
             segments.append(Segment(plain[offset:start], null))
             offset = start
@@ -208,7 +244,7 @@ def _render(console: Console, item: Text) -> list[Segment]:
 
 
 def _cut(
-    console: Console, item: Text, breaks: list[int], wrap: int, indent: int, width: int
+    console: Console, item: Text | Pieces, breaks: list[int], wrap: int, indent: int, width: int
 ) -> Iterator[list[Segment]]:
     """An item's lines as :func:`split_lines` and :func:`_padded` make them, segment for
     segment, from one rendering of the whole item: cutting its segments where the lines

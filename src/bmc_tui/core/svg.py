@@ -154,6 +154,7 @@ def terminal_svg(
     styles = _Styles(theme)
     known = styles.known
     columns = _Columns()
+    widths: dict[str, int] = {}
     texts: list[str] = []
     rects: list[str] = []
     row = -1
@@ -170,7 +171,10 @@ def terminal_svg(
                 continue
             number, blank = known.get(style) or styles.get(style)
             ascii = text.isascii()
-            cells = len(text) if ascii else cell_len(text)
+            if ascii:
+                cells = len(text)
+            else:  # box lines and bullets, again and again: measured once each
+                cells = widths.get(text) or widths.setdefault(text, cell_len(text))
             if blank and text[0] == " " and not text.strip(" "):
                 # Blanks that draw nothing (a box's margin, the rest of a line) end the run:
                 # what follows them is placed at its own column. Drawn as part of a run,
@@ -201,6 +205,9 @@ def terminal_svg(
             continue
         y = row * LINE_HEIGHT
         spans: list[str] = []
+        # Most lines hold nothing to escape: looked for once a line, not once a run.
+        shown = "".join([segment.text for segment in line])
+        escape = not shown.isprintable() or "&" in shown or "<" in shown or ">" in shown
         for start, number, pieces, cells in runs:
             words = "".join(pieces) if len(pieces) > 1 else pieces[0]
             if styles.blank[number]:
@@ -217,12 +224,14 @@ def terminal_svg(
                 )
             if cells == 1 or words.isascii():  # one glyph has no spacing to stretch
                 spans.append(
-                    f'<tspan class="r{number}" x="{columns[start]}">{_escape(words)}</tspan>'
+                    f'<tspan class="r{number}" x="{columns[start]}">'
+                    f"{_escape(words) if escape else words}</tspan>"
                 )
             else:
                 spans.append(
                     f'<tspan class="r{number}" x="{columns[start]}" '
-                    f'textLength="{columns[cells]}">{_escape(words)}</tspan>'
+                    f'textLength="{columns[cells]}">'
+                    f"{_escape(words) if escape else words}</tspan>"
                 )
         texts.append(f'<text y="{_number(y + CHAR_HEIGHT)}">{"".join(spans)}</text>')
     body = "\n".join([*rects, '<g class="t" xml:space="preserve">', *texts, "</g>"])

@@ -4,7 +4,10 @@ the canvas's language, the same bytes for the same canvas."""
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -170,3 +173,22 @@ def test_styles_become_classes_dim_is_blended_and_blanks_draw_nothing() -> None:
     assert float(backgrounds[0].attrib["width"]) == pytest.approx(3 * CHAR_WIDTH)
     # Three lines drawn, two with words: a blank line is no element.
     assert len([text for text in root.iter(f"{SVG}text") if not text.get("class")]) == 2
+
+
+def test_the_command_writes_the_same_bytes_in_every_run(tmp_path: Path) -> None:
+    """Two runs of ``bmc-tui export -f svg`` (each with its own hash seed, as two runs on
+    two machines) write the same file: a picture kept in git changes only when the
+    canvas does."""
+    pictures = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"canvas-{seed}.svg"
+        command = ["export", "-f", "svg", "-o", str(target), str(EXAMPLES[0])]
+        subprocess.run(
+            [sys.executable, "-m", "bmc_tui", *command],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        pictures.append(target.read_bytes())
+    assert pictures[0] == pictures[1]
+    ET.fromstring(pictures[0])

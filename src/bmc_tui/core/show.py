@@ -7,10 +7,12 @@ columns cover, rows linked by a tall block form a band, and every panel in a ban
 stretched so the borders line up. Below :data:`STACK_BELOW` columns the blocks are stacked,
 one above the other, in catalogue order.
 
-User text only ever enters Rich as :class:`rich.text.Text` (never as markup), after
-:func:`bmc_tui.core.textsafe.displayable`; an item reading ``[red]`` prints ``[red]``.
-An item reads as it does in the editor's pane (:func:`bmc_tui.core.render.item_line`), and
-headings, markers and labels come from :mod:`bmc_tui.core.presentation`, as for every view.
+User text only ever enters Rich as text, a :class:`rich.text.Text` or an item's styled
+parts (:class:`Pieces`), never as markup, after :func:`bmc_tui.core.textsafe.displayable`;
+an item reading ``[red]`` prints ``[red]``. An item reads as it does in the editor's pane
+(:func:`bmc_tui.core.render.item_line`), and headings, markers and labels come from
+:mod:`bmc_tui.core.presentation`, as for every view. The same lines, in colour, are the
+SVG picture (:func:`canvas_svg`).
 """
 
 from __future__ import annotations

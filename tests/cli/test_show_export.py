@@ -455,10 +455,8 @@ def test_export_svg_is_the_canvas_grid_as_a_picture(small: Path, tmp_path: Path)
     picture = target.read_text(encoding="utf-8")
     assert picture.startswith("<svg")
     assert picture.rstrip().endswith("</svg>")
-    # Rich writes each run of text with its spaces as no-break spaces.
-    words = picture.replace("&#160;", " ")
     for title in ("1 Key Partners", "9 Revenue Streams", "Lemonade stand", "Dog walkers"):
-        assert title in words
+        assert title in picture
     code, out, _ = run("export", str(small), "--format", "svg")
     assert code == 0
     assert out.startswith("<svg")

@@ -11,7 +11,7 @@ from importlib.metadata import entry_points
 
 import pytest
 
-from bmc_tui.collector import long_lived_imports
+from bmc_tui.collector import long_lived_imports, no_collections
 from conftest import CANVASES
 
 
@@ -40,6 +40,25 @@ def test_a_failed_import_leaves_the_collector_on() -> None:
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_an_export_pauses_the_collector_and_always_switches_it_back_on() -> None:
+    def failing_export() -> None:
+        with no_collections():
+            assert not gc.isenabled()
+            raise RuntimeError("the export failed")
+
+    with pytest.raises(RuntimeError):
+        failing_export()
+    assert gc.isenabled()
+    # Inside a pause of its own caller's, it leaves the collector off for the caller.
+    gc.disable()
+    try:
+        with no_collections():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_terminal_that_cannot_show_a_character_gets_a_stand_in_not_a_traceback() -> None:

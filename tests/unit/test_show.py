@@ -8,10 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
-from rich.text import Text
+from rich.style import Style
+from rich.text import Span, Text
 
 from bmc_tui.core.catalogue import BLOCKS
-from bmc_tui.core.show import BlockBox, Bullets, _padded, block_body
+from bmc_tui.core.render import styled_text
+from bmc_tui.core.show import BlockBox, Bullets, _padded, _render, block_body, pieces
 
 
 def _console(width: int) -> Console:
@@ -112,3 +114,53 @@ def example_canvas_for_show() -> object:
     from bmc_tui.core.storage import load
 
     return load("canvases/example-en.toml")
+
+
+_SPAN_STYLES = st.sampled_from(["dim", "bold", "italic", "bold red", "#ff8800", Style(dim=True)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    plain=st.text(st.sampled_from(list("ab 語ø")), max_size=12),
+    spans=st.lists(st.tuples(st.integers(0, 14), st.integers(0, 14), _SPAN_STYLES), max_size=5),
+    ordered=st.booleans(),
+)
+def test_an_items_segments_are_what_rich_renders(
+    plain: str, spans: list[tuple[int, int, str | Style]], ordered: bool
+) -> None:
+    """The quick rendering of an item's spans (side by side, as ``styled_text`` makes them)
+    gives Rich's own segments; spans that overlap or run backwards are left to Rich."""
+    if ordered:  # side by side, in order, within the text: the quick path
+        bounds = sorted({min(n, len(plain)) for start, end, _ in spans for n in (start, end)})
+        styles = [style for _, _, style in spans]
+        # Every other pair of bounds: spans with gaps between them, some touching.
+        spans = list(zip(bounds[::2], bounds[1::2], styles, strict=False))
+    # Rich itself needs every span inside the text, its start before its end.
+    size = len(plain)
+    spans = [(min(a, b, size), min(max(a, b), size), style) for a, b, style in spans]
+    text = Text(plain, spans=[Span(start, end, style) for start, end, style in spans])
+    console = _console(20)
+    assert _render(console, text) == list(text.render(console))
+
+
+_PART_TEXTS = st.text(st.sampled_from(list("ab 語ø-\x07")), max_size=14)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    parts=st.lists(st.tuples(_PART_TEXTS, _STYLES), min_size=1, max_size=6),
+    width=st.integers(1, 30),
+    colour=st.booleans(),
+)
+def test_an_item_kept_as_pieces_draws_what_its_text_draws(
+    parts: list[tuple[str, str | None]], width: int, colour: bool
+) -> None:
+    """``show`` keeps an item as its styled parts (no ``Text`` made for it): its lines are,
+    segment for segment, the lines of the ``Text`` the editor draws for the same item,
+    with colours and without, control codes (dropped by Rich) included."""
+    item = [("• ", "dim"), *parts]
+    console = _console(width) if colour else Console(file=io.StringIO(), width=width)
+    kept = Bullets([pieces(item)], "en")
+    made = Bullets([styled_text(item)], "en")
+    assert list(kept.lines(console, width)) == list(made.lines(console, width))
+    assert kept.height(width) == made.height(width)

@@ -15,6 +15,7 @@ from bmc_tui.cli.program import (
     reports_canvas_errors,
     tell,
 )
+from bmc_tui.collector import no_collections
 from bmc_tui.core.catalogue import Language
 from bmc_tui.core.storage import load
 from bmc_tui.core.textsafe import shown_path
@@ -78,7 +79,8 @@ def export_command(
         chosen = choose_format(export_format, output, language)
     except UnknownFormat as error:
         fail(str(error))
-    text = render(canvas, chosen, language)
+    with no_collections():  # one big text, built and written: nothing to collect
+        text = render(canvas, chosen, language)
     if output is None:
         click.echo(text, nl=False)
         return

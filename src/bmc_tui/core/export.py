@@ -10,8 +10,8 @@ Markdown), so an item reading ``<script>`` or ``[x](javascript:...)`` stays text
 markers, labels and the Markdown escaper come from :mod:`bmc_tui.core.presentation`, which
 the editor and ``show`` read too. Headless: imports nothing from Textual.
 
-The SVG picture is ``bmc-tui show``'s grid recorded by Rich, so it is made by
-:mod:`bmc_tui.core.show` and only dispatched from here.
+The SVG picture is ``bmc-tui show``'s grid, drawn by :mod:`bmc_tui.core.show` and written
+as SVG by :mod:`bmc_tui.core.svg`, so it is only dispatched from here.
 """
 
 from __future__ import annotations
@@ -520,7 +520,7 @@ def render(canvas: Canvas, format: ExportFormat, language: Language) -> str:
     if format == "html":
         return to_html(canvas, language)
     if format == "svg":
-        # The picture is show's grid, recorded: made where the grid is drawn.
+        # The picture is show's grid: made where the grid is drawn.
         from bmc_tui.core.show import canvas_svg
 
         return canvas_svg(canvas, language, width=SVG_WIDTH)

@@ -131,16 +131,23 @@ def styled_text(parts: Parts) -> Text:
     """``Text.assemble(*parts)``, built in one step: a canvas of ten thousand items makes
     ten thousand of these (the editor's list, ``show``, the SVG export), and appending part
     by part cost more than wrapping them."""
+    joined = "".join([part for part, _ in parts])
+    text = Text(joined, spans=part_spans(parts))
+    if len(text) != len(joined):  # Rich dropped control codes: let it place the spans itself
+        return Text.assemble(*((part, style or "") for part, style in parts))
+    return text
+
+
+def part_spans(parts: Parts) -> list[Span]:
+    """The spans of :func:`styled_text`'s ``Text`` of ``parts`` (without control codes):
+    one per styled part, side by side, in order."""
     spans: list[Span] = []
     offset = 0
     for part, style in parts:
         if style and part:
             spans.append(Span(offset, offset + len(part), style))
         offset += len(part)
-    text = Text("".join([part for part, _ in parts]), spans=spans)
-    if len(text) != offset:  # Rich dropped control codes: let it place the spans itself
-        return Text.assemble(*((part, style or "") for part, style in parts))
-    return text
+    return spans
 
 
 def guide_text(block: Block, language: Language, *, full: bool = False) -> Text:

@@ -7,10 +7,12 @@ columns cover, rows linked by a tall block form a band, and every panel in a ban
 stretched so the borders line up. Below :data:`STACK_BELOW` columns the blocks are stacked,
 one above the other, in catalogue order.
 
-User text only ever enters Rich as :class:`rich.text.Text` (never as markup), after
-:func:`bmc_tui.core.textsafe.displayable`; an item reading ``[red]`` prints ``[red]``.
-An item reads as it does in the editor's pane (:func:`bmc_tui.core.render.item_line`), and
-headings, markers and labels come from :mod:`bmc_tui.core.presentation`, as for every view.
+User text only ever enters Rich as text, a :class:`rich.text.Text` or an item's styled
+parts (:class:`Pieces`), never as markup, after :func:`bmc_tui.core.textsafe.displayable`;
+an item reading ``[red]`` prints ``[red]``. An item reads as it does in the editor's pane
+(:func:`bmc_tui.core.render.item_line`), and headings, markers and labels come from
+:mod:`bmc_tui.core.presentation`, as for every view. The same lines, in colour, are the
+SVG picture (:func:`canvas_svg`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TextIO
 
@@ -42,7 +43,8 @@ from bmc_tui.core.presentation import (
     shows_status,
     status_counts_text,
 )
-from bmc_tui.core.render import item_line
+from bmc_tui.core.render import Parts, item_parts, part_spans, styled_text
+from bmc_tui.core.svg import terminal_svg
 from bmc_tui.core.textsafe import displayable
 from bmc_tui.core.wrapping import (
     HANGING_INDENT,
@@ -79,19 +81,51 @@ def block_body(
         )
     return Bullets(
         [
-            item_line(
-                item,
-                block,
-                language,
-                segments,
-                width=width,
-                ascii_only=ascii_only,
-                show_status=show_status,
+            pieces(
+                item_parts(
+                    item,
+                    block,
+                    language,
+                    segments,
+                    width=width,
+                    ascii_only=ascii_only,
+                    show_status=show_status,
+                )
             )
             for item in items
         ],
         language,
     )
+
+
+class Pieces:
+    """An item as :func:`_cut` reads it, from its styled parts (:func:`item_parts`): its
+    words and their spans, no style of its own, and no ``Text`` unless a line needs one
+    (:meth:`text`). Making a ``Text`` of every item (Rich looks through each for control
+    codes) cost as much as cutting them all into lines."""
+
+    style = ""
+
+    def __init__(self, parts: Parts, plain: str) -> None:
+        self.parts = parts
+        self.plain = plain
+        self.spans = part_spans(parts)
+
+    def text(self) -> Text:
+        """The item as a ``Text``: what :func:`bmc_tui.core.render.item_line` makes."""
+        return styled_text(self.parts)
+
+
+def pieces(parts: Parts) -> Text | Pieces:
+    """An item's parts as :class:`Bullets` keeps them: as :class:`Pieces`, or as a ``Text``
+    when its words hold something Rich would drop or break a line at (a control code,
+    a line break), which moves the spans."""
+    plain = "".join([part for part, _ in parts])
+    return Pieces(parts, plain) if plain.isprintable() else styled_text(parts)
+
+
+def _text(item: Text | Pieces) -> Text:
+    return item if isinstance(item, Text) else item.text()
 
 
 class Bullets:
@@ -103,7 +137,11 @@ class Bullets:
     """
 
     def __init__(
-        self, items: list[Text], language: Language, *, indents: list[int] | None = None
+        self,
+        items: Sequence[Text | Pieces],
+        language: Language,
+        *,
+        indents: list[int] | None = None,
     ) -> None:
         self.items = items
         self.language = language
@@ -122,7 +160,7 @@ class Bullets:
             lines = [
                 line
                 for item, indent in zip(self.items, self.indents, strict=True)
-                for line in wrap_text(item, width, indent, language=self.language)
+                for line in wrap_text(_text(item), width, indent, language=self.language)
             ]
             self._wrapped[width] = lines
         return lines
@@ -144,7 +182,7 @@ class Bullets:
         without joining the lines into one stream of segments and splitting it again."""
         for item, indent, breaks in zip(self.items, self.indents, self.breaks(width), strict=True):
             if item.style or "\n" in item.plain:
-                for text in split_lines(item, breaks, max(width, 1), indent):
+                for text in split_lines(_text(item), breaks, max(width, 1), indent):
                     yield from _padded(console, text, width)
             else:
                 yield from _cut(console, item, breaks, max(width, 1), indent, width)
@@ -179,8 +217,36 @@ def _padded(console: Console, text: Text, width: int) -> Iterator[list[Segment]]
 _TRAILING_SPACE = re.compile(r"\s+$")
 
 
+def _render(console: Console, item: Text | Pieces) -> list[Segment]:
+    """``list(item.render(console))`` for an unstyled item whose spans follow each other
+    without overlapping, as :func:`bmc_tui.core.render.styled_text` makes them: a segment
+    per span and per gap between spans, with nothing to combine. Rich's general way keeps a
+    stack of the spans open at each offset, which was a third of drawing the SVG picture;
+    spans that overlap or run out of order still go that way."""
+    plain = item.plain
+    if item.style:
+        return list(_text(item).render(console))
+    if not item.spans:
+        return [Segment(plain)]
+    null = Style.null()
+    segments: list[Segment] = []
+    offset = 0
+    for start, end, style in item.spans:
+        if start < offset or end < start or end > len(plain):
+            return list(_text(item).render(console))
+        if start > offset:
+            segments.append(Segment(plain[offset:start], null))
+            offset = start
+        if end > start:
+            segments.append(Segment(plain[start:end], console.get_style(style, default=null)))
+            offset = end
+    if offset < len(plain):
+        segments.append(Segment(plain[offset:], null))
+    return segments
+
+
 def _cut(
-    console: Console, item: Text, breaks: list[int], wrap: int, indent: int, width: int
+    console: Console, item: Text | Pieces, breaks: list[int], wrap: int, indent: int, width: int
 ) -> Iterator[list[Segment]]:
     """An item's lines as :func:`split_lines` and :func:`_padded` make them, segment for
     segment, from one rendering of the whole item: cutting its segments where the lines
@@ -190,11 +256,9 @@ def _cut(
     # Without colours (a pipe, a file) Rich writes no style at all, so every line is its
     # words alone, and the item need not be rendered: that was most of ``show > file``.
     styled = console.color_system is not None
-    rendered = list(item.render(console)) if styled else []
+    rendered = _render(console, item) if styled else []
     spans = item.spans if styled else []
     hang = wrap > indent + 1
-    # What Rich draws text in that no span covers, beside spans (alone, it draws no style).
-    unstyled = Style.combine([console.get_style(item.style, default=Style.null())])
     # Nearly every item is drawn one cell a character: its lines are measured by length.
     measure = len if is_one_cell(plain) else cell_len
     index = 0  # the first rendered segment not yet used up
@@ -225,6 +289,8 @@ def _cut(
                 text, style, _ = line[-1]
                 line[-1] = Segment(text + "-", style)
             if lead and any(s <= start < e for s, e, _ in spans):
+                # Drawn as Rich draws text no span covers, beside spans (alone, no style).
+                unstyled = Style.combine([console.get_style(item.style, default=Style.null())])
                 line.insert(0, Segment(lead, unstyled))
             elif lead:  # the indent and the unstyled words after it are one run of text
                 text, style, _ = line[0]
@@ -487,8 +553,32 @@ class CanvasView:
     def _grid(self, console: Console, options: ConsoleOptions) -> list[Segment]:
         """The grid's lines as one list of segments: built in one go rather than yielded
         segment by segment through a generator per level (the 10k canvas has 278,000)."""
-        width = options.max_width
         segments: list[Segment] = []
+        for line in self._grid_lines(console, options):
+            segments += line
+            segments.append(Segment.line())
+        return segments
+
+    def lines(self, console: Console) -> list[list[Segment]]:
+        """The canvas as :meth:`print` draws it on ``console``, line by line, each line the
+        console's width: what a picture of it is made from (:func:`canvas_svg`)."""
+        options = console.options
+        header, _, attribution = self.parts(options)
+        width = options.max_width
+        if width < STACK_BELOW:
+            blocks = [line for box in self._stacked(width) for line in box.lines(console, options)]
+        else:
+            blocks = self._grid_lines(console, options)
+        return [
+            *console.render_lines(header, options),
+            *blocks,
+            *console.render_lines(attribution, options),
+        ]
+
+    def _grid_lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The grid, line by line, each line ``options.max_width`` cells."""
+        width = options.max_width
+        grid: list[list[Segment]] = []
 
         def left(column: int) -> int:
             # Spread the terminal's columns over the grid's so the spans add up exactly.
@@ -522,10 +612,8 @@ class CanvasView:
                 options_ = options.update(width=widths[block], height=height)
                 for offset, line in enumerate(box_.lines(console, options_)):
                     lines[top[place.row] + offset].append((place.column, place.column_span, line))
-            for parts in lines:
-                segments += self._join(parts, left)
-                segments.append(Segment.line())
-        return segments
+            grid += [self._join(parts, left) for parts in lines]
+        return grid
 
     @staticmethod
     def _join(
@@ -571,11 +659,12 @@ def make_console(width: int | None = None, file: TextIO | None = None) -> Consol
 
 
 def canvas_svg(canvas: Canvas, language: Language, *, width: int) -> str:
-    """The canvas grid as ``show`` prints it at ``width`` columns, as an SVG picture (Rich
-    records the console): for slides and wikis, colours and box lines included."""
+    """The canvas grid as ``show`` prints it at ``width`` columns, in colour, as an SVG
+    picture (:func:`bmc_tui.core.svg.terminal_svg`): for slides and wikis, colours and box
+    lines included. The lines are drawn once and written straight into the picture: no
+    console records them and no terminal codes are made for them."""
     console = Console(
         file=io.StringIO(),
-        record=True,
         width=width,
         force_terminal=True,
         color_system="truecolor",
@@ -584,13 +673,8 @@ def canvas_svg(canvas: Canvas, language: Language, *, width: int) -> str:
         highlight=False,
         soft_wrap=False,
     )
-    CanvasView(canvas, language).print(console)
-    # The ids inside the picture come from what it shows. Rich would derive them from the
-    # repr of every segment, which took longer than drawing the canvas; the text drawn is
-    # as unique to the canvas and costs a join.
-    shown = console.export_text(clear=False)
-    unique_id = f"terminal-{zlib.adler32(f'{width}:{shown}'.encode())}"
-    return console.export_svg(title=canvas_title(canvas.header, language), unique_id=unique_id)
+    lines = CanvasView(canvas, language).lines(console)
+    return terminal_svg(lines, width=width, title=canvas_title(canvas.header, language))
 
 
 def print_canvas(

@@ -6,6 +6,7 @@ import signal
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from bmc_tui.core.catalogue import BlockId
@@ -15,6 +16,7 @@ from bmc_tui.core.recovery import RecoveryStore
 from bmc_tui.core.storage import dumps, load, save
 from bmc_tui.tui.app import create_app
 from bmc_tui.tui.dialogs.choice import ChoiceDialog
+from bmc_tui.tui.screens import canvas_screen
 from bmc_tui.tui.screens.canvas_screen import CanvasScreen
 from conftest import SIZE
 
@@ -47,23 +49,27 @@ async def test_an_unmodified_canvas_reloads_quietly_when_the_file_changes(
         assert not screen.document.modified
 
 
-async def test_keep_mine_then_save_writes_mine_knowingly(en_canvas: Path) -> None:
+async def test_keep_mine_then_save_writes_mine_knowingly(
+    en_canvas: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The save is what must ask here: the check of the disk every two seconds stays out of
+    # it (on a loaded machine it fired first, and "k" answered its question instead).
+    monkeypatch.setattr(canvas_screen, "DISK_CHECK_INTERVAL", 3600.0)
     app = create_app(en_canvas)
     async with app.run_test(size=SIZE) as pilot:
         screen = screen_of(app)
         await pilot.press("6", "a", *"Mine", "enter")
+        assert await settled(pilot, lambda: screen.document.modified)
         with_new_channel(en_canvas, "Theirs")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog), "saving over an unseen change must ask"
+        asked = await settled(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert asked, "saving over an unseen change must ask"
         await pilot.press("k")
-        await pilot.pause()
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        assert await settled(pilot, lambda: not screen.document.modified)
         on_disk = [item.text for item in load(en_canvas).items(BlockId.CHANNELS)]
         assert "Mine" in on_disk
         assert "Theirs" not in on_disk
-        assert not screen.document.modified
 
 
 async def test_reload_drops_mine_and_undo_brings_it_back(en_canvas: Path) -> None:

@@ -97,3 +97,15 @@ def test_nothing_half_written_is_left_in_the_cache_folder() -> None:
     for name in DICTIONARIES:
         dictionary(name)
     assert sorted(path.suffix for path in cache_folder().iterdir()) == [".marshal", ".marshal"]
+
+
+def test_a_dictionary_parsed_afresh_replaces_its_older_cache_files() -> None:
+    cache_folder().mkdir(parents=True)
+    older = cache_folder() / "hyph_en_GB-0.1.0-107031-1.marshal"  # another Pyphen, say
+    other = cache_folder() / "hyph_da_DK-0.1.0-6068-1.marshal"
+    for path in (older, other):
+        path.write_bytes(b"kept by an earlier version")
+    dictionary("en_GB")
+    assert not older.exists()
+    assert other.exists(), "another dictionary's file is not this one's to remove"
+    assert len(list(cache_folder().glob("hyph_en_GB-*.marshal"))) == 1

@@ -49,7 +49,8 @@ def dictionary(name: str) -> pyphen.Pyphen:
     if patterns is not None:
         return _Dictionary(_Patterns(patterns))
     parsed = pyphen.Pyphen(lang=name)
-    _write(cached, parsed.hd.patterns)
+    if _write(cached, parsed.hd.patterns):
+        _forget_others(cached, f"{path.stem}-")
     return parsed
 
 
@@ -98,11 +99,12 @@ def _are_patterns(data: Any) -> bool:
     )
 
 
-def _write(cached: Path, patterns: Patterns) -> None:
+def _write(cached: Path, patterns: Patterns) -> bool:
     """Keep ``patterns`` for the next run, whole or not at all (written beside, then renamed
-    into place, so a run that reads meanwhile sees the old file or the new one)."""
+    into place, so a run that reads meanwhile sees the old file or the new one); whether
+    they were kept."""
     if not _are_patterns(patterns):  # a dictionary with non-standard hyphens: parse each time
-        return
+        return False
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".", suffix=".part")
@@ -114,4 +116,16 @@ def _write(cached: Path, patterns: Patterns) -> None:
             os.unlink(temporary)
             raise
     except (OSError, ValueError):
+        return False
+    return True
+
+
+def _forget_others(cached: Path, prefix: str) -> None:
+    """Remove the cache files of the same dictionary from another Pyphen or an earlier copy
+    of it (each reinstall gives the file a new date), so they do not pile up."""
+    try:
+        for other in cached.parent.glob(f"{prefix}*.marshal"):
+            if other != cached:
+                other.unlink(missing_ok=True)
+    except OSError:
         pass

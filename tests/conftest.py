@@ -37,6 +37,10 @@ def _isolated_user_state(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(state / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(state / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # Rich takes a pipe's width from COLUMNS when it is set: a developer's wide terminal
+    # must not change what the tests of printed output see.
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
     # The command line and the core speak the pinned language, else the locale's: tests
     # start from an English locale with nothing pinned, whatever the developer's shell says.
     monkeypatch.delenv("BMC_TUI_LANG", raising=False)

@@ -307,6 +307,30 @@ async def test_a_terminal_resized_under_the_help_is_laid_out_anew_once_back(
         assert screen.pane(BlockId.KEY_PARTNERS).region.width == SIZE[0] * 2 // 10
 
 
+async def test_the_focus_comes_back_when_the_canvas_shows_again(en_canvas: Path) -> None:
+    # Hidden behind "too small", the focused list lost the focus: back at a usable size,
+    # no key reached a pane and the key bar offered only save and quit.
+    app = create_app(en_canvas)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = canvas(app)
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.current_block.id == BlockId.VALUE_PROPOSITIONS
+        await pilot.press("a", *"Typed while small")
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press(*" and more", "enter")
+        await pilot.pause()
+        texts = [item.text for item in screen.document.canvas.items(BlockId.VALUE_PROPOSITIONS)]
+        assert "Typed while small and more" in texts
+
+
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
 async def test_quit_keys_work_from_the_too_small_message(en_canvas: Path, key: str) -> None:
     app = create_app(en_canvas)

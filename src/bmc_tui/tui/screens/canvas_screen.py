@@ -157,6 +157,8 @@ class CanvasScreen(FileActions):
         self._resumed = False
         #: The size the screen's classes and layout were last made for (see on_resize).
         self._sized_for: Size | None = None
+        #: The widget that had the focus last (see _refocus).
+        self._last_focused: Widget | None = None
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -217,6 +219,7 @@ class CanvasScreen(FileActions):
             event.prevent_default()
         else:
             self._sized_for = event.size
+            self.call_after_refresh(self._refocus)
 
     def on_mount(self) -> None:
         self.refresh_all()
@@ -545,10 +548,24 @@ class CanvasScreen(FileActions):
         return best[2] if best else None
 
     @on(DescendantFocus)
-    def _focus_moved(self) -> None:
+    def _focus_moved(self, event: DescendantFocus | None = None) -> None:
+        if event is not None:
+            self._last_focused = event.widget
         # Focus outside the panes (the filter bar) keeps the hint of the block it came from.
         if self.current_pane is not None and self.current_block is not self._hint_block:
             self.refresh_hint()
+
+    def _refocus(self) -> None:
+        """Give the focus back once the canvas shows again after "too small": hidden, the
+        widget that had it lost it, and no key would reach a pane. The same widget (an
+        item being typed stays where the typing was), else the block it was in."""
+        if self.focused is not None or not self.query_one("#body").display:
+            return
+        last = self._last_focused
+        if last is not None and last.is_attached and last.focusable:
+            self.set_focus(last)
+        else:
+            self.focus_block(self._hint_block.id if self._hint_block else BLOCKS[0].id)
 
     # --- editing items ---------------------------------------------------------------------
 
